@@ -1,0 +1,27 @@
+package org.kalkan.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Authentication settings: token lifetime, login throttling, the first admin's password, TOTP issuer and the
+ * optional OIDC login with the claims that carry nation, roles and clearance.
+ */
+@ConfigurationProperties("kalkan.security")
+public record SecurityProperties(
+        @DefaultValue("PT8H") Duration tokenTtl,
+        @DefaultValue("5") int maxFailedLogins,
+        @DefaultValue("PT15M") Duration lockDuration,
+        @DefaultValue("") String bootstrapAdminPassword,
+        @DefaultValue("Kalkan") String totpIssuer,
+        @DefaultValue Oidc oidc) {
+
+    public record Oidc(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("kalkan_nation") String nationClaim,
+            @DefaultValue("kalkan_roles") String rolesClaim,
+            @DefaultValue("kalkan_clearance") String clearanceClaim,
+            @DefaultValue("preferred_username") String usernameClaim) {
+    }
+}

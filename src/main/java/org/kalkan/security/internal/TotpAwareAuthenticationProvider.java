@@ -1,0 +1,48 @@
+package org.kalkan.security.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** The login form's provider: username, password and the optional one-time code field {@code totp}. */
+class TotpAwareAuthenticationProvider implements AuthenticationProvider {
+
+    private final Authenticator authenticator;
+
+    TotpAwareAuthenticationProvider(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String code = authentication.getDetails() instanceof LoginDetails details ? details.totp() : null;
+        KalkanPrincipal principal = authenticator.authenticate(authentication.getName(),
+                String.valueOf(authentication.getCredentials()), code);
+        var authorities = principal.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        var result = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+        result.setDetails(authentication.getDetails());
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    /** What the login form sends besides username and password. */
+    record LoginDetails(String remoteAddress, String totp) implements Serializable {
+    }
+
+    static final class LoginDetailsSource implements AuthenticationDetailsSource<HttpServletRequest, LoginDetails> {
+
+        @Override
+        public LoginDetails buildDetails(HttpServletRequest request) {
+            String totp = request.getParameter("totp");
+            return new LoginDetails(request.getRemoteAddr(), totp == null ? "" : totp);
+        }
+    }
+}

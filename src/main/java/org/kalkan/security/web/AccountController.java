@@ -1,0 +1,78 @@
+package org.kalkan.security.web;
+
+import jakarta.servlet.http.HttpSession;
+import java.util.Locale;
+import org.kalkan.platform.NavigationEntry;
+import org.kalkan.security.internal.AccountSettings;
+import org.kalkan.security.internal.PrincipalHolder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The user's own account page: language and TOTP enrolment. */
+@Controller
+class AccountController {
+
+    private final AccountSettings settings;
+
+    AccountController(AccountSettings settings) {
+        this.settings = settings;
+    }
+
+    @GetMapping("/account")
+    String account(@AuthenticationPrincipal PrincipalHolder holder, Model model) {
+        model.addAttribute("totpEnabled", settings.totpEnabled(holder.kalkanPrincipal().username()));
+        model.addAttribute("languages", java.util.List.of("en", "tr", "ru"));
+        return "account";
+    }
+
+    @PostMapping("/account/language")
+    String language(@AuthenticationPrincipal PrincipalHolder holder, @RequestParam String language,
+            HttpSession session) {
+        settings.setLanguage(holder.kalkanPrincipal().username(), language);
+        session.setAttribute(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME, Locale.forLanguageTag(language));
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/totp")
+    String startTotp(@AuthenticationPrincipal PrincipalHolder holder, Model model) {
+        var enrolment = settings.startTotpEnrolment(holder.kalkanPrincipal().username());
+        model.addAttribute("enrolment", enrolment);
+        model.addAttribute("totpEnabled", false);
+        model.addAttribute("languages", java.util.List.of("en", "tr", "ru"));
+        return "account";
+    }
+
+    @PostMapping("/account/totp/confirmation")
+    String confirmTotp(@AuthenticationPrincipal PrincipalHolder holder, @RequestParam String code,
+            RedirectAttributes redirect) {
+        try {
+            settings.confirmTotp(holder.kalkanPrincipal().username(), code);
+            redirect.addFlashAttribute("message", "account.totp.enabled");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", "account.totp.wrongCode");
+        }
+        return "redirect:/account";
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+
+        @Bean
+        NavigationEntry accountNavigation() {
+            return new NavigationEntry("nav.account", "/account", 900, null);
+        }
+
+        @Bean
+        NavigationEntry auditNavigation() {
+            return new NavigationEntry("nav.audit", "/admin/audit", 950, "ROLE_ADMIN");
+        }
+    }
+}
