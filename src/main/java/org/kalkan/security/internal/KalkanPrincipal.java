@@ -9,7 +9,8 @@ import org.kalkan.shared.NationCode;
 
 /** The authenticated user as held in the session or resolved from a bearer token. */
 public record KalkanPrincipal(String username, String displayName, NationCode nation, Classification clearance,
-        Set<Role> roles, String locale) implements Serializable, PrincipalHolder {
+        Set<Role> roles, String locale) implements Serializable, PrincipalHolder,
+        org.springframework.security.core.AuthenticatedPrincipal {
 
     public KalkanPrincipal {
         roles = Set.copyOf(roles);
@@ -29,6 +30,7 @@ public record KalkanPrincipal(String username, String displayName, NationCode na
         return clearance.name();
     }
 
+    @Override
     public String getName() {
         return username;
     }

@@ -1,0 +1,5 @@
+package boundaryfixture.beta;
+
+/** The public face of module beta. */
+public class Api {
+}

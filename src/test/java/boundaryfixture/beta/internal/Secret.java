@@ -1,0 +1,5 @@
+package boundaryfixture.beta.internal;
+
+/** Internal to module beta. */
+public class Secret {
+}

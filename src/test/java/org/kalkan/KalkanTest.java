@@ -1,0 +1,20 @@
+package org.kalkan;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A full node on a random port with the demo accounts, against a real embedded PostgreSQL in a fresh
+ * directory per test run. Every test class with this annotation shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "kalkan.platform.data-dir=target/test-data/${random.uuid}")
+@ActiveProfiles("demo")
+public @interface KalkanTest {
+}

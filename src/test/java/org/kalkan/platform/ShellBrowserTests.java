@@ -1,0 +1,78 @@
+package org.kalkan.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kalkan.Browser;
+import org.kalkan.KalkanTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A person signs in through the real login form in a real browser. */
+@KalkanTest
+class ShellBrowserTests {
+
+    @LocalServerPort int port;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aReportingOfficerSignsInAndSeesTheBannerAndTheirClearance() {
+        browser.get("http://localhost:" + port + "/");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        Browser.screenshot(browser, "login");
+
+        signIn("aze.officer", "kalkan-demo");
+
+        assertThat(browser.findElement(By.id("classification-banner")).getText()).isEqualTo("UNCLASSIFIED");
+        assertThat(browser.findElement(By.id("user-clearance")).getText()).isEqualTo("SECRET");
+        assertThat(browser.findElement(By.id("user-nation")).getText()).isEqualTo("AZE");
+        assertThat(browser.findElement(By.id("clock-dtg")).getText()).matches("\\d{6}Z[A-Z]{3}\\d{2}");
+        Browser.screenshot(browser, "overview");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedOnTheForm() {
+        browser.get("http://localhost:" + port + "/login");
+        signIn("kaz.officer", "wrong-password");
+        assertThat(browser.getCurrentUrl()).contains("/login?error");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("Sign-in failed");
+    }
+
+    @Test
+    void aUserPicksTheirLanguageAndKeepsItAtTheNextSignIn() {
+        browser.get("http://localhost:" + port + "/login");
+        signIn("uzb.delegate", "kalkan-demo");
+        browser.get("http://localhost:" + port + "/account");
+        new Select(browser.findElement(By.id("language"))).selectByValue("tr");
+        browser.findElement(By.cssSelector("form[action$='/account/language'] button")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hesabım");
+
+        browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        browser.get("http://localhost:" + port + "/login?lang=en");
+        signIn("uzb.delegate", "kalkan-demo");
+        assertThat(browser.findElement(By.cssSelector(".shell-nav")).getText()).contains("Genel bakış");
+        Browser.screenshot(browser, "overview-tr");
+    }
+
+    private void signIn(String username, String password) {
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+}
