@@ -5,16 +5,19 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A full node on a random port with the demo accounts, against a real embedded PostgreSQL in a fresh
- * directory per test run. Every test class with this annotation shares one application context.
+ * directory per test run, with a movable {@link TestClock}. Every test class with this annotation shares one
+ * application context: do not add per-class configuration or mock beans, which would start another node.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "kalkan.platform.data-dir=target/test-data/${random.uuid}")
 @ActiveProfiles("demo")
+@Import(TestClockConfiguration.class)
 public @interface KalkanTest {
 }

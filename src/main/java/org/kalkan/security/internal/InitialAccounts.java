@@ -96,6 +96,7 @@ class InitialAccounts implements ApplicationRunner {
         }
         accounts.create(username, displayName, NationCode.of(nation), clearance, roles, passwords.encode(password),
                 null, clock.instant());
+        accounts.setEmail(username, username + "@kalkan.example");
         audit.record("system", "USER_CREATED", "user:" + username,
                 "nation " + nation + ", clearance " + clearance + ", roles " + roles);
     }

@@ -103,6 +103,11 @@ class UserAccounts {
                 .param("username", username).param("step", step).update() == 1;
     }
 
+    void setEmail(String username, String email) {
+        jdbc.sql("UPDATE app_user SET email = :email WHERE username = :username")
+                .param("username", username).param("email", email).update();
+    }
+
     void setLocale(String username, String locale) {
         jdbc.sql("UPDATE app_user SET locale = :locale WHERE username = :username")
                 .param("username", username).param("locale", locale).update();
