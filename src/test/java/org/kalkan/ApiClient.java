@@ -40,6 +40,10 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
     }
 
+    public Response getAccepting(String path, String token, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET(), token);
+    }
+
     public Response post(String path, String token, Object body) {
         return postRaw(path, token, JSON.writeValueAsString(body));
     }

@@ -1,0 +1,9 @@
+package org.kalkan.incident;
+
+/** How sure the reporter is. */
+public enum Confidence {
+    CONFIRMED,
+    PROBABLE,
+    POSSIBLE,
+    DOUBTFUL
+}

@@ -1,0 +1,38 @@
+package org.kalkan.incident;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A search of incidents: optional bounding box (minLon, minLat, maxLon, maxLat), time window (incidents observed
+ * in it), category, status; at most {@code limit} items after {@code cursor}. Exercise incidents only when asked.
+ */
+public record IncidentQuery(double @Nullable [] bbox, @Nullable Instant from, @Nullable Instant to,
+        @Nullable IncidentCategory category, @Nullable IncidentStatus status, int limit, @Nullable String cursor,
+        @Nullable UUID exerciseId) {
+
+    public static final int MAX_LIMIT = 1000;
+
+    public IncidentQuery {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        if (bbox != null) {
+            if (bbox.length != 4) {
+                throw new IllegalArgumentException("bbox is minLon,minLat,maxLon,maxLat");
+            }
+            if (bbox[0] < -180 || bbox[2] > 180 || bbox[1] < -90 || bbox[3] > 90 || bbox[0] > bbox[2]
+                    || bbox[1] > bbox[3]) {
+                throw new IllegalArgumentException("bbox out of range or inverted: minLon,minLat,maxLon,maxLat");
+            }
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new IllegalArgumentException("from is after to");
+        }
+    }
+
+    public static IncidentQuery all(int limit) {
+        return new IncidentQuery(null, null, null, null, null, limit, null, null);
+    }
+}

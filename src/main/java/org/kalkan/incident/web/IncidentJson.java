@@ -1,0 +1,77 @@
+package org.kalkan.incident.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.incident.FiledReport;
+import org.kalkan.incident.IncidentSummary;
+import org.kalkan.shared.Dtg;
+import org.kalkan.shared.GeoPoint;
+
+/** The JSON shapes of incidents and reports. */
+final class IncidentJson {
+
+    private IncidentJson() {
+    }
+
+    record Location(double lat, double lon, String mgrs) {
+
+        static Location of(GeoPoint point) {
+            return new Location(point.lat(), point.lon(), point.mgrs());
+        }
+    }
+
+    record Incident(UUID id, String category, String title, String status, int severity, Location location,
+            Instant firstObservedAt, Instant lastObservedAt, String lastObservedDtg, int reportCount, LabelJson label,
+            String sidc, int version, @Nullable UUID exerciseId) {
+
+        static Incident of(IncidentSummary i) {
+            return new Incident(i.id().value(), i.category().name(), i.title(), i.status().name(), i.severity(),
+                    Location.of(i.location()), i.firstObservedAt(), i.lastObservedAt(), Dtg.of(i.lastObservedAt()),
+                    i.reportCount(), LabelJson.of(i.label()), i.sidc(), i.version(), i.exerciseId());
+        }
+    }
+
+    record Report(UUID id, UUID incidentId, String category, String title, String narrative, Instant observedAt,
+            String observedDtg, Location location, @Nullable String area, int severity, String confidence,
+            String reportingNation, String reportedBy, String source, LabelJson label, Instant createdAt) {
+
+        static Report of(FiledReport r) {
+            return new Report(r.id().value(), r.incidentId().value(), r.category().name(), r.title(), r.narrative(),
+                    r.observedAt(), Dtg.of(r.observedAt()), Location.of(r.location()), r.areaGeoJson(), r.severity(),
+                    r.confidence().name(), r.reportingNation().value(), r.reportedBy(), r.source(),
+                    LabelJson.of(r.label()), r.createdAt());
+        }
+    }
+
+    record IncidentWithReports(Incident incident, List<Report> reports) {
+    }
+
+    /** A GeoJSON FeatureCollection of incidents, for GIS tools. */
+    static Map<String, Object> featureCollection(List<IncidentSummary> incidents, @Nullable String next) {
+        List<Map<String, Object>> features = incidents.stream().map(IncidentJson::feature).toList();
+        return next == null ? Map.of("type", "FeatureCollection", "features", features)
+                : Map.of("type", "FeatureCollection", "features", features, "next", next);
+    }
+
+    static Map<String, Object> feature(IncidentSummary i) {
+        Incident json = Incident.of(i);
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put("category", json.category());
+        properties.put("title", json.title());
+        properties.put("status", json.status());
+        properties.put("severity", json.severity());
+        properties.put("firstObservedAt", json.firstObservedAt().toString());
+        properties.put("lastObservedAt", json.lastObservedAt().toString());
+        properties.put("reportCount", json.reportCount());
+        properties.put("classification", json.label().classification());
+        properties.put("marking", json.label().marking());
+        properties.put("sidc", json.sidc());
+        properties.put("mgrs", json.location().mgrs());
+        return Map.of("type", "Feature", "id", i.id().value().toString(),
+                "geometry", Map.of("type", "Point", "coordinates", List.of(i.location().lon(), i.location().lat())),
+                "properties", properties);
+    }
+}
