@@ -2,7 +2,6 @@ package org.kalkan.incident.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.incident.FiledReport;
@@ -47,31 +46,5 @@ final class IncidentJson {
     }
 
     record IncidentWithReports(Incident incident, List<Report> reports) {
-    }
-
-    /** A GeoJSON FeatureCollection of incidents, for GIS tools. */
-    static Map<String, Object> featureCollection(List<IncidentSummary> incidents, @Nullable String next) {
-        List<Map<String, Object>> features = incidents.stream().map(IncidentJson::feature).toList();
-        return next == null ? Map.of("type", "FeatureCollection", "features", features)
-                : Map.of("type", "FeatureCollection", "features", features, "next", next);
-    }
-
-    static Map<String, Object> feature(IncidentSummary i) {
-        Incident json = Incident.of(i);
-        Map<String, Object> properties = new java.util.LinkedHashMap<>();
-        properties.put("category", json.category());
-        properties.put("title", json.title());
-        properties.put("status", json.status());
-        properties.put("severity", json.severity());
-        properties.put("firstObservedAt", json.firstObservedAt().toString());
-        properties.put("lastObservedAt", json.lastObservedAt().toString());
-        properties.put("reportCount", json.reportCount());
-        properties.put("classification", json.label().classification());
-        properties.put("marking", json.label().marking());
-        properties.put("sidc", json.sidc());
-        properties.put("mgrs", json.location().mgrs());
-        return Map.of("type", "Feature", "id", i.id().value().toString(),
-                "geometry", Map.of("type", "Point", "coordinates", List.of(i.location().lon(), i.location().lat())),
-                "properties", properties);
     }
 }

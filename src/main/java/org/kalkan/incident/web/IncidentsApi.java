@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.incident.IncidentCategory;
+import org.kalkan.incident.IncidentFeatures;
 import org.kalkan.incident.IncidentId;
 import org.kalkan.incident.IncidentPage;
 import org.kalkan.incident.IncidentQuery;
@@ -58,7 +59,7 @@ class IncidentsApi {
         IncidentPage page = incidents.search(subject.get(), query(bbox, from, to, category, status, limit, cursor));
         if (accept != null && accept.contains(GEO_JSON)) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEO_JSON))
-                    .body(IncidentJson.featureCollection(page.items(), page.next()));
+                    .body(IncidentFeatures.collection(page.items(), page.next()));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .body(new Page(page.items().stream().map(IncidentJson.Incident::of).toList(), page.next()));

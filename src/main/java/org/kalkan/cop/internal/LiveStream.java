@@ -1,0 +1,152 @@
+package org.kalkan.cop.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kalkan.cop.CopProperties;
+import org.kalkan.cop.LiveEvent;
+import org.kalkan.security.AccessPolicy;
+import org.kalkan.security.Subject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Fans live events out to Server-Sent Event subscribers. Each subscriber gets only what the access policy lets
+ * it read, through its own bounded queue drained by its own virtual thread: a slow client loses its oldest
+ * events (counted) and never slows anyone else.
+ */
+@Service
+public class LiveStream implements org.springframework.context.SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
+
+    private final AccessPolicy policy;
+    private final CopProperties properties;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Counter delivered;
+    private final Counter dropped;
+    private final Counter withheld;
+    private final AtomicLong sequence = new AtomicLong();
+
+    LiveStream(AccessPolicy policy, CopProperties properties, MeterRegistry metrics) {
+        this.policy = policy;
+        this.properties = properties;
+        this.delivered = metrics.counter("kalkan.cop.stream.delivered");
+        this.dropped = metrics.counter("kalkan.cop.stream.dropped");
+        this.withheld = metrics.counter("kalkan.cop.stream.withheld");
+        Gauge.builder("kalkan.cop.stream.subscribers", subscribers, Set::size).register(metrics);
+    }
+
+    /** Opens a stream for the subject; events it may not read never enter its queue. */
+    public SseEmitter subscribe(Subject subject) {
+        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
+        Subscriber subscriber = new Subscriber(subject, emitter, new ArrayBlockingQueue<>(properties.subscriberQueue()));
+        subscribers.add(subscriber);
+        emitter.onCompletion(subscriber::close);
+        emitter.onTimeout(subscriber::close);
+        emitter.onError(e -> subscriber.close());
+        // One sender thread per subscriber (Java 17 has no virtual threads): a stalled client blocks only its own.
+        Thread sender = new Thread(subscriber::drain, "sse-" + subject.username());
+        sender.setDaemon(true);
+        sender.start();
+        subscriber.queue.offer(new Outgoing("stream.open", Long.toString(sequence.incrementAndGet()),
+                java.util.Map.of("subscriber", subject.username())));
+        return emitter;
+    }
+
+    public void publish(LiveEvent event) {
+        String id = Long.toString(sequence.incrementAndGet());
+        for (Subscriber subscriber : subscribers) {
+            if (!policy.canRead(subscriber.subject, event.label(), event.origin())) {
+                withheld.increment();
+                continue;
+            }
+            Outgoing outgoing = new Outgoing(event.type(), id, event.data());
+            while (!subscriber.queue.offer(outgoing)) {
+                // Full: the oldest event goes, so the client catches up with the present.
+                if (subscriber.queue.poll() != null) {
+                    dropped.increment();
+                }
+            }
+        }
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every stream before the web server's graceful shutdown, which would otherwise wait for them. */
+    @Override
+    public void stop() {
+        running = false;
+        for (Subscriber subscriber : subscribers) {
+            subscriber.close();
+            subscriber.emitter.complete();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    private record Outgoing(String type, String id, Object data) {
+    }
+
+    private final class Subscriber {
+
+        private final Subject subject;
+        private final SseEmitter emitter;
+        private final BlockingQueue<Outgoing> queue;
+        private volatile boolean open = true;
+
+        Subscriber(Subject subject, SseEmitter emitter, BlockingQueue<Outgoing> queue) {
+            this.subject = subject;
+            this.emitter = emitter;
+            this.queue = queue;
+        }
+
+        void drain() {
+            try {
+                while (open) {
+                    Outgoing next = queue.poll(properties.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+                    if (next == null) {
+                        emitter.send(SseEmitter.event().comment("heartbeat"));
+                        continue;
+                    }
+                    emitter.send(SseEmitter.event().name(next.type()).id(next.id())
+                            .data(next.data(), MediaType.APPLICATION_JSON));
+                    delivered.increment();
+                }
+            } catch (IOException | IllegalStateException e) {
+                log.debug("stream of {} ended: {}", subject.username(), e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                close();
+            }
+        }
+
+        void close() {
+            open = false;
+            subscribers.remove(this);
+        }
+    }
+}

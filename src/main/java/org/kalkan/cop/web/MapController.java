@@ -1,0 +1,92 @@
+package org.kalkan.cop.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.cop.internal.MbTiles;
+import org.kalkan.incident.IncidentCategory;
+import org.kalkan.incident.IncidentFeatures;
+import org.kalkan.incident.IncidentQuery;
+import org.kalkan.incident.Incidents;
+import org.kalkan.platform.NavigationEntry;
+import org.kalkan.security.CurrentSubject;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The map page and the data it loads with the user's session (the API uses bearer tokens instead). */
+@Controller
+class MapController {
+
+    private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
+    private final Incidents incidents;
+    private final CurrentSubject subject;
+    private final MbTiles tiles;
+
+    MapController(Incidents incidents, CurrentSubject subject, MbTiles tiles) {
+        this.incidents = incidents;
+        this.subject = subject;
+        this.tiles = tiles;
+    }
+
+    @GetMapping("/map")
+    String map(Model model) {
+        model.addAttribute("categories", Arrays.asList(IncidentCategory.values()));
+        if (tiles.available()) {
+            Map<String, String> metadata = tiles.metadata();
+            model.addAttribute("tiles", Map.of("min", metadata.getOrDefault("minzoom", "0"),
+                    "max", metadata.getOrDefault("maxzoom", "18"),
+                    "attribution", metadata.getOrDefault("attribution", metadata.getOrDefault("name", ""))));
+        }
+        return "map";
+    }
+
+    /** A tile of the operator's offline basemap package, if one is configured. */
+    @GetMapping("/map/tiles/{z}/{x}/{y}")
+    ResponseEntity<byte[]> tile(@PathVariable int z, @PathVariable int x, @PathVariable int y) {
+        String format = tiles.metadata().getOrDefault("format", "png");
+        MediaType type = "jpg".equals(format) || "jpeg".equals(format) ? MediaType.IMAGE_JPEG : MediaType.IMAGE_PNG;
+        return tiles.tile(z, x, y).map(bytes -> ResponseEntity.ok().contentType(type)
+                        .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofHours(1)))
+                        .body(bytes))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** Incidents the user may read, newest first, as GeoJSON for the map's first load. */
+    @GetMapping("/map/incidents")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> incidents(@RequestParam(required = false) @Nullable Instant from) {
+        var page = incidents.search(subject.get(),
+                new IncidentQuery(null, from, null, null, null, IncidentQuery.MAX_LIMIT, null, null));
+        return ResponseEntity.ok().contentType(GEO_JSON).body(IncidentFeatures.collection(page.items(), null));
+    }
+
+    /** Infrastructure, corridors, ports, capitals and crossings: a data file shipped with the node. */
+    @GetMapping("/map/reference")
+    ResponseEntity<byte[]> reference() throws IOException {
+        try (InputStream in = new ClassPathResource("cop/reference-layers.geojson").getInputStream()) {
+            return ResponseEntity.ok().contentType(GEO_JSON).body(in.readAllBytes());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+
+        @Bean
+        NavigationEntry mapNavigation() {
+            return new NavigationEntry("nav.map", "/map", 200, null);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.kalkan.incident.web;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.incident.Confidence;
+import org.kalkan.incident.IncidentCategory;
+import org.kalkan.incident.IncidentId;
+import org.kalkan.incident.IncidentQuery;
+import org.kalkan.incident.IncidentStatus;
+import org.kalkan.incident.IncidentSummary;
+import org.kalkan.incident.Incidents;
+import org.kalkan.incident.NewReport;
+import org.kalkan.incident.ReportId;
+import org.kalkan.members.MemberStates;
+import org.kalkan.members.Nation;
+import org.kalkan.platform.NavigationEntry;
+import org.kalkan.platform.PageMarking;
+import org.kalkan.security.CurrentSubject;
+import org.kalkan.security.Role;
+import org.kalkan.security.Subject;
+import org.kalkan.shared.Classification;
+import org.kalkan.shared.GeoPoint;
+import org.kalkan.shared.SecurityLabel;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The report form, the incident list and the incident page with its status, merge and split actions. */
+@Controller
+class IncidentPages {
+
+    private final Incidents incidents;
+    private final CurrentSubject current;
+    private final MemberStates members;
+    private final PageMarking marking;
+
+    IncidentPages(Incidents incidents, CurrentSubject current, MemberStates members, PageMarking marking) {
+        this.incidents = incidents;
+        this.current = current;
+        this.members = members;
+        this.marking = marking;
+    }
+
+    @GetMapping("/incidents")
+    String list(@RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String status, Model model) {
+        IncidentQuery query = new IncidentQuery(null, null, null,
+                category == null || category.isBlank() ? null : IncidentCategory.valueOf(category),
+                status == null || status.isBlank() ? null : IncidentStatus.valueOf(status), 200, null, null);
+        List<IncidentSummary> items = incidents.search(current.get(), query).items();
+        items.forEach(i -> marking.show(i.label()));
+        model.addAttribute("incidents", items);
+        model.addAttribute("categories", IncidentCategory.values());
+        model.addAttribute("statuses", IncidentStatus.values());
+        model.addAttribute("category", category);
+        model.addAttribute("status", status);
+        return "incidents";
+    }
+
+    @GetMapping("/incidents/new")
+    String form(Model model) {
+        Subject subject = current.get();
+        model.addAttribute("form", ReportForm.blank(subject.nation().value(),
+                Instant.now().truncatedTo(ChronoUnit.MINUTES)));
+        return formView(model, subject);
+    }
+
+    @PostMapping("/incidents")
+    String file(ReportForm form, Model model, RedirectAttributes redirect) {
+        Subject subject = current.get();
+        try {
+            var filed = incidents.report(subject, form.toNewReport());
+            redirect.addFlashAttribute("filed", filed.id().toString());
+            return "redirect:/incidents/" + filed.incidentId();
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", e.getMessage());
+        } catch (ErrorResponseException e) {
+            model.addAttribute("error", e.getBody().getDetail());
+        }
+        model.addAttribute("form", form);
+        return formView(model, subject);
+    }
+
+    @GetMapping("/incidents/{id}")
+    String incident(@PathVariable UUID id, Model model) {
+        Subject subject = current.get();
+        IncidentSummary incident = incidents.find(subject, new IncidentId(id));
+        var reports = incidents.reports(subject, incident.id());
+        marking.show(incident.label());
+        reports.forEach(r -> marking.show(r.label()));
+        model.addAttribute("incident", incident);
+        model.addAttribute("reports", reports);
+        model.addAttribute("next", incident.status().next());
+        model.addAttribute("manager", subject.has(Role.WATCH_OFFICER) || subject.has(Role.CRISIS_MANAGER));
+        return "incident";
+    }
+
+    @PostMapping("/incidents/{id}/status")
+    String status(@PathVariable UUID id, @RequestParam String status, @RequestParam int version,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> incidents.changeStatus(current.get(), new IncidentId(id),
+                IncidentStatus.valueOf(status), version));
+    }
+
+    @PostMapping("/incidents/{id}/merge")
+    String merge(@PathVariable UUID id, @RequestParam String others, RedirectAttributes redirect) {
+        return act(id, redirect, () -> incidents.merge(current.get(), new IncidentId(id),
+                Arrays.stream(others.split("[\\s,]+")).filter(s -> !s.isBlank())
+                        .map(s -> new IncidentId(UUID.fromString(s.trim()))).toList()));
+    }
+
+    @PostMapping("/reports/{reportId}/split")
+    String split(@PathVariable UUID reportId, @RequestParam UUID incidentId, RedirectAttributes redirect) {
+        try {
+            IncidentSummary created = incidents.reattach(current.get(), new ReportId(reportId), null);
+            return "redirect:/incidents/" + created.id();
+        } catch (IllegalArgumentException | ErrorResponseException e) {
+            redirect.addFlashAttribute("error", message(e));
+            return "redirect:/incidents/" + incidentId;
+        }
+    }
+
+    private String act(UUID id, RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+        } catch (IllegalArgumentException | ErrorResponseException e) {
+            redirect.addFlashAttribute("error", message(e));
+        }
+        return "redirect:/incidents/" + id;
+    }
+
+    private static String message(RuntimeException e) {
+        return e instanceof ErrorResponseException problem ? problem.getBody().getDetail() : e.getMessage();
+    }
+
+    private String formView(Model model, Subject subject) {
+        model.addAttribute("categories", IncidentCategory.values());
+        model.addAttribute("confidences", Confidence.values());
+        model.addAttribute("classifications", Arrays.stream(Classification.values())
+                .filter(c -> subject.clearance().dominates(c)).toList());
+        model.addAttribute("communities", members.communities().stream().map(c -> c.name()).sorted().toList());
+        model.addAttribute("nations", members.nations().stream().map(Nation::code).map(Object::toString).toList());
+        return "report-form";
+    }
+
+    /** The report form's fields, as typed. Times are UTC. */
+    record ReportForm(@Nullable String category, @Nullable String title, @Nullable String narrative,
+            @Nullable String observedAt, @Nullable String lat, @Nullable String lon, @Nullable String mgrs,
+            @Nullable Integer severity, @Nullable String confidence, @Nullable String classification,
+            @Nullable List<String> releasableTo) {
+
+        static ReportForm blank(String nation, Instant now) {
+            return new ReportForm(null, "", "", LocalDateTime.ofInstant(now, ZoneOffset.UTC).toString(), "", "", "",
+                    3, "PROBABLE", "RESTRICTED", List.of(nation));
+        }
+
+        public boolean releasedTo(String entry) {
+            return releasableTo != null && releasableTo.contains(entry);
+        }
+
+        NewReport toNewReport() {
+            GeoPoint location;
+            if (mgrs != null && !mgrs.isBlank()) {
+                location = GeoPoint.fromMgrs(mgrs);
+            } else {
+                location = new GeoPoint(number(lat, "latitude"), number(lon, "longitude"));
+            }
+            if (releasableTo == null || releasableTo.isEmpty()) {
+                throw new IllegalArgumentException("Choose at least one nation or community to release the report to.");
+            }
+            Classification level = Classification.parse(classification == null ? "" : classification)
+                    .orElseThrow(() -> new IllegalArgumentException("Choose a classification."));
+            return new NewReport(ReportRequest.parse(IncidentCategory.class, category, "category"), title,
+                    narrative == null ? "" : narrative, utc(observedAt), location, null,
+                    severity == null ? 0 : severity, ReportRequest.parse(Confidence.class, confidence, "confidence"),
+                    new SecurityLabel(level, new TreeSet<>(releasableTo)), null, "FORM");
+        }
+
+        private static double number(@Nullable String value, String name) {
+            try {
+                return Double.parseDouble(value == null ? "" : value.trim().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Give the " + name + " in decimal degrees, or an MGRS reference.");
+            }
+        }
+
+        private static Instant utc(@Nullable String value) {
+            try {
+                return LocalDateTime.parse(value == null ? "" : value).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("Give the observed time as a UTC date and time.");
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+
+        @Bean
+        NavigationEntry incidentsNavigation() {
+            return new NavigationEntry("nav.incidents", "/incidents", 100, null);
+        }
+
+        @Bean
+        NavigationEntry reportNavigation() {
+            return new NavigationEntry("nav.report", "/incidents/new", 110, null);
+        }
+    }
+}

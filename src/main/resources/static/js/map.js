@@ -1,0 +1,210 @@
+// The common operational picture: an offline basemap (Natural Earth countries), reference layers, incidents as
+// APP-6 symbols (milsymbol), filters, and live updates from the node's Server-Sent Events stream.
+(function () {
+  'use strict';
+  const MEMBERS = new Set(['031', '398', '417', '792', '860']); // AZE KAZ KGZ TUR UZB (ISO numeric)
+  const OBSERVERS = new Set(['348', '795']); // HUN TKM
+  const REFERENCE_STYLE = {
+    pipeline: { color: '#c2410c', weight: 3 },
+    corridor: { color: '#7c3aed', weight: 3, dashArray: '8 6' },
+    railway: { color: '#1f2937', weight: 2, dashArray: '4 4' },
+  };
+  const POINT_STYLE = {
+    port: { radius: 6, color: '#0c4a6e', fillColor: '#38bdf8', fillOpacity: 0.9, weight: 2 },
+    capital: { radius: 5, color: '#111827', fillColor: '#fde047', fillOpacity: 1, weight: 2 },
+    crossing: { radius: 4, color: '#7f1d1d', fillColor: '#fca5a5', fillOpacity: 1, weight: 2 },
+  };
+
+  let map;
+  let section;
+  let messages;
+  const markers = new Map(); // incident id -> { marker, feature }
+
+  function text(key) { return messages.dataset[key] || key; }
+
+  function escapeHtml(value) {
+    return String(value).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  }
+
+  function windowStart() {
+    const value = document.getElementById('time-window').value;
+    if (!value) return null;
+    const hours = { PT24H: 24, P7D: 24 * 7, P30D: 24 * 30 }[value];
+    return new Date(Date.now() - hours * 3600 * 1000);
+  }
+
+  function selectedCategories() {
+    return new Set(Array.from(document.querySelectorAll('input[name=category]:checked')).map(i => i.value));
+  }
+
+  function visible(feature) {
+    const start = windowStart();
+    if (start && new Date(feature.properties.lastObservedAt) < start) return false;
+    return selectedCategories().has(feature.properties.category);
+  }
+
+  function icon(feature) {
+    const p = feature.properties;
+    const symbol = new ms.Symbol(p.sidc, { size: 26, uniqueDesignation: p.exercise ? 'EXERCISE' : '' });
+    const anchor = symbol.getAnchor();
+    const size = symbol.getSize();
+    return L.divIcon({
+      className: 'incident-symbol',
+      html: '<img alt="" src="' + symbol.toDataURL() + '" data-incident-id="' + escapeHtml(feature.id)
+        + '" data-classification="' + escapeHtml(p.classification) + '">',
+      iconSize: [size.width, size.height],
+      iconAnchor: [anchor.x, anchor.y],
+    });
+  }
+
+  function popup(feature) {
+    const p = feature.properties;
+    return '<div class="popup"><div class="marking marking-' + escapeHtml(p.classification.toLowerCase()) + '">'
+      + escapeHtml(p.marking) + '</div><strong>' + escapeHtml(p.title) + '</strong><br>'
+      + escapeHtml(p.category) + ' · ' + text('status') + ' ' + escapeHtml(p.status) + ' · ' + text('severity') + ' '
+      + escapeHtml(p.severity) + ' · ' + text('reports') + ' ' + escapeHtml(p.reportCount) + '<br>'
+      + text('observed') + ' <b>' + escapeHtml(p.lastObservedDtg) + '</b> (' + escapeHtml(p.lastObservedAt) + ')<br>'
+      + 'MGRS ' + escapeHtml(p.mgrs) + '<br><a href="/incidents/' + encodeURIComponent(feature.id) + '">'
+      + text('open') + '</a></div>';
+  }
+
+  function upsert(feature, fresh) {
+    const existing = markers.get(feature.id);
+    if (existing) {
+      map.removeLayer(existing.marker);
+      markers.delete(feature.id);
+    }
+    if (!visible(feature) || feature.properties.status === 'CLOSED') {
+      render();
+      return;
+    }
+    const [lon, lat] = feature.geometry.coordinates;
+    const marker = L.marker([lat, lon], { icon: icon(feature), keyboard: true, title: feature.properties.title })
+      .bindPopup(() => popup(feature));
+    marker.addTo(map);
+    if (fresh) {
+      const element = marker.getElement();
+      if (element) element.classList.add('fresh');
+    }
+    markers.set(feature.id, { marker, feature });
+    render();
+  }
+
+  const LEVELS = ['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET'];
+  let pageLevel = 0;
+
+  /** The banners carry the highest classification on the page, including what arrived live. */
+  function raiseBanner() {
+    const highest = Math.max(pageLevel, ...Array.from(markers.values())
+      .map(m => LEVELS.indexOf(m.feature.properties.classification)));
+    document.querySelectorAll('.banner').forEach(banner => {
+      banner.textContent = LEVELS[highest];
+      LEVELS.forEach(l => banner.classList.remove('banner-' + l.toLowerCase()));
+      banner.classList.add('banner-' + LEVELS[highest].toLowerCase());
+    });
+  }
+
+  function render() {
+    raiseBanner();
+    document.getElementById('incident-count').textContent = String(markers.size);
+    const list = document.getElementById('incident-list');
+    const items = Array.from(markers.values()).map(m => m.feature)
+      .sort((a, b) => b.properties.lastObservedAt.localeCompare(a.properties.lastObservedAt)).slice(0, 30);
+    list.replaceChildren(...items.map(f => {
+      const li = document.createElement('li');
+      li.dataset.incidentId = f.id;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = f.properties.lastObservedDtg + ' ' + f.properties.title;
+      button.title = f.properties.marking;
+      button.addEventListener('click', () => {
+        const entry = markers.get(f.id);
+        if (entry) { map.setView(entry.marker.getLatLng(), Math.max(map.getZoom(), 7)); entry.marker.openPopup(); }
+      });
+      li.append(button);
+      return li;
+    }));
+  }
+
+  function reload() {
+    const start = windowStart();
+    const url = section.dataset.incidentsUrl + (start ? '?from=' + encodeURIComponent(start.toISOString()) : '');
+    fetch(url, { headers: { Accept: 'application/geo+json' } })
+      .then(r => r.json())
+      .then(collection => {
+        markers.forEach(m => map.removeLayer(m.marker));
+        markers.clear();
+        collection.features.forEach(f => upsert(f, false));
+        render();
+      });
+  }
+
+  function basemap() {
+    const tiles = section.dataset.tilesUrl;
+    if (tiles) {
+      // The operator's offline tile package; country outlines stay on top of it.
+      L.tileLayer(tiles, {
+        minZoom: Number(section.dataset.tilesMin || 0), maxZoom: Number(section.dataset.tilesMax || 18),
+        attribution: section.dataset.tilesAttribution || '',
+      }).addTo(map);
+    }
+    return fetch(section.dataset.basemapUrl).then(r => r.json()).then(world => {
+      const countries = topojson.feature(world, world.objects.countries);
+      L.geoJSON(countries, {
+        interactive: false,
+        style: f => ({
+          color: '#64748b', weight: 0.8,
+          fillColor: MEMBERS.has(f.id) ? '#dbeafe' : OBSERVERS.has(f.id) ? '#e0f2fe' : '#f1f5f9',
+          fillOpacity: tiles ? 0 : 1,
+        }),
+      }).addTo(map);
+    });
+  }
+
+  function referenceLayers(control) {
+    return fetch(section.dataset.referenceUrl).then(r => r.json()).then(reference => {
+      const groups = {};
+      reference.features.forEach(f => {
+        const kind = f.properties.kind;
+        groups[kind] = groups[kind] || L.layerGroup().addTo(map);
+        const layer = f.geometry.type === 'Point'
+          ? L.circleMarker([f.geometry.coordinates[1], f.geometry.coordinates[0]], POINT_STYLE[kind] || {})
+          : L.geoJSON(f, { style: REFERENCE_STYLE[kind] || {} });
+        layer.bindTooltip(escapeHtml(f.properties.name) + (f.properties.note ? ' — ' + escapeHtml(f.properties.note) : ''));
+        layer.addTo(groups[kind]);
+      });
+      Object.entries(groups).forEach(([kind, group]) => control.addOverlay(group, kind));
+    });
+  }
+
+  function live() {
+    const status = document.getElementById('stream-status');
+    const source = new EventSource(section.dataset.eventsUrl);
+    source.addEventListener('stream.open', () => {
+      status.textContent = text('live');
+      status.classList.add('on');
+      document.body.dataset.streamReady = 'true';
+    });
+    const onIncident = e => upsert(JSON.parse(e.data), true);
+    source.addEventListener('incident.reported', onIncident);
+    source.addEventListener('incident.updated', onIncident);
+    source.onerror = () => {
+      status.textContent = text('offline');
+      status.classList.remove('on');
+      document.body.dataset.streamReady = 'false';
+    };
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    section = document.querySelector('.map-page');
+    pageLevel = Math.max(0, LEVELS.indexOf(document.getElementById('classification-banner').textContent.trim()));
+    messages = document.getElementById('map-messages');
+    map = L.map('map', { zoomControl: true, worldCopyJump: true, preferCanvas: false }).setView([41.5, 55], 4);
+    const control = L.control.layers(null, {}, { collapsed: false }).addTo(map);
+    L.control.scale({ metric: true, imperial: false }).addTo(map);
+    basemap().then(() => referenceLayers(control)).then(reload);
+    live();
+    document.getElementById('time-window').addEventListener('change', reload);
+    document.querySelectorAll('input[name=category]').forEach(i => i.addEventListener('change', reload));
+  });
+})();

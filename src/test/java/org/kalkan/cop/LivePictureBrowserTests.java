@@ -1,0 +1,117 @@
+package org.kalkan.cop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kalkan.ApiClient;
+import org.kalkan.Browser;
+import org.kalkan.KalkanTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The done-when of the live picture: AZE files a CONFIDENTIAL // REL TO AZE, TUR report in the form; TUR's open
+ * map shows it without reloading; KAZ's open map and the observer see nothing of it.
+ */
+@KalkanTest
+class LivePictureBrowserTests {
+
+    @LocalServerPort int port;
+    private final List<ChromeDriver> browsers = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        browsers.forEach(ChromeDriver::quit);
+    }
+
+    @Test
+    void aReportAppearsLiveOnlyOnTheMapsOfThoseItIsReleasedTo() {
+        ChromeDriver tur = signedIn("tur.officer");
+        ChromeDriver kaz = signedIn("kaz.officer");
+        ChromeDriver aze = signedIn("aze.officer");
+        for (ChromeDriver map : List.of(tur, kaz)) {
+            map.get(url("/map"));
+            new WebDriverWait(map, Duration.ofSeconds(15)).until(d -> "true".equals(
+                    d.findElement(By.tagName("body")).getDomAttribute("data-stream-ready")));
+        }
+
+        String title = "Drone over Sangachal terminal " + System.nanoTime();
+        aze.get(url("/incidents/new"));
+        new org.openqa.selenium.support.ui.Select(aze.findElement(By.id("category"))).selectByValue("TERRORISM");
+        aze.findElement(By.id("title")).sendKeys(title);
+        aze.findElement(By.id("narrative")).sendKeys("Small UAV circling the terminal at low altitude.");
+        aze.findElement(By.id("lat")).sendKeys("40.18");
+        aze.findElement(By.id("lon")).sendKeys("49.47");
+        new org.openqa.selenium.support.ui.Select(aze.findElement(By.id("classification"))).selectByValue("CONFIDENTIAL");
+        aze.findElement(By.id("rel-TUR")).click();
+        long submitted = System.nanoTime();
+        aze.findElement(By.id("file-report")).click();
+        new WebDriverWait(aze, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().matches(".*/incidents/[0-9a-f-]{36}$"));
+        String incidentId = aze.getCurrentUrl().substring(aze.getCurrentUrl().lastIndexOf('/') + 1);
+        assertThat(aze.findElement(By.id("incident-marking")).getText()).isEqualTo("CONFIDENTIAL // REL TO AZE, TUR");
+        assertThat(aze.findElement(By.id("classification-banner")).getText()).isEqualTo("CONFIDENTIAL");
+
+        By symbol = By.cssSelector("img[data-incident-id='" + incidentId + "']");
+        new WebDriverWait(tur, Duration.ofSeconds(10)).until(d -> !d.findElements(symbol).isEmpty());
+        System.out.printf("report shown on TUR's map %d ms after submitting the form%n",
+                (System.nanoTime() - submitted) / 1_000_000);
+        assertThat(tur.findElement(By.id("classification-banner")).getText()).isEqualTo("CONFIDENTIAL");
+        Browser.screenshot(tur, "map-tur");
+
+        // Give KAZ's stream the same time again: nothing may arrive.
+        sleep(Duration.ofSeconds(2));
+        assertThat(kaz.findElements(symbol)).isEmpty();
+        assertThat(kaz.getPageSource()).doesNotContain(title).doesNotContain(incidentId);
+        Browser.screenshot(kaz, "map-kaz");
+        kaz.get(url("/incidents"));
+        assertThat(kaz.getPageSource()).doesNotContain(title);
+
+        ApiClient api = new ApiClient(port);
+        String observer = api.token("hun.observer", "kalkan-demo");
+        assertThat(api.get("/api/v1/incidents?limit=1000", observer).body()).doesNotContain(incidentId);
+        assertThat(api.get("/api/v1/incidents/" + incidentId, observer).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theMapDrawsTheBasemapReferenceLayersAndSymbols() {
+        ApiClient api = new ApiClient(port);
+        api.post("/api/v1/reports", api.token("uzb.officer", "kalkan-demo"),
+                org.kalkan.incident.IncidentFixtures.report("TRAFFICKING_DRUGS", 41.3, 69.3, "RESTRICTED", "MEMBERS"));
+        ChromeDriver uzb = signedIn("uzb.officer");
+        uzb.get(url("/map"));
+        WebDriverWait wait = new WebDriverWait(uzb, Duration.ofSeconds(15));
+        wait.until(d -> d.findElements(By.cssSelector(".leaflet-overlay-pane path")).size() > 100);
+        wait.until(d -> !d.findElements(By.cssSelector("img[data-incident-id]")).isEmpty());
+        assertThat(uzb.findElement(By.cssSelector(".leaflet-control-layers-overlays")).getText())
+                .contains("pipeline", "corridor", "railway", "port", "capital", "crossing");
+        Browser.screenshot(uzb, "map-uzb");
+    }
+
+    private ChromeDriver signedIn(String username) {
+        ChromeDriver browser = Browser.start();
+        browsers.add(browser);
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("kalkan-demo");
+        browser.findElement(By.id("sign-in")).click();
+        return browser;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
