@@ -55,11 +55,10 @@ public final class LiveStreamBenchmark {
         Path data = Files.createTempDirectory("kalkan-bench-");
         ConfigurableApplicationContext node = new SpringApplicationBuilder(KalkanApplication.class)
                 .profiles("demo")
-                .properties("server.port=0", "kalkan.platform.data-dir=" + data,
-                        // Every report opens its own incident, so each event is traceable to its report.
-                        "kalkan.incident.correlation-distance-km=0.0001", "logging.level.root=WARN",
-                        "kalkan.platform.db.pool-size=20")
-                .run();
+                // Every report opens its own incident, so each event is traceable to its report.
+                .run("--server.port=0", "--kalkan.platform.data-dir=" + data,
+                        "--kalkan.incident.correlation-distance-km=0.0001", "--logging.level.root=WARN",
+                        "--logging.level.org.springframework.boot.webmvc=OFF", "--kalkan.platform.db.pool-size=20");
         try {
             int port = Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
             run(port, subscribers, rate, seconds);
