@@ -62,9 +62,8 @@ public class Incidents {
         if (report.observedAt().isAfter(now.plusSeconds(300))) {
             throw new IllegalArgumentException("observedAt is in the future: " + report.observedAt());
         }
-        // One correlation at a time per category, so two simultaneous reports cannot open two incidents.
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key))").param("key", "incident:" + report.category())
-                .query().singleRow();
+        // Two simultaneous reports near each other must not open two incidents: lock the neighbourhood.
+        lockNeighbourhood(report);
         LabelCombiner.Labelled labelled = new LabelCombiner.Labelled(report.label(), reporter.nation());
         IncidentSummary joined = null;
         SecurityLabel combined = null;
@@ -233,6 +232,32 @@ public class Incidents {
             store.refreshAggregates(id, label, now);
         }
         return store.findForUpdate(id).orElseThrow();
+    }
+
+    /**
+     * Takes transaction-scoped locks on the report's grid cell and its eight neighbours (category-specific), in a
+     * fixed order so no two transactions deadlock. Cells are at least the correlation distance wide, so two reports
+     * that could correlate always share a cell, while distant reports proceed in parallel.
+     */
+    private void lockNeighbourhood(NewReport report) {
+        double cellLat = Math.max(0.01, properties.correlationDistanceKm() / 111.0);
+        // Wide enough up to 75° latitude; beyond it one lock per category.
+        double cellLon = cellLat / Math.cos(Math.toRadians(75));
+        List<String> keys = new java.util.ArrayList<>();
+        if (Math.abs(report.location().lat()) > 75 || cellLon >= 90) {
+            keys.add("incident:" + report.category());
+        } else {
+            long row = (long) Math.floor(report.location().lat() / cellLat);
+            long column = (long) Math.floor(report.location().lon() / cellLon);
+            for (long r = row - 1; r <= row + 1; r++) {
+                for (long c = column - 1; c <= column + 1; c++) {
+                    keys.add("incident:" + report.category() + ":" + report.exerciseId() + ":" + r + ":" + c);
+                }
+            }
+        }
+        jdbc.sql("SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT hashtext(unnest(CAST(:keys AS TEXT[]))) AS k "
+                        + "ORDER BY 1) ordered")
+                .param("keys", keys.toArray(String[]::new)).query().singleRow();
     }
 
     private void requireStillReadable(Subject subject, @Nullable SecurityLabel combined, String action) {

@@ -13,11 +13,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The append-only audit trail. Each entry's hash covers its own fields and the previous entry's hash, so
  * changing, inserting or removing any stored entry breaks verification from that entry on. Appends are
  * serialised by a transaction-scoped advisory lock, which also holds across several nodes on one database.
+ * Entries are buffered and appended just before their transaction commits, so the chain's lock is held only for
+ * the append and the commit, not for the whole business transaction.
  */
 @Service
 public class AuditTrail {
@@ -82,6 +86,42 @@ public class AuditTrail {
     }
 
     private void append(String actor, String action, String target, String outcome, String detail) {
+        Pending entry = new Pending(actor, action, target, outcome, detail);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            insert(entry);
+            return;
+        }
+        // Looked up among this transaction's synchronizations, which a REQUIRES_NEW transaction suspends.
+        Buffer buffer = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(Buffer.class::isInstance).map(Buffer.class::cast).findFirst()
+                .orElseGet(() -> {
+                    Buffer created = new Buffer();
+                    TransactionSynchronizationManager.registerSynchronization(created);
+                    return created;
+                });
+        buffer.entries.add(entry);
+    }
+
+    /** The entries of one transaction, appended to the chain just before it commits. */
+    private final class Buffer implements TransactionSynchronization {
+
+        private final List<Pending> entries = new java.util.ArrayList<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            entries.forEach(AuditTrail.this::insert);
+        }
+    }
+
+    private record Pending(String actor, String action, String target, String outcome, String detail) {
+    }
+
+    private void insert(Pending pending) {
+        String actor = pending.actor();
+        String action = pending.action();
+        String target = pending.target();
+        String outcome = pending.outcome();
+        String detail = pending.detail();
         jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query().singleRow();
         var head = jdbc.sql("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
                 .query((rs, i) -> new Object[] {rs.getLong("seq"), rs.getString("hash")})

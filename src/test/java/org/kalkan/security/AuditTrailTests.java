@@ -70,6 +70,27 @@ class AuditTrailTests {
     }
 
     @Test
+    void aDenialIsKeptWhenTheRequestFailsAndARolledBackWriteLeavesNoEntry() {
+        long before = audit.verify().entries();
+        try {
+            transactions.executeWithoutResult(s -> {
+                audit.record("tester", "WRITE", "rolled-back", "must not remain");
+                audit.recordDenial("tester", "READ", "secret-thing", "must remain");
+                throw new IllegalStateException("the request fails");
+            });
+        } catch (IllegalStateException expected) {
+            // the outer transaction rolled back
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE target = 'rolled-back'").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE target = 'secret-thing' AND outcome = 'DENIED'")
+                .query(Long.class).single()).isEqualTo(1);
+        AuditVerification after = audit.verify();
+        assertThat(after.valid()).isTrue();
+        assertThat(after.entries()).isEqualTo(before + 1);
+    }
+
+    @Test
     void theDatabaseRefusesUpdatesAndDeletes() {
         transactions.executeWithoutResult(s -> audit.record("tester", "TEST", "thing", "entry"));
         assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET actor = 'x'").update())
