@@ -39,6 +39,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Spring stops the server after every bean that uses it; zonky's own JVM hook would race with them.
+                .setRegisterShutdownHook(false)
                 .start();
         return new EmbeddedDatabase(postgres);
     }
