@@ -1,0 +1,9 @@
+package org.kalkan.force;
+
+/** How a unit can move between places. */
+public enum MovementMode {
+    ROAD,
+    RAIL,
+    SEA,
+    AIR
+}
