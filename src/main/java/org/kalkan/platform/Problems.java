@@ -23,6 +23,14 @@ public final class Problems {
         return of(HttpStatus.FORBIDDEN, "Forbidden", detail);
     }
 
+    /** The human-readable detail of a refusal, whichever kind of exception carried it. */
+    public static String detailOf(RuntimeException e) {
+        if (e instanceof ErrorResponseException problem && problem.getBody().getDetail() != null) {
+            return problem.getBody().getDetail();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
     public static ErrorResponseException of(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

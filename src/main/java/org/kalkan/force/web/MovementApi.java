@@ -24,9 +24,9 @@ class MovementApi {
 
     /**
      * {@code GET /api/v1/forces/movement-estimates?from=43.65,51.16&to=40.41,49.87&modes=ROAD,SEA&noticeToMoveHours=12}.
-     * (Estimates for a registered unit, by {@code unitId}, come with the force registry.)
+     * For a registered unit use {@code ?unitId=…&to=lat,lon} (see {@code UnitsApi}).
      */
-    @GetMapping("/api/v1/forces/movement-estimates")
+    @GetMapping(path = "/api/v1/forces/movement-estimates", params = "from")
     MovementEstimate estimate(@RequestParam String from, @RequestParam String to,
             @RequestParam(defaultValue = "ROAD") String modes, @RequestParam(defaultValue = "0") double noticeToMoveHours) {
         return planner.estimate(point(from, "from"), point(to, "to"), modes(modes), noticeToMoveHours);

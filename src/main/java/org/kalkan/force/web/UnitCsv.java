@@ -1,0 +1,127 @@
+package org.kalkan.force.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.kalkan.force.ForceRegistry.RowError;
+import org.kalkan.force.UnitDetails;
+
+/**
+ * Reads units from CSV (RFC 4180 quoting). Header:
+ * {@code name,sidc,capabilities,personnel,noticeToMoveHours,homeLat,homeLon,movementModes,availableFrom,availableTo,
+ * standingPool,allowedCountries,excludedCountries,excludedUses,maxDeploymentDays,ownTerritoryOnly,classification,
+ * releasableTo}; lists inside a field are separated by {@code ;}.
+ */
+final class UnitCsv {
+
+    static final List<String> HEADER = List.of("name", "sidc", "capabilities", "personnel", "noticeToMoveHours",
+            "homeLat", "homeLon", "movementModes", "availableFrom", "availableTo", "standingPool",
+            "allowedCountries", "excludedCountries", "excludedUses", "maxDeploymentDays", "ownTerritoryOnly",
+            "classification", "releasableTo");
+    static final int MAX_ROWS = 10_000;
+
+    private UnitCsv() {
+    }
+
+    /** Parsed rows (null where a row failed) and the errors, row numbers counted from 1 after the header. */
+    record Parsed(List<UnitDetails> rows, List<RowError> errors) {
+    }
+
+    static Parsed parse(String text) {
+        List<List<String>> records = records(text);
+        if (records.isEmpty() || !records.get(0).equals(HEADER)) {
+            throw new IllegalArgumentException("the first line must be the header: " + String.join(",", HEADER));
+        }
+        if (records.size() - 1 > MAX_ROWS) {
+            throw new IllegalArgumentException("at most " + MAX_ROWS + " units per import");
+        }
+        List<UnitDetails> rows = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        for (int i = 1; i < records.size(); i++) {
+            List<String> f = records.get(i);
+            try {
+                if (f.size() != HEADER.size()) {
+                    throw new IllegalArgumentException("expected " + HEADER.size() + " fields, found " + f.size());
+                }
+                rows.add(new UnitRequest(f.get(0), f.get(1), list(f.get(2)), integer(f.get(3), "personnel"),
+                        integer(f.get(4), "noticeToMoveHours"),
+                        new UnitRequest.Location(decimal(f.get(5), "homeLat"), decimal(f.get(6), "homeLon")),
+                        list(f.get(7)), f.get(8), f.get(9), Boolean.parseBoolean(f.get(10).trim()),
+                        new UnitRequest.CaveatsJson(list(f.get(11)), list(f.get(12)), list(f.get(13)),
+                                f.get(14).isBlank() ? null : integer(f.get(14), "maxDeploymentDays"),
+                                Boolean.parseBoolean(f.get(15).trim())),
+                        new UnitRequest.Label(f.get(16).trim(), list(f.get(17))), null).toDetails());
+            } catch (IllegalArgumentException e) {
+                rows.add(null);
+                errors.add(new RowError(i, e.getMessage()));
+            }
+        }
+        return new Parsed(rows, errors);
+    }
+
+    private static List<String> list(String field) {
+        return field.isBlank() ? List.of() : Arrays.stream(field.split(";")).map(String::trim).toList();
+    }
+
+    private static int integer(String field, String name) {
+        try {
+            return Integer.parseInt(field.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is not a whole number: " + field);
+        }
+    }
+
+    private static double decimal(String field, String name) {
+        try {
+            return Double.parseDouble(field.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is not a number: " + field);
+        }
+    }
+
+    /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. Blank lines are skipped. */
+    static List<List<String>> records(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                fields.add(field.toString());
+                field.setLength(0);
+                if (!(fields.size() == 1 && fields.get(0).isBlank())) {
+                    records.add(fields);
+                }
+                fields = new ArrayList<>();
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("unterminated quoted field");
+        }
+        if (field.length() > 0 || !fields.isEmpty()) {
+            fields.add(field.toString());
+            records.add(fields);
+        }
+        return records;
+    }
+}
