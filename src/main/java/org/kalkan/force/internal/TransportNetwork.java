@@ -32,7 +32,7 @@ public class TransportNetwork {
     private final List<Place> places;
     private final List<Link> links;
 
-    TransportNetwork() throws IOException {
+    public TransportNetwork() throws IOException {
         JsonNode root;
         try (InputStream in = new ClassPathResource("force/transport-network.json").getInputStream()) {
             root = JsonMapper.builder().build().readTree(in);
