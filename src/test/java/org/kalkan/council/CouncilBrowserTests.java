@@ -1,0 +1,92 @@
+package org.kalkan.council;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kalkan.council.CouncilFixtures.id;
+import static org.kalkan.council.CouncilFixtures.silenceDecision;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kalkan.ApiClient;
+import org.kalkan.Browser;
+import org.kalkan.KalkanTest;
+import org.kalkan.TestClock;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A delegate breaks silence on the Council page, in a real browser. */
+@KalkanTest
+class CouncilBrowserTests {
+
+    @LocalServerPort int port;
+    @Autowired TestClock clock;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+        clock.reset();
+    }
+
+    /** The text of an element in the live part, which htmx may swap between finding it and reading it. */
+    private String text(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(by).getText());
+    }
+
+    @Test
+    void aDelegateBreaksSilenceWithAWrittenStatement() {
+        ApiClient api = new ApiClient(port);
+        Instant deadline = clock.instant().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS);
+        String id = id(api.post("/api/v1/council/decisions", CouncilFixtures.token(api, port, "council.chair"),
+                silenceDecision("Joint air-defence exercise over the Caspian", deadline, "ALL")));
+
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("kaz.delegate");
+        browser.findElement(By.id("password")).sendKeys("kalkan-demo");
+        browser.findElement(By.id("sign-in")).click();
+        browser.findElement(By.linkText("Council")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("countdown-" + id)).getText()
+                .matches("0[01]:[0-5]\\d:\\d\\d"));
+        assertThat(text(By.id("status-" + id))).isEqualTo("Under silence");
+        assertThat(browser.findElement(By.id("classification-banner")).getText()).isEqualTo("CONFIDENTIAL");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                browser.findElement(By.id("decision-" + id)));
+        Browser.screenshot(browser, "council-under-silence");
+
+        browser.findElement(By.id("break-" + id)).click();
+        assertThat(browser.findElements(By.id("council-message"))).as("the statement is required").isEmpty();
+
+        browser.findElement(By.id("break-statement-" + id))
+                .sendKeys("Kazakhstan asks that the exercise area be moved north of 44°N.");
+        browser.findElement(By.id("break-" + id)).click();
+
+        assertThat(browser.findElement(By.id("council-message")).getText()).contains("broken silence");
+        assertThat(text(By.id("status-" + id))).isEqualTo("Silence broken");
+        assertThat(text(By.cssSelector("#board-" + id + " tr[data-nation=KAZ]"))).contains("Broke silence").contains("north of 44°N");
+        assertThat(browser.findElements(By.id("break-" + id))).as("once per version").isEmpty();
+        // The live part is swapped every 2 s by htmx: find it afresh rather than hold an element.
+        browser.executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'})",
+                "board-" + id);
+        Browser.screenshot(browser, "council-silence-broken");
+
+        String status = api.get("/api/v1/council/decisions/" + id, CouncilFixtures.token(api, port, "hun.observer"))
+                .json().get("status").asString();
+        assertThat(status).isEqualTo("SILENCE_BROKEN");
+    }
+}
