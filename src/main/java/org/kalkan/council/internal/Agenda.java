@@ -70,14 +70,21 @@ class Agenda {
         Subject delegate = currentSubject.get();
         NationCode nation = delegation.requireMemberDelegate(delegate, null, "CONSULTATION_REQUEST",
                 "consultation:new");
-        Set<ThreatGround> grounds = request.grounds() == null || request.grounds().isEmpty() ? null
-                : EnumSet.copyOf(request.grounds());
-        CouncilService.require(grounds, "grounds (TERRITORIAL_INTEGRITY, POLITICAL_INDEPENDENCE and/or SECURITY)");
+        Set<ThreatGround> grounds = CouncilService.require(request.grounds() == null || request.grounds().isEmpty()
+                ? null : EnumSet.copyOf(request.grounds()),
+                "grounds (TERRITORIAL_INTEGRITY, POLITICAL_INDEPENDENCE and/or SECURITY)");
         String statement = CouncilService.required(request.statement(), "statement", CouncilService.MAX_STATEMENT);
         SecurityLabel label = CouncilService.require(request.label(), "label");
         policy.checkWritable(delegate, label);
 
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ConsultationId id = record(nation, grounds, statement, label, delegate.username(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return consultation(id);
+    }
+
+    /** Stores a validated request, puts it on the next session's agenda, audits it and announces it. */
+    ConsultationId record(NationCode nation, Set<ThreatGround> grounds, String statement, SecurityLabel label,
+            String requestedBy, Instant now) {
         UUID session = nextSession(now, nation);
         ConsultationId id = new ConsultationId(UUID.randomUUID());
         jdbc.sql("""
@@ -87,15 +94,15 @@ class Agenda {
                     :nation)""")
                 .param("id", id.value()).param("nation", nation.value())
                 .param("grounds", grounds.stream().map(Enum::name).toArray(String[]::new))
-                .param("statement", statement).param("session", session).param("by", delegate.username())
+                .param("statement", statement).param("session", session).param("by", requestedBy)
                 .param("at", Decisions.timestamp(now)).param("classification", label.classification().rank())
                 .param("releasable", Labels.releasableTo(label))
                 .update();
-        audit.record(delegate.username(), "CONSULTATION_REQUESTED", "consultation:" + id, nation + " " + grounds
-                + " " + label.marking() + ", on the agenda of session " + session);
-        events.publishEvent(new ConsultationRequested(id, nation, grounds, statement, label, delegate.username(),
-                session, now));
-        return consultation(id);
+        audit.record(requestedBy, "CONSULTATION_REQUESTED", "consultation:" + id, nation + " " + grounds + " "
+                + label.marking() + ", on the agenda of session " + session);
+        events.publishEvent(new ConsultationRequested(id, nation, grounds, statement, label, requestedBy, session,
+                now));
+        return id;
     }
 
     List<Consultation> consultations() {
