@@ -41,5 +41,15 @@
       });
     });
   });
-  document.addEventListener('htmx:afterSwap', () => { sync(); tick(); });
+  // A decision that became final while the page was open takes no more positions or breaks: hide its forms.
+  function retire() {
+    document.querySelectorAll('.decision-live[data-final]').forEach(live => {
+      const article = live.closest('article');
+      if (article) {
+        article.querySelectorAll('form.act, details').forEach(el => { el.hidden = true; });
+      }
+    });
+  }
+
+  document.addEventListener('htmx:afterSwap', () => { sync(); tick(); retire(); });
 })();

@@ -16,7 +16,9 @@ import org.kalkan.KalkanTest;
 import org.kalkan.TestClock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -88,5 +90,53 @@ class CouncilBrowserTests {
         String status = api.get("/api/v1/council/decisions/" + id, CouncilFixtures.token(api, port, "hun.observer"))
                 .json().get("status").asString();
         assertThat(status).isEqualTo("SILENCE_BROKEN");
+    }
+
+    @Test
+    void theChairCirculatesADecisionForConsensusFromTheForm() {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("council.chair");
+        browser.findElement(By.id("password")).sendKeys("kalkan-demo");
+        browser.findElement(By.id("sign-in")).click();
+        browser.get("http://localhost:" + port + "/council");
+
+        browser.findElement(By.id("draft-title")).sendKeys("Activate the crisis team for the Aktau port incident");
+        browser.findElement(By.id("draft-text")).sendKeys("The Council activates the CMC crisis response team.");
+        new Select(browser.findElement(By.id("draft-classification"))).selectByValue("RESTRICTED");
+        new Select(browser.findElement(By.id("draft-procedure"))).selectByValue("CONSENSUS");
+        browser.findElement(By.id("draft-crisis")).sendKeys("7d3f1c4e-2b1a-4c8e-9f00-0000000000aa");
+        browser.findElement(By.cssSelector("input[name=measure][value=ACTIVATE_CRISIS_TEAM]")).click();
+        browser.findElement(By.id("draft-submit")).click();
+
+        assertThat(browser.findElement(By.id("council-message")).getText()).contains("circulated");
+        WebElement decision = browser.findElement(By.xpath(
+                "//article[.//h3[text()='Activate the crisis team for the Aktau port incident']]"));
+        assertThat(decision.getText()).contains("RESTRICTED // REL TO MEMBERS").contains("Awaiting positions")
+                .contains("ACTIVATE_CRISIS_TEAM");
+        assertThat(decision.findElements(By.cssSelector("button[value=CONCUR]"))).as("the chair takes no position")
+                .isEmpty();
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", decision);
+        Browser.screenshot(browser, "council-chair-consensus");
+    }
+
+    @Test
+    void theOpenPageShowsTheAdoptionAtTheDeadlineWithoutReloading() {
+        ApiClient api = new ApiClient(port);
+        Instant deadline = clock.instant().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS);
+        String id = id(api.post("/api/v1/council/decisions", CouncilFixtures.token(api, port, "council.chair"),
+                silenceDecision("Adopted while the page is open", deadline, "ALL")));
+
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("tur.delegate");
+        browser.findElement(By.id("password")).sendKeys("kalkan-demo");
+        browser.findElement(By.id("sign-in")).click();
+        browser.get("http://localhost:" + port + "/council");
+        assertThat(browser.findElement(By.id("break-" + id)).isDisplayed()).isTrue();
+
+        clock.advance(Duration.ofMinutes(2));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("status-" + id)).getText().equals("Adopted"));
+        assertThat(text(By.cssSelector("#live-" + id + " .register-number"))).matches("JDC-\\d{4}-\\d{4}");
+        assertThat(browser.findElement(By.id("break-" + id)).isDisplayed()).as("no break after adoption").isFalse();
     }
 }

@@ -1,5 +1,7 @@
 package org.kalkan.council.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.kalkan.council.DecisionId;
 import org.kalkan.council.DecisionStatus;
@@ -27,13 +29,20 @@ class SilenceDeadlines {
     private final Adoption adoption;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final Counter adopted;
+    private final Counter failed;
 
-    SilenceDeadlines(Decisions decisions, Adoption adoption, Clock clock, PlatformTransactionManager transactions) {
+    SilenceDeadlines(Decisions decisions, Adoption adoption, Clock clock, PlatformTransactionManager transactions,
+            MeterRegistry meters) {
         this.decisions = decisions;
         this.adoption = adoption;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.adopted = Counter.builder("kalkan.council.silence.adopted")
+                .description("Decisions adopted at the end of their silence procedure").register(meters);
+        this.failed = Counter.builder("kalkan.council.silence.adoption.failures")
+                .description("Adoptions at the end of silence that failed and wait for the next poll").register(meters);
     }
 
     @Scheduled(fixedDelayString = "${kalkan.council.silence-poll:PT1S}")
@@ -42,6 +51,7 @@ class SilenceDeadlines {
             try {
                 adoptIfDue(id);
             } catch (DataAccessException e) {
+                failed.increment();
                 log.error("Could not adopt decision {} at the end of its silence; retrying at the next poll", id, e);
             }
         }
@@ -49,7 +59,7 @@ class SilenceDeadlines {
 
     /** Adopts the decision if its silence has ended; true when this call adopted it. */
     boolean adoptIfDue(DecisionId id) {
-        Boolean adopted = transaction.execute(status -> decisions.lock(id)
+        Boolean done = transaction.execute(status -> decisions.lock(id)
                 .filter(row -> row.silenceEndedBy(clock.instant()))
                 .map(row -> {
                     String number = adoption.adopt(row, DecisionStatus.ADOPTED, row.silenceEndsAt(), "system");
@@ -58,6 +68,10 @@ class SilenceDeadlines {
                     return true;
                 })
                 .orElse(false));
-        return Boolean.TRUE.equals(adopted);
+        if (Boolean.TRUE.equals(done)) {
+            adopted.increment();
+            return true;
+        }
+        return false;
     }
 }
