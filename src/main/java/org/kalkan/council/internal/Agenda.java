@@ -37,8 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Consultations and the sessions whose agenda they are on. A request goes on the agenda of the next session
- * without minutes dated today or later; when none is scheduled, an extraordinary session is convened for the
- * next day.
+ * without minutes, dated today or later, that every member may see (released to MEMBERS or ALL); when none is
+ * scheduled, an extraordinary session is convened for the next day.
  */
 @Component
 class Agenda {
@@ -177,6 +177,7 @@ class Agenda {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         Optional<UUID> next = jdbc.sql("""
                 SELECT id FROM council_session WHERE held_on >= :today AND minutes IS NULL
+                    AND releasable_to && ARRAY['MEMBERS', 'ALL']
                 ORDER BY held_on, created_at LIMIT 1 FOR UPDATE""")
                 .param("today", Date.valueOf(today)).query(UUID.class).optional();
         return next.orElseGet(() -> {
