@@ -117,6 +117,18 @@ class CouncilBrowserTests {
                 .isEmpty();
         browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", decision);
         Browser.screenshot(browser, "council-chair-consensus");
+
+        ApiClient api = new ApiClient(port);
+        String consultation = api.post("/api/v1/council/consultations", CouncilFixtures.token(api, port,
+                "kgz.delegate"), java.util.Map.of("grounds", java.util.List.of("SECURITY"), "statement",
+                "Armed groups crossing from the south.", "label", CouncilFixtures.label("RESTRICTED", "MEMBERS")))
+                .json().get("id").asString();
+        browser.get("http://localhost:" + port + "/council");
+        assertThat(browser.findElement(By.id("consultations")).getText()).contains("Armed groups crossing");
+        browser.findElement(By.cssSelector("form[action$='/council/consultations/" + consultation + "/close'] button"))
+                .click();
+        assertThat(browser.findElement(By.id("council-message")).getText()).contains("closed");
+        assertThat(browser.findElement(By.id("consultations")).getText()).doesNotContain("Armed groups crossing");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.council.Consultation;
+import org.kalkan.council.ConsultationId;
 import org.kalkan.council.ConsultationRequest;
 import org.kalkan.council.Council;
 import org.kalkan.council.Decision;
@@ -167,6 +168,12 @@ class CouncilPage {
             form.getOrDefault("grounds", List.of()).forEach(g -> grounds.add(ThreatGround.valueOf(g)));
             council.requestConsultation(new ConsultationRequest(grounds, form.getFirst("statement"), label(form)));
         });
+    }
+
+    @PostMapping("/council/consultations/{id}/close")
+    String closeConsultation(@PathVariable String id, RedirectAttributes redirect) {
+        return act(redirect, "council.done.consultationClosed",
+                () -> council.closeConsultation(ConsultationId.of(id)));
     }
 
     private OpenDecision open(Subject subject, Decision decision) {
