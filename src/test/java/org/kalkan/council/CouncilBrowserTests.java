@@ -151,4 +151,29 @@ class CouncilBrowserTests {
         assertThat(text(By.cssSelector("#live-" + id + " .register-number"))).matches("JDC-\\d{4}-\\d{4}");
         assertThat(browser.findElement(By.id("break-" + id)).isDisplayed()).as("no break after adoption").isFalse();
     }
+
+    @Test
+    void aDelegateConcursWithOneClickButNeedsAStatementToNonConcur() {
+        ApiClient api = new ApiClient(port);
+        String id = id(api.post("/api/v1/council/decisions", CouncilFixtures.token(api, port, "council.chair"),
+                CouncilFixtures.consensusDecision("Common position on the Caspian security conference")));
+
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("uzb.delegate");
+        browser.findElement(By.id("password")).sendKeys("kalkan-demo");
+        browser.findElement(By.id("sign-in")).click();
+        browser.get("http://localhost:" + port + "/council");
+
+        By form = By.cssSelector("form[action$='/council/decisions/" + id + "/positions']");
+        browser.findElement(form).findElement(By.cssSelector("button[value=NON_CONCUR]")).click();
+        assertThat(browser.findElements(By.id("council-message"))).as("a non-concurrence needs a statement").isEmpty();
+
+        browser.findElement(form).findElement(By.cssSelector("button[value=CONCUR]")).click();
+        assertThat(browser.findElement(By.id("council-message")).getText()).contains("position is recorded");
+        assertThat(text(By.cssSelector("#board-" + id + " tr[data-nation=UZB]"))).contains("Concur");
+        assertThat(browser.findElements(form)).as("one position per version").isEmpty();
+        browser.executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'})",
+                "board-" + id);
+        Browser.screenshot(browser, "council-position-taken");
+    }
 }
