@@ -19,6 +19,7 @@ import org.kalkan.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The silence procedure: adopted at exactly its deadline unless a member delegate objects before it. */
@@ -28,6 +29,7 @@ class SilenceProcedureTests {
     @LocalServerPort int port;
     @Autowired TestClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
 
     private ApiClient api;
     private String chair;
@@ -112,6 +114,43 @@ class SilenceProcedureTests {
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.contentType()).startsWith("application/problem+json");
         JsonNode decision = api.get("/api/v1/council/decisions/" + id, kaz).json();
+        assertThat(status(decision)).isEqualTo("ADOPTED");
+        assertThat(Instant.parse(decision.get("adoptedAt").asString())).isEqualTo(deadline);
+        assertThat(decision.get("silenceBreaks").size()).isZero();
+    }
+
+    @Test
+    void aBreakWaitingForTheDecisionWhileTheDeadlinePassesIsRefusedAndTheAdoptionWins() throws Exception {
+        Instant deadline = deadlineIn(Duration.ofMinutes(5));
+        String id = id(api.post("/api/v1/council/decisions", chair, silenceDecision("Raced", deadline)));
+        clock.stopAt(deadline.minusMillis(1));
+
+        // Another transaction holds the decision's row, as an adoption or another break would.
+        var locked = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("SELECT id FROM council_decision WHERE id = CAST(:id AS UUID) FOR UPDATE").param("id", id)
+                    .query(String.class).single();
+            locked.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        holder.start();
+        locked.await();
+        var breaking = java.util.concurrent.CompletableFuture.supplyAsync(() -> api.post(
+                "/api/v1/council/decisions/" + id + "/silence-breaks", kaz, statement("Just in time?")));
+        Thread.sleep(500);
+        assertThat(breaking).as("the break waits for the row").isNotDone();
+
+        clock.stopAt(deadline.plusMillis(1));
+        release.countDown();
+        holder.join();
+
+        assertThat(breaking.get().status()).as("checked when it holds the row: after the deadline").isEqualTo(409);
+        JsonNode decision = api.get("/api/v1/council/decisions/" + id, chair).json();
         assertThat(status(decision)).isEqualTo("ADOPTED");
         assertThat(Instant.parse(decision.get("adoptedAt").asString())).isEqualTo(deadline);
         assertThat(decision.get("silenceBreaks").size()).isZero();
