@@ -14,23 +14,36 @@ import java.util.concurrent.atomic.AtomicReference;
 public class TestClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> stopped = new AtomicReference<>();
 
     public void advance(Duration duration) {
         offset.updateAndGet(o -> o.plus(duration));
+        stopped.updateAndGet(s -> s == null ? null : s.plus(duration));
     }
 
     /** Moves the clock so that now is {@code instant}; time keeps running from there. */
     public void setTo(Instant instant) {
+        stopped.set(null);
         offset.set(Duration.between(Instant.now(), instant));
     }
 
+    /**
+     * Stops the clock at {@code instant} until {@link #setTo}, {@link #reset} or {@link #advance} (which moves the
+     * stopped clock): for tests that must act at an exact instant, such as one millisecond before a deadline.
+     */
+    public void stopAt(Instant instant) {
+        stopped.set(instant);
+    }
+
     public void reset() {
+        stopped.set(null);
         offset.set(Duration.ZERO);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant at = stopped.get();
+        return at != null ? at : Instant.now().plus(offset.get());
     }
 
     @Override

@@ -1,0 +1,378 @@
+package org.kalkan.council.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.council.Consultation;
+import org.kalkan.council.ConsultationId;
+import org.kalkan.council.ConsultationRequest;
+import org.kalkan.council.Council;
+import org.kalkan.council.Decision;
+import org.kalkan.council.DecisionCirculated;
+import org.kalkan.council.DecisionDraft;
+import org.kalkan.council.DecisionId;
+import org.kalkan.council.DecisionNotAdopted;
+import org.kalkan.council.DecisionStatus;
+import org.kalkan.council.DecisionVersion;
+import org.kalkan.council.Measure;
+import org.kalkan.council.MeasureOrder;
+import org.kalkan.council.Position;
+import org.kalkan.council.PositionKind;
+import org.kalkan.council.Procedure;
+import org.kalkan.council.Revision;
+import org.kalkan.council.Session;
+import org.kalkan.council.SilenceBreak;
+import org.kalkan.council.SilenceBroken;
+import org.kalkan.members.MemberStates;
+import org.kalkan.members.Nation;
+import org.kalkan.security.AccessPolicy;
+import org.kalkan.security.AuditTrail;
+import org.kalkan.security.CurrentSubject;
+import org.kalkan.security.Subject;
+import org.kalkan.shared.NationCode;
+import org.kalkan.shared.SecurityLabel;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Council's decisions: circulation under silence or for consensus, silence breaks, positions, closing and
+ * revision. Every write locks the decision's row first, so concurrent acts on one decision are serialised and
+ * each sees the state the previous one left. Consultations and sessions are the {@link Agenda}'s.
+ */
+@Service
+class CouncilService implements Council {
+
+    static final int MAX_TITLE = 300;
+    static final int MAX_TEXT = 50_000;
+    static final int MAX_STATEMENT = 10_000;
+    private static final int LIST_LIMIT = 500;
+
+    private final Decisions decisions;
+    private final MeasureCatalogue measures;
+    private final Adoption adoption;
+    private final SilenceDeadlines deadlines;
+    private final Agenda agenda;
+    private final Delegation delegation;
+    private final MemberStates members;
+    private final AccessPolicy policy;
+    private final CurrentSubject currentSubject;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final CouncilProperties properties;
+    private final Clock clock;
+
+    CouncilService(Decisions decisions, MeasureCatalogue measures, Adoption adoption, SilenceDeadlines deadlines,
+            Agenda agenda, Delegation delegation, MemberStates members, AccessPolicy policy,
+            CurrentSubject currentSubject, AuditTrail audit, ApplicationEventPublisher events,
+            CouncilProperties properties, Clock clock) {
+        this.decisions = decisions;
+        this.measures = measures;
+        this.adoption = adoption;
+        this.deadlines = deadlines;
+        this.agenda = agenda;
+        this.delegation = delegation;
+        this.members = members;
+        this.policy = policy;
+        this.currentSubject = currentSubject;
+        this.audit = audit;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // ---- decisions: writes
+
+    @Override
+    @Transactional
+    public Decision circulate(DecisionDraft draft) {
+        Subject chair = currentSubject.get();
+        delegation.requireChair(chair, "DECISION_CIRCULATE", "decision:new");
+        Instant now = now();
+        String title = required(draft.title(), "title", MAX_TITLE);
+        String text = required(draft.text(), "text", MAX_TEXT);
+        SecurityLabel label = require(draft.label(), "label");
+        policy.checkWritable(chair, label);
+        Procedure procedure = require(draft.procedure(), "procedure (SILENCE or CONSENSUS)");
+        Instant silenceEndsAt = null;
+        if (procedure == Procedure.SILENCE) {
+            silenceEndsAt = deadline(draft.silenceEndsAt(), now);
+        } else if (draft.silenceEndsAt() != null) {
+            throw new IllegalArgumentException("silenceEndsAt belongs to the SILENCE procedure only");
+        }
+        List<MeasureOrder> named = measures.validate(draft.measures(), draft.crisisId());
+        ConsultationId consultation = draft.consultationId() == null ? null
+                : agenda.consultation(new ConsultationId(draft.consultationId())).id();
+
+        DecisionId id = new DecisionId(UUID.randomUUID());
+        DecisionStatus status = procedure == Procedure.SILENCE ? DecisionStatus.UNDER_SILENCE
+                : DecisionStatus.UNDER_CONSENSUS;
+        DecisionRow row = new DecisionRow(id, procedure, status, 1, silenceEndsAt, draft.crisisId(), consultation,
+                null, null, null, chair.username(), now, label, chair.nation());
+        decisions.insert(row);
+        decisions.insertVersion(id, new DecisionVersion(1, title, text, silenceEndsAt, named, chair.username(), now));
+        audit.record(chair.username(), "DECISION_CIRCULATED", row.target(), procedure + " version 1 \"" + title
+                + "\" " + label.marking() + (silenceEndsAt == null ? "" : " silence ends " + silenceEndsAt));
+        events.publishEvent(new DecisionCirculated(id, 1, procedure, title, silenceEndsAt, label, now));
+        return readable(chair, row);
+    }
+
+    @Override
+    @Transactional
+    public Decision revise(DecisionId id, Revision revision) {
+        Subject chair = currentSubject.get();
+        delegation.requireChair(chair, "DECISION_REVISE", "decision:" + id);
+        DecisionRow row = lockReadable(chair, id);
+        Instant now = now();
+        String title = required(revision.title(), "title", MAX_TITLE);
+        String text = required(revision.text(), "text", MAX_TEXT);
+        Instant silenceEndsAt = deadline(revision.silenceEndsAt(), now);
+        List<MeasureOrder> named = revision.measures() == null ? decisions.measures(id, row.version())
+                : measures.validate(revision.measures(), row.crisisId());
+        if (row.status() != DecisionStatus.SILENCE_BROKEN) {
+            throw Problems.conflict("Only a decision whose silence was broken is revised; this one is "
+                    + row.status() + ".");
+        }
+        int version = row.version() + 1;
+        decisions.insertVersion(id, new DecisionVersion(version, title, text, silenceEndsAt, named, chair.username(),
+                now));
+        decisions.recirculate(id, version, silenceEndsAt);
+        audit.record(chair.username(), "DECISION_REVISED", row.target(), "version " + version + " \"" + title
+                + "\" silence ends " + silenceEndsAt);
+        events.publishEvent(new DecisionCirculated(id, version, Procedure.SILENCE, title, silenceEndsAt,
+                row.label(), now));
+        return readable(chair, decisions.find(id).orElseThrow());
+    }
+
+    @Override
+    @Transactional
+    public Decision breakSilence(DecisionId id, @Nullable String nation, @Nullable String statement) {
+        Subject delegate = currentSubject.get();
+        NationCode acting = delegation.requireMemberDelegate(delegate, nation, "SILENCE_BREAK", "decision:" + id);
+        DecisionRow row = lockReadable(delegate, id);
+        String text = required(statement, "statement", MAX_STATEMENT);
+        Instant now = now();
+        if (row.procedure() != Procedure.SILENCE) {
+            throw Problems.conflict("This decision is taken by consensus: take a position instead.");
+        }
+        if (row.status().isFinal()) {
+            throw Problems.conflict("The decision is " + row.status() + " and can no longer change.");
+        }
+        if (!now.isBefore(row.silenceEndsAt())) {
+            throw Problems.conflict("Silence ended at " + row.silenceEndsAt() + ": the decision is adopted; "
+                    + "a break must arrive before the deadline.");
+        }
+        boolean alreadyBroken = decisions.load(row).currentBreaks().stream().anyMatch(b -> b.nation().equals(acting));
+        if (alreadyBroken) {
+            throw Problems.conflict(acting + " has already broken silence on version " + row.version() + ".");
+        }
+        decisions.insertBreak(id, new SilenceBreak(row.version(), acting, text, delegate.username(), now));
+        decisions.setStatus(id, DecisionStatus.SILENCE_BROKEN);
+        audit.record(delegate.username(), "SILENCE_BROKEN", row.target(), acting + " on version " + row.version()
+                + ", " + Duration.between(now, row.silenceEndsAt()).toMillis() + " ms before the deadline");
+        events.publishEvent(new SilenceBroken(id, row.version(), acting, text, row.label(), now));
+        return readable(delegate, decisions.find(id).orElseThrow());
+    }
+
+    @Override
+    @Transactional
+    public Decision takePosition(DecisionId id, @Nullable String nation, @Nullable PositionKind kind,
+            @Nullable String statement) {
+        Subject delegate = currentSubject.get();
+        NationCode acting = delegation.requireMemberDelegate(delegate, nation, "POSITION", "decision:" + id);
+        DecisionRow row = lockReadable(delegate, id);
+        PositionKind position = require(kind, "position (CONCUR, CONCUR_WITH_RESERVATION or NON_CONCUR)");
+        String text = position.needsStatement() ? required(statement, "statement", MAX_STATEMENT)
+                : optional(statement, "statement", MAX_STATEMENT);
+        if (row.procedure() != Procedure.CONSENSUS) {
+            throw Problems.conflict("This decision is under the silence procedure: break silence or stay silent.");
+        }
+        if (row.status() != DecisionStatus.UNDER_CONSENSUS) {
+            throw Problems.conflict("The decision is " + row.status() + " and takes no more positions.");
+        }
+        if (decisions.load(row).positionOf(acting).isPresent()) {
+            throw Problems.conflict(acting + " has already taken its position on version " + row.version() + ".");
+        }
+        Instant now = now();
+        decisions.insertPosition(id, new Position(row.version(), acting, position, text, delegate.username(), now));
+        audit.record(delegate.username(), "POSITION_TAKEN", row.target(), acting + " " + position + " on version "
+                + row.version());
+        return readable(delegate, decisions.find(id).orElseThrow());
+    }
+
+    @Override
+    @Transactional
+    public Decision close(DecisionId id) {
+        Subject chair = currentSubject.get();
+        delegation.requireChair(chair, "DECISION_CLOSE", "decision:" + id);
+        DecisionRow row = lockReadable(chair, id);
+        if (row.procedure() != Procedure.CONSENSUS || row.status() != DecisionStatus.UNDER_CONSENSUS) {
+            throw Problems.conflict("Only a decision under consensus is closed by the chair; this one is "
+                    + row.procedure() + ", " + row.status() + ".");
+        }
+        Instant now = now();
+        List<Position> positions = decisions.load(row).currentPositions();
+        Set<NationCode> nonConcurring = new TreeSet<>();
+        Set<NationCode> withoutPosition = new TreeSet<>();
+        boolean reservations = false;
+        for (Nation member : members.nations().stream().filter(Nation::isMember).toList()) {
+            var position = positions.stream().filter(p -> p.nation().equals(member.code())).findFirst();
+            if (position.isEmpty()) {
+                withoutPosition.add(member.code());
+            } else if (position.get().kind() == PositionKind.NON_CONCUR) {
+                nonConcurring.add(member.code());
+            } else if (position.get().kind() == PositionKind.CONCUR_WITH_RESERVATION) {
+                reservations = true;
+            }
+        }
+        if (nonConcurring.isEmpty() && withoutPosition.isEmpty()) {
+            adoption.adopt(row, reservations ? DecisionStatus.ADOPTED_WITH_RESERVATIONS : DecisionStatus.ADOPTED, now,
+                    chair.username());
+        } else {
+            decisions.notAdopted(id, now);
+            audit.record(chair.username(), "DECISION_NOT_ADOPTED", row.target(), "version " + row.version()
+                    + ", non-concurring " + nonConcurring + ", without position " + withoutPosition);
+            events.publishEvent(new DecisionNotAdopted(id, row.version(), nonConcurring, withoutPosition,
+                    row.label(), now));
+        }
+        return readable(chair, decisions.find(id).orElseThrow());
+    }
+
+    // ---- decisions: reads
+
+    @Override
+    public Decision decision(DecisionId id) {
+        Subject subject = currentSubject.get();
+        DecisionRow row = decisions.find(id).filter(r -> policy.canRead(subject, r.label(), r.origin()))
+                .orElseThrow(() -> notReadable(subject, id));
+        if (row.silenceEndedBy(clock.instant()) && deadlines.adoptIfDue(id)) {
+            row = decisions.find(id).orElseThrow();
+        }
+        return readable(subject, row);
+    }
+
+    @Override
+    public List<Decision> decisions() {
+        Subject subject = currentSubject.get();
+        deadlines.adoptDue();
+        return decisions.readable(policy.filter(subject, "d"), LIST_LIMIT).stream()
+                .map(row -> readable(subject, row)).toList();
+    }
+
+    @Override
+    public List<Decision> register() {
+        Subject subject = currentSubject.get();
+        deadlines.adoptDue();
+        return decisions.register(policy.filter(subject, "d")).stream().map(row -> readable(subject, row)).toList();
+    }
+
+    @Override
+    public List<Measure> measures() {
+        return measures.all();
+    }
+
+    // ---- consultations and sessions
+
+    @Override
+    public Consultation requestConsultation(ConsultationRequest request) {
+        return agenda.request(request);
+    }
+
+    @Override
+    public List<Consultation> consultations() {
+        return agenda.consultations();
+    }
+
+    @Override
+    public Consultation consultation(ConsultationId id) {
+        return agenda.consultation(id);
+    }
+
+    @Override
+    public Consultation closeConsultation(ConsultationId id) {
+        return agenda.close(id);
+    }
+
+    @Override
+    public List<Session> sessions() {
+        return agenda.sessions();
+    }
+
+    @Override
+    public Session scheduleSession(@Nullable LocalDate heldOn, @Nullable SecurityLabel label) {
+        return agenda.schedule(heldOn, label);
+    }
+
+    @Override
+    public Session recordMinutes(UUID sessionId, @Nullable String minutes) {
+        return agenda.recordMinutes(sessionId, minutes);
+    }
+
+    // ---- helpers
+
+    private DecisionRow lockReadable(Subject subject, DecisionId id) {
+        return decisions.lock(id).filter(r -> policy.canRead(subject, r.label(), r.origin()))
+                .orElseThrow(() -> notReadable(subject, id));
+    }
+
+    private RuntimeException notReadable(Subject subject, DecisionId id) {
+        audit.recordDenial(subject.username(), "READ", "decision:" + id, "missing or not readable");
+        return Problems.notFound("decision " + id);
+    }
+
+    /** Asserts the read again before the decision leaves the node. */
+    private Decision readable(Subject subject, DecisionRow row) {
+        policy.assertReadable(subject, row.label(), row.origin(), row.target());
+        return decisions.load(row);
+    }
+
+    private Instant deadline(@Nullable Instant silenceEndsAt, Instant now) {
+        Instant deadline = require(silenceEndsAt, "silenceEndsAt (the exact end of silence, ISO 8601 UTC)");
+        if (!deadline.truncatedTo(ChronoUnit.MICROS).equals(deadline)) {
+            throw new IllegalArgumentException("silenceEndsAt is kept to the microsecond: give no finer fraction");
+        }
+        if (!deadline.isAfter(now)) {
+            throw new IllegalArgumentException("silenceEndsAt " + deadline + " is not in the future (now " + now + ")");
+        }
+        if (deadline.isAfter(now.plus(properties.maxSilence()))) {
+            throw new IllegalArgumentException("silenceEndsAt is more than " + properties.maxSilence() + " ahead");
+        }
+        return deadline;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static <T> T require(@Nullable T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+
+    static String required(@Nullable String value, String name, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return optional(value, name, maxLength);
+    }
+
+    static @Nullable String optional(@Nullable String value, String name, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > maxLength) {
+            throw new IllegalArgumentException(name + " is longer than " + maxLength + " characters");
+        }
+        return trimmed;
+    }
+}

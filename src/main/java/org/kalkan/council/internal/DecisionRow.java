@@ -1,0 +1,27 @@
+package org.kalkan.council.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.council.ConsultationId;
+import org.kalkan.council.DecisionId;
+import org.kalkan.council.DecisionStatus;
+import org.kalkan.council.Procedure;
+import org.kalkan.shared.NationCode;
+import org.kalkan.shared.SecurityLabel;
+
+/** The decision's own row: its state and label, without versions, positions and breaks. */
+record DecisionRow(DecisionId id, Procedure procedure, DecisionStatus status, int version,
+        @Nullable Instant silenceEndsAt, @Nullable UUID crisisId, @Nullable ConsultationId consultationId,
+        @Nullable String registerNumber, @Nullable Instant adoptedAt, @Nullable Instant closedAt, String createdBy,
+        Instant createdAt, SecurityLabel label, NationCode origin) {
+
+    String target() {
+        return "decision:" + id;
+    }
+
+    /** Under silence and the deadline has come: adopted at that instant, whether or not anyone has noticed. */
+    boolean silenceEndedBy(Instant now) {
+        return status == DecisionStatus.UNDER_SILENCE && silenceEndsAt != null && !now.isBefore(silenceEndsAt);
+    }
+}
