@@ -15,6 +15,18 @@ public record SitrepSections(String situation, String incidents, String tasks, S
         outlook = check(outlook, "outlook");
     }
 
+    /** The sections in report order, by name (for forms and exports). */
+    public java.util.Map<String, String> byName() {
+        java.util.Map<String, String> sections = new java.util.LinkedHashMap<>();
+        sections.put("situation", situation);
+        sections.put("incidents", incidents);
+        sections.put("tasks", tasks);
+        sections.put("rfis", rfis);
+        sections.put("decisions", decisions);
+        sections.put("outlook", outlook);
+        return sections;
+    }
+
     private static String check(String text, String name) {
         String value = text == null ? "" : text;
         if (value.length() > MAX_SECTION) {

@@ -1,6 +1,7 @@
 package org.kalkan.crisis.internal;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -48,7 +49,7 @@ public class SitrepDrafter {
     public SitrepSections draft(Crisis crisis, SecurityLabel label, Subject author, List<IncidentSummary> incidents,
             Instant from, Instant to) {
         StringBuilder situation = new StringBuilder("Phase: " + crisis.phase() + ". Period " + Dtg.of(from) + " – "
-                + Dtg.of(to) + " (" + from + " – " + to + ").");
+                + Dtg.of(to) + " (" + from.truncatedTo(ChronoUnit.SECONDS) + " – " + to.truncatedTo(ChronoUnit.SECONDS) + ").");
         List<LogEntry> entries = log.list(crisis.id(), policy.filter(author, "e"), 5000);
         String notes = lines(entries.stream().filter(e -> NOTES.contains(e.kind()) && inPeriod(e.at(), from, to))
                 .filter(e -> included(label, author, e.label(), e.originNation())).toList(),

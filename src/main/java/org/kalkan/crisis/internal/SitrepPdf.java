@@ -90,13 +90,13 @@ public class SitrepPdf {
     }
 
     static Map<String, String> sections(Sitrep sitrep) {
+        Map<String, String> headings = Map.of("situation", "Situation", "incidents", "Incidents", "tasks", "Tasks",
+                "rfis", "Requests for information", "decisions", "Decisions", "outlook", "Outlook");
         Map<String, String> sections = new LinkedHashMap<>();
-        sections.put("1. Situation", sitrep.sections().situation());
-        sections.put("2. Incidents", sitrep.sections().incidents());
-        sections.put("3. Tasks", sitrep.sections().tasks());
-        sections.put("4. Requests for information", sitrep.sections().rfis());
-        sections.put("5. Decisions", sitrep.sections().decisions());
-        sections.put("6. Outlook", sitrep.sections().outlook());
+        int n = 1;
+        for (Map.Entry<String, String> section : sitrep.sections().byName().entrySet()) {
+            sections.put(n++ + ". " + headings.get(section.getKey()), section.getValue());
+        }
         return sections;
     }
 

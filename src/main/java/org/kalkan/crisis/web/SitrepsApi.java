@@ -8,8 +8,6 @@ import org.kalkan.crisis.CrisisId;
 import org.kalkan.crisis.SitrepSections;
 import org.kalkan.crisis.Sitreps;
 import org.kalkan.security.CurrentSubject;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,19 +78,12 @@ class SitrepsApi {
 
     @GetMapping("/{number:\\d+}.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id, @PathVariable int number) {
-        byte[] pdf = sitreps.pdf(subject.get(), new CrisisId(id), number);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("sitrep-" + number + ".pdf").build().toString())
-                .body(pdf);
+        return SitrepDownloads.pdf(sitreps.pdf(subject.get(), new CrisisId(id), number), number);
     }
 
     @GetMapping(path = "/{number:\\d+}.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CrisisJson.SitrepView> json(@PathVariable UUID id, @PathVariable int number) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("sitrep-" + number + ".json").build().toString())
-                .body(CrisisJson.SitrepView.of(sitreps.export(subject.get(), new CrisisId(id), number)));
+        return SitrepDownloads.json(sitreps.export(subject.get(), new CrisisId(id), number));
     }
 
     private static String or(@Nullable String given, String current) {
