@@ -91,6 +91,20 @@ class CrisisApiTests {
     }
 
     @Test
+    void aCrisisMayBeOpenedFromNothingWithATeamAndAWatchOfficerCannotOpenOne() {
+        ApiClient api = new ApiClient(port);
+        Map<String, Object> body = new java.util.HashMap<>(CrisisFixtures.crisis("Rising tension in the Fergana Valley"));
+        body.put("team", Map.of("users", List.of("cmc.watch"), "nations", List.of("KAZ")));
+        var opened = api.post("/api/v1/crises", api.token("cmc.director", PASSWORD), body);
+        assertThat(opened.status()).isEqualTo(201);
+        assertThat(opened.json().get("incidentIds")).isEmpty();
+        assertThat(opened.json().get("team").toString()).contains("cmc.director", "cmc.watch", "KAZ");
+        String id = opened.json().get("id").asString();
+        assertThat(api.get("/api/v1/crises/" + id, api.token("kaz.delegate", PASSWORD)).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/crises", api.token("cmc.watch", PASSWORD), body).status()).isEqualTo(403);
+    }
+
+    @Test
     void phasesMoveOneStepAtATimeAndEveryTransitionIsLogged() {
         ApiClient api = new ApiClient(port);
         String director = api.token("cmc.director", PASSWORD);
@@ -297,6 +311,23 @@ class CrisisApiTests {
         JsonNode last = api.get("/api/v1/crises/" + id + "/log", director).json();
         assertThat(last.get(last.size() - 1).get("kind").asString()).isEqualTo("ALERT_ESCALATED");
         assertThat(last.get(last.size() - 1).get("author").asString()).isEqualTo("notification");
+    }
+
+    @Test
+    void aChangeOfAnAttachedIncidentIsWrittenIntoTheCrisisLog() throws InterruptedException {
+        ApiClient api = new ApiClient(port);
+        String director = api.token("cmc.director", PASSWORD);
+        String incident = CrisisFixtures.incidentNearBaku(api);
+        String id = api.post("/api/v1/crises", director, CrisisFixtures.crisis("Incident follows", incident)).json()
+                .get("id").asString();
+        assertThat(api.post("/api/v1/incidents/" + incident + "/status", director, Map.of("status", "ASSESSED"))
+                .status()).isEqualTo(200);
+        long until = System.currentTimeMillis() + 10_000;
+        while (!api.get("/api/v1/crises/" + id + "/log", director).body().contains("INCIDENT_UPDATED")) {
+            assertThat(System.currentTimeMillis()).as("incident change logged within 10 s").isLessThan(until);
+            Thread.sleep(200);
+        }
+        assertThat(api.get("/api/v1/crises/" + id + "/log", director).body()).contains("now ASSESSED");
     }
 
     private long crises() {
