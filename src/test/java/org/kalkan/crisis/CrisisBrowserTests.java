@@ -66,12 +66,35 @@ class CrisisBrowserTests {
         browser.findElement(By.id("sitrep-prepare")).click();
         assertThat(browser.findElement(By.id("sitrep-1")).getText()).contains("SITREP 1");
         Browser.screenshot(browser, "crisis-room-sitrep");
+        browser.executeScript("document.getElementById('incidents').scrollIntoView()");
+        assertThat(browser.findElements(By.cssSelector("#incidents circle.minimap-point"))).hasSize(1);
+        Browser.screenshot(browser, "crisis-room-incidents");
         browser.executeScript("window.scrollTo(0, 0)");
         Browser.screenshot(browser, "crisis-room");
 
         browser.get("http://localhost:" + port + "/alert-levels");
         assertThat(browser.findElement(By.id("alert-levels")).getText()).contains("AZE", "South Caucasus");
         Browser.screenshot(browser, "crisis-alert-levels");
+    }
+
+    @Test
+    void anAddressedNationAnswersAnRfiInTheCrisisRoom() {
+        ApiClient api = new ApiClient(port);
+        String director = api.token("cmc.director", PASSWORD);
+        String id = CrisisFixtures.openCrisis(api, director, "Caspian shipping");
+        api.post("/api/v1/crises/" + id + "/rfis", director, CrisisFixtures.rfi("Any unusual activity at Aktau port?",
+                java.time.Instant.now().plus(Duration.ofHours(6)), "KAZ"));
+        signIn("kaz.officer");
+        browser.get("http://localhost:" + port + "/crises/" + id);
+        assertThat(browser.findElement(By.id("rfis")).getText()).contains("Any unusual activity at Aktau port?");
+        browser.findElement(By.cssSelector(".answer-form textarea")).sendKeys("Two unflagged vessels off Aktau.");
+        browser.findElement(By.cssSelector(".answer-form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("rfis")).getText()
+                .contains("kaz.officer (KAZ)"));
+        assertThat(browser.findElement(By.id("rfis")).getText()).contains("Two unflagged vessels off Aktau.",
+                "kaz.officer (KAZ)");
+        assertThat(browser.findElements(By.id("sitrep-prepare"))).isEmpty();
+        Browser.screenshot(browser, "crisis-rfi-answered");
     }
 
     @Test

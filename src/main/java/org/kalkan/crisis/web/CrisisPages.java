@@ -117,6 +117,7 @@ class CrisisPages {
         model.addAttribute("tasks", taskList);
         model.addAttribute("rfis", rfiList);
         model.addAttribute("sitreps", sitrepList);
+        model.addAttribute("hasDraft", sitrepList.stream().anyMatch(s -> !s.issued()));
         model.addAttribute("incidents", attached);
         model.addAttribute("map", MiniMap.of(attached));
         model.addAttribute("myNation", me.nation());
