@@ -1,5 +1,7 @@
 package org.kalkan.crisis;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +24,22 @@ class CrisisPoller {
     private final Sitreps sitreps;
     private final CrisisProperties properties;
     private final Clock clock;
+    private final Counter overdueTasks;
+    private final Counter overdueRfis;
+    private final Counter scheduledSitreps;
+    private final Counter failures;
 
-    CrisisPoller(CrisisTasks tasks, CrisisRfis rfis, Sitreps sitreps, CrisisProperties properties, Clock clock) {
+    CrisisPoller(CrisisTasks tasks, CrisisRfis rfis, Sitreps sitreps, CrisisProperties properties, Clock clock,
+            MeterRegistry meters) {
         this.tasks = tasks;
         this.rfis = rfis;
         this.sitreps = sitreps;
         this.properties = properties;
         this.clock = clock;
+        this.overdueTasks = meters.counter("kalkan.crisis.tasks.overdue");
+        this.overdueRfis = meters.counter("kalkan.crisis.rfis.overdue");
+        this.scheduledSitreps = meters.counter("kalkan.crisis.sitreps.scheduled");
+        this.failures = meters.counter("kalkan.crisis.poller.failures");
     }
 
     @Scheduled(fixedDelay = 1000)
@@ -37,14 +48,18 @@ class CrisisPoller {
             return;
         }
         try {
-            int overdueTasks = tasks.flagOverdue(clock.instant());
-            int overdueRfis = rfis.flagOverdue(clock.instant());
+            int tasksFlagged = tasks.flagOverdue(clock.instant());
+            int rfisFlagged = rfis.flagOverdue(clock.instant());
             int prepared = sitreps.prepareScheduled(clock.instant());
-            if (overdueTasks + overdueRfis + prepared > 0) {
+            overdueTasks.increment(tasksFlagged);
+            overdueRfis.increment(rfisFlagged);
+            scheduledSitreps.increment(prepared);
+            if (tasksFlagged + rfisFlagged + prepared > 0) {
                 log.info("crisis poller: {} task(s) and {} RFI(s) overdue, {} scheduled SITREP(s) prepared",
-                        overdueTasks, overdueRfis, prepared);
+                        tasksFlagged, rfisFlagged, prepared);
             }
         } catch (DataAccessException e) {
+            failures.increment();
             log.warn("crisis poller failed; retrying at the next poll", e);
         }
     }

@@ -330,6 +330,31 @@ class CrisisApiTests {
         assertThat(api.get("/api/v1/crises/" + id + "/log", director).body()).contains("now ASSESSED");
     }
 
+    @Test
+    void recordsInsideACrisisAreFilteredByTheirOwnLabelForTeamMembersAndInSitreps() {
+        ApiClient api = new ApiClient(port);
+        String director = api.token("cmc.director", PASSWORD);
+        String id = CrisisFixtures.openCrisis(api, director, "Compartments");
+        Map<String, Object> secretTask = new java.util.HashMap<>(CrisisFixtures.task("Move the special unit", "CELL",
+                "J3 operations", clock.instant().plus(3, ChronoUnit.HOURS)));
+        secretTask.put("label", CrisisFixtures.label("SECRET", "AZE"));
+        assertThat(api.post("/api/v1/crises/" + id + "/tasks", director, secretTask).status()).isEqualTo(201);
+        api.post("/api/v1/crises/" + id + "/rfis", director,
+                CrisisFixtures.rfi("Border crossings open?", clock.instant().plus(3, ChronoUnit.HOURS), "KAZ"));
+
+        String kaz = api.token("kaz.officer", PASSWORD);
+        assertThat(api.get("/api/v1/crises/" + id, kaz).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/crises/" + id + "/tasks", kaz).body()).doesNotContain("special unit");
+        assertThat(api.get("/api/v1/crises/" + id + "/log", kaz).body()).doesNotContain("special unit")
+                .contains("Border crossings open?");
+        assertThat(api.get("/api/v1/crises/" + id + "/tasks", director).body()).contains("special unit");
+
+        // The SITREP is released to KAZ, so the SECRET // REL TO AZE task stays out of it.
+        var sitrep = api.post("/api/v1/crises/" + id + "/sitreps", director, Map.of());
+        assertThat(sitrep.json().get("sections").get("tasks").asString()).doesNotContain("special unit");
+        assertThat(sitrep.json().get("sections").get("rfis").asString()).contains("Border crossings open?");
+    }
+
     private long crises() {
         return jdbc.sql("SELECT count(*) FROM crisis").query(Long.class).single();
     }
