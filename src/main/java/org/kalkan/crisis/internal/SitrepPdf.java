@@ -86,7 +86,8 @@ public class SitrepPdf {
     }
 
     private static String when(@Nullable Instant instant) {
-        return instant == null ? "—" : Dtg.of(instant) + " (" + instant + ")";
+        return instant == null ? "—"
+                : Dtg.of(instant) + " (" + instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")";
     }
 
     static Map<String, String> sections(Sitrep sitrep) {
