@@ -63,6 +63,8 @@ class CrisisBrowserTests {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("log-entries")).getText()
                 .contains("Pressure drop reported at Sangachal terminal"));
         assertThat(browser.findElement(By.id("log-entries")).getText()).matches("(?s).*\\d{6}Z[A-Z]{3}\\d{2}.*");
+        browser.findElement(By.id("schedule-every")).sendKeys("PT12H", Keys.ENTER);
+        assertThat(browser.findElement(By.id("phase")).getText()).contains("PT12H", "next");
         browser.findElement(By.id("sitrep-prepare")).click();
         assertThat(browser.findElement(By.id("sitrep-1")).getText()).contains("SITREP 1");
         Browser.screenshot(browser, "crisis-room-sitrep");

@@ -44,6 +44,13 @@ class CrisisRoomForms {
                 Inputs.enumValue(CrisisPhase.class, phase, "phase"), reason));
     }
 
+    @PostMapping("/schedule")
+    String schedule(@PathVariable UUID id, @RequestParam(required = false) @Nullable String sitrepEvery,
+            RedirectAttributes redirect) {
+        return FormResults.run(room(id), "phase", redirect, () -> crises.scheduleSitreps(subject.get(),
+                new CrisisId(id), Inputs.duration(sitrepEvery, "sitrepEvery")));
+    }
+
     @PostMapping("/log")
     String note(@PathVariable UUID id, @RequestParam String text, @RequestParam String classification,
             @RequestParam String releasableTo, @RequestParam(required = false) @Nullable String corrects,
