@@ -142,7 +142,8 @@ public class CrisisRfis {
     int flagOverdue(Instant now) {
         List<Rfi> overdue = rfis.flagOverdue(now, 100);
         for (Rfi rfi : overdue) {
-            Crisis crisis = crises.lock(rfi.crisisId()).orElseThrow();
+            // not locked: user changes lock the crisis before the RFI, the poller holds the RFI already
+            Crisis crisis = crises.get(rfi.crisisId()).orElseThrow();
             log.system(crisis, "system", LogEntryKind.RFI_OVERDUE, "RFI overdue (deadline " + Dtg.of(rfi.deadline())
                     + ", " + rfis.answers(rfi.id(), null).size() + " answers): " + rfi.question(), rfi.label());
         }

@@ -136,7 +136,8 @@ public class CrisisTasks {
     int flagOverdue(Instant now) {
         List<CrisisTask> overdue = tasks.flagOverdue(now, 100);
         for (CrisisTask task : overdue) {
-            Crisis crisis = crises.lock(task.crisisId()).orElseThrow();
+            // not locked: user updates lock the crisis before the task, the poller holds the task already
+            Crisis crisis = crises.get(task.crisisId()).orElseThrow();
             log.system(crisis, "system", LogEntryKind.TASK_OVERDUE, "Task overdue: " + task.title() + " — "
                     + task.owner() + ", was due " + org.kalkan.shared.Dtg.of(task.dueAt()), task.label());
             events.publishEvent(new CrisisTaskOverdue(task.crisisId(), task.id(), task.title(), task.owner(),

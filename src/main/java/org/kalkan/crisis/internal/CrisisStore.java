@@ -92,9 +92,18 @@ public class CrisisStore {
                 .query(this::crisis).optional();
     }
 
-    /** The crisis row locked for the caller's transaction, whoever may read it (for the system and writes). */
+    /**
+     * The crisis row locked for the caller's transaction, whoever may read it (for the system and writes). FOR NO
+     * KEY UPDATE serialises changes to one crisis without blocking inserts of rows that merely reference it.
+     */
     public Optional<Crisis> lock(CrisisId id) {
-        return jdbc.sql("SELECT * FROM crisis c WHERE c.id = :id FOR UPDATE").param("id", id.value())
+        return jdbc.sql("SELECT * FROM crisis c WHERE c.id = :id FOR NO KEY UPDATE").param("id", id.value())
+                .query(this::crisis).optional();
+    }
+
+    /** The crisis without locking it, whoever may read it (for the system). */
+    public Optional<Crisis> get(CrisisId id) {
+        return jdbc.sql("SELECT * FROM crisis c WHERE c.id = :id").param("id", id.value())
                 .query(this::crisis).optional();
     }
 
@@ -135,7 +144,7 @@ public class CrisisStore {
     public List<CrisisId> sitrepDue(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT id FROM crisis WHERE next_sitrep_at <= :now AND phase <> 'CLOSED'
-                ORDER BY next_sitrep_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                ORDER BY next_sitrep_at LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED""")
                 .param("now", Timestamp.from(now)).param("limit", limit)
                 .query((rs, i) -> new CrisisId(rs.getObject("id", UUID.class))).list();
     }
