@@ -76,9 +76,9 @@ class CrisisApiTests {
         assertThat(issued.status()).isEqualTo(200);
         assertThat(issued.json().get("status").asString()).isEqualTo("ISSUED");
 
-        var pdf = api.get("/api/v1/crises/" + id + "/sitreps/1.pdf", director);
-        assertThat(pdf.status()).isEqualTo(200);
-        assertThat(pdf.contentType()).startsWith("application/pdf");
+        byte[] pdf = CrisisFixtures.download(port, "/api/v1/crises/" + id + "/sitreps/1.pdf", director,
+                "application/pdf");
+        assertThat(CrisisFixtures.assertMarkedOnEveryPage(pdf, "CONFIDENTIAL // REL TO AZE, KAZ, TUR")).isPositive();
         var json = api.get("/api/v1/crises/" + id + "/sitreps/1.json", director);
         assertThat(json.status()).isEqualTo(200);
         assertThat(json.json().get("label").get("marking").asString())

@@ -46,6 +46,46 @@ final class CrisisFixtures {
         return filed.json().get("incidentId").asString();
     }
 
+    /** The bytes of a file the node serves (a SITREP PDF), asserting a 200 of the given content type. */
+    static byte[] download(int port, String path, String token, String contentType) {
+        try {
+            java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                            .header("Authorization", "Bearer " + token).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(path).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .startsWith(contentType);
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the PDF back with OpenPDF and asserts the marking at the top and bottom of every page; the page count. */
+    static int assertMarkedOnEveryPage(byte[] pdf, String marking) {
+        try {
+            com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+            try {
+                var extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+                for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                    String text = extractor.getTextFromPage(page);
+                    org.assertj.core.api.Assertions.assertThat(text).as("page %d", page).contains(marking);
+                    org.assertj.core.api.Assertions.assertThat(text.indexOf(marking)).as("page %d has it twice", page)
+                            .isNotEqualTo(text.lastIndexOf(marking));
+                }
+                return reader.getNumberOfPages();
+            } finally {
+                reader.close();
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** cmc.director opens a crisis from a fresh incident; the crisis id. */
     static String openCrisis(ApiClient api, String director, String title) {
         var opened = api.post("/api/v1/crises", director, crisis(title, incidentNearBaku(api)));
