@@ -1,0 +1,218 @@
+package org.kalkan.crisis;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.crisis.internal.CrisisAccess;
+import org.kalkan.crisis.internal.CrisisStore;
+import org.kalkan.crisis.internal.SitrepDrafter;
+import org.kalkan.crisis.internal.SitrepPdf;
+import org.kalkan.crisis.internal.SitrepStore;
+import org.kalkan.incident.IncidentId;
+import org.kalkan.incident.IncidentSummary;
+import org.kalkan.incident.Incidents;
+import org.kalkan.platform.Problems;
+import org.kalkan.security.AccessPolicy;
+import org.kalkan.security.AuditTrail;
+import org.kalkan.security.Subject;
+import org.kalkan.security.UserDirectory;
+import org.kalkan.security.UserSummary;
+import org.kalkan.shared.SecurityLabel;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Numbered SITREPs (1, 2, 3 … per crisis): prepared on demand or on the crisis's schedule, pre-filled from the
+ * crisis state, edited while a draft, then issued — after which they never change — and exported as PDF or JSON.
+ */
+@Service
+public class Sitreps {
+
+    private final SitrepStore sitreps;
+    private final CrisisStore crises;
+    private final CrisisAccess access;
+    private final SitrepDrafter drafter;
+    private final SitrepPdf pdf;
+    private final CrisisLog log;
+    private final Incidents incidents;
+    private final UserDirectory users;
+    private final AccessPolicy policy;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate separately;
+
+    Sitreps(SitrepStore sitreps, CrisisStore crises, CrisisAccess access, SitrepDrafter drafter, SitrepPdf pdf,
+            CrisisLog log, Incidents incidents, UserDirectory users, AccessPolicy policy, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+        this.sitreps = sitreps;
+        this.crises = crises;
+        this.access = access;
+        this.drafter = drafter;
+        this.pdf = pdf;
+        this.log = log;
+        this.incidents = incidents;
+        this.users = users;
+        this.policy = policy;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.separately.setReadOnly(true);
+    }
+
+    /**
+     * Prepares the next SITREP as a draft pre-filled from the crisis state; without a label it takes the crisis's.
+     * While a draft exists no other is prepared (409).
+     */
+    @Transactional
+    public Sitrep prepare(Subject subject, CrisisId crisisId, @Nullable SecurityLabel label) {
+        access.requireAnyRole(subject, CrisisAccess.STAFF, "prepare SITREPs");
+        Crisis crisis = access.active(subject, crisisId);
+        SecurityLabel sitrepLabel = label == null ? crisis.label() : label;
+        access.checkWritable(subject, sitrepLabel);
+        sitreps.draftNumber(crisisId).ifPresent(n -> {
+            throw Problems.conflict("SITREP " + n + " is still a draft: issue it before preparing another.");
+        });
+        return draft(crisis, sitrepLabel, subject, subject.username());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Sitrep> list(Subject subject, CrisisId crisisId) {
+        access.readable(subject, crisisId);
+        List<Sitrep> list = sitreps.list(crisisId, policy.filter(subject, "s"));
+        list.forEach(s -> policy.assertReadable(subject, s.label(), s.originNation(), target(s)));
+        return list;
+    }
+
+    @Transactional(readOnly = true)
+    public Sitrep find(Subject subject, CrisisId crisisId, int number) {
+        access.readable(subject, crisisId);
+        Sitrep sitrep = sitreps.find(crisisId, number, policy.filter(subject, "s"))
+                .orElseThrow(() -> Problems.notFound("No SITREP " + number + " in this crisis that you may read."));
+        policy.assertReadable(subject, sitrep.label(), sitrep.originNation(), target(sitrep));
+        return sitrep;
+    }
+
+    /** Replaces a draft's sections, based on {@code expectedVersion}. An issued SITREP or a stale version: 409. */
+    @Transactional
+    public Sitrep edit(Subject subject, CrisisId crisisId, int number, SitrepSections sections, int expectedVersion) {
+        access.requireAnyRole(subject, CrisisAccess.STAFF, "edit SITREPs");
+        access.active(subject, crisisId);
+        Sitrep current = find(subject, crisisId, number);
+        requireDraft(current);
+        if (!sitreps.edit(crisisId, number, sections, expectedVersion, clock.instant())) {
+            throw Problems.conflict("SITREP " + number + " was changed by someone else (now version "
+                    + current.version() + "); reload and try again.");
+        }
+        audit.record(subject.username(), "CRISIS_SITREP_EDITED", target(current), "v" + expectedVersion);
+        return sitreps.find(crisisId, number).orElseThrow();
+    }
+
+    /** A crisis manager issues a draft: from then on it is immutable and may be exported. */
+    @Transactional
+    public Sitrep issue(Subject manager, CrisisId crisisId, int number) {
+        access.requireAnyRole(manager, CrisisAccess.MANAGERS, "issue SITREPs");
+        Crisis crisis = access.active(manager, crisisId);
+        Sitrep current = find(manager, crisisId, number);
+        requireDraft(current);
+        sitreps.issue(crisisId, number, manager.username(), clock.instant());
+        log.system(crisis, manager.username(), LogEntryKind.SITREP_ISSUED, "SITREP " + number + " issued ("
+                + current.label().marking() + ")", current.label());
+        audit.record(manager.username(), "CRISIS_SITREP_ISSUED", target(current), current.label().marking());
+        events.publishEvent(new SitrepIssued(crisisId, number, manager.username(), current.label()));
+        return sitreps.find(crisisId, number).orElseThrow();
+    }
+
+    /** The issued SITREP as PDF, its marking on every page; a draft is not exported (409). The export is audited. */
+    @Transactional
+    public byte[] pdf(Subject subject, CrisisId crisisId, int number) {
+        Crisis crisis = access.readable(subject, crisisId);
+        Sitrep sitrep = issued(subject, crisisId, number);
+        audit.record(subject.username(), "CRISIS_SITREP_EXPORTED", target(sitrep), "PDF " + sitrep.label().marking());
+        return pdf.render(crisis, sitrep);
+    }
+
+    /** The issued SITREP for a JSON export; a draft is refused (409). */
+    @Transactional
+    public Sitrep export(Subject subject, CrisisId crisisId, int number) {
+        Sitrep sitrep = issued(subject, crisisId, number);
+        audit.record(subject.username(), "CRISIS_SITREP_EXPORTED", target(sitrep), "JSON " + sitrep.label().marking());
+        return sitrep;
+    }
+
+    /**
+     * For the poller: prepares the due scheduled SITREPs (on behalf of the crisis's opener, so only what they may
+     * read goes in) and moves each schedule on. A crisis that still has a draft gets no second one.
+     */
+    @Transactional
+    int prepareScheduled(Instant now) {
+        int prepared = 0;
+        for (CrisisId id : crises.sitrepDue(now, 20)) {
+            Crisis crisis = crises.lock(id).orElseThrow();
+            Instant next = crisis.nextSitrepAt();
+            while (next != null && crisis.sitrepEvery() != null && !next.isAfter(now)) {
+                next = next.plus(crisis.sitrepEvery());
+            }
+            crises.schedule(id, crisis.sitrepEvery(), next, now);
+            var author = users.find(crisis.openedBy()).filter(UserSummary::enabled).map(UserSummary::subject);
+            if (sitreps.draftNumber(id).isPresent() || author.isEmpty()) {
+                continue;
+            }
+            draft(crisis, crisis.label(), author.get(), "system");
+            prepared++;
+        }
+        return prepared;
+    }
+
+    private Sitrep draft(Crisis crisis, SecurityLabel label, Subject reader, String author) {
+        Instant now = clock.instant();
+        Instant from = sitreps.lastPeriodEnd(crisis.id()).orElse(crisis.openedAt());
+        SitrepSections sections = drafter.draft(crisis, label, reader, readableIncidents(reader, crisis), from, now);
+        int number = sitreps.nextNumber(crisis.id());
+        sitreps.insert(crisis.id(), number, from, now, crisis.phase(), sections, author, label, crisis.originNation());
+        log.system(crisis, author, LogEntryKind.SITREP_PREPARED, "SITREP " + number + " prepared (draft)", label);
+        audit.record(author, "CRISIS_SITREP_PREPARED", "sitrep:" + crisis.id() + "/" + number, label.marking());
+        return sitreps.find(crisis.id(), number).orElseThrow();
+    }
+
+    private List<IncidentSummary> readableIncidents(Subject reader, Crisis crisis) {
+        List<IncidentSummary> readable = new ArrayList<>();
+        for (IncidentId id : crisis.incidentIds()) {
+            try {
+                // In its own transaction: a refusal must not mark the SITREP's transaction rollback-only.
+                readable.add(separately.execute(status -> incidents.find(reader, id)));
+            } catch (ErrorResponseException notReadable) {
+                // left out of the SITREP: its reader may no longer read it (the refusal is audited)
+            }
+        }
+        return readable;
+    }
+
+    private Sitrep issued(Subject subject, CrisisId crisisId, int number) {
+        Sitrep sitrep = find(subject, crisisId, number);
+        if (!sitrep.issued()) {
+            throw Problems.conflict("SITREP " + number + " is a draft; only issued SITREPs are exported.");
+        }
+        return sitrep;
+    }
+
+    private static void requireDraft(Sitrep sitrep) {
+        if (sitrep.issued()) {
+            throw Problems.conflict("SITREP " + sitrep.number() + " was issued " + sitrep.issuedAt()
+                    + " and is immutable.");
+        }
+    }
+
+    private static String target(Sitrep sitrep) {
+        return "sitrep:" + sitrep.crisisId() + "/" + sitrep.number();
+    }
+}

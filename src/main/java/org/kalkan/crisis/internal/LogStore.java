@@ -1,0 +1,68 @@
+package org.kalkan.crisis.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.crisis.CrisisId;
+import org.kalkan.crisis.LogEntry;
+import org.kalkan.crisis.LogEntryKind;
+import org.kalkan.security.LabelFilter;
+import org.kalkan.shared.NationCode;
+import org.kalkan.shared.SecurityLabel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The append-only crisis log: inserts and reads only (the database refuses updates and deletes). */
+@Repository
+public class LogStore {
+
+    private final JdbcClient jdbc;
+
+    LogStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public LogEntry append(CrisisId crisis, Instant at, String author, LogEntryKind kind, String text,
+            @Nullable UUID corrects, SecurityLabel label, NationCode origin) {
+        UUID id = UUID.randomUUID();
+        long seq = CrisisRows.labelled(jdbc.sql("""
+                INSERT INTO crisis_log_entry (id, crisis_id, at, author, kind, text, corrects, classification,
+                    releasable_to, origin_nation)
+                VALUES (:id, :crisis, :at, :author, :kind, :text, :corrects, :classification, :releasable, :origin)
+                RETURNING seq"""), label, origin)
+                .param("id", id).param("crisis", crisis.value()).param("at", Timestamp.from(at))
+                .param("author", author).param("kind", kind.name()).param("text", text).param("corrects", corrects)
+                .query(Long.class).single();
+        return new LogEntry(id, seq, crisis, at, author, kind, text, corrects, label, origin);
+    }
+
+    /** The latest {@code limit} entries of the crisis the filter (alias {@code e}) lets through, oldest first. */
+    public List<LogEntry> list(CrisisId crisis, LabelFilter filter, int limit) {
+        List<LogEntry> newest = jdbc.sql("SELECT * FROM crisis_log_entry e WHERE e.crisis_id = :crisis AND "
+                        + filter.sql() + " ORDER BY e.seq DESC LIMIT :limit")
+                .param("crisis", crisis.value()).params(filter.parameters()).param("limit", limit)
+                .query(CrisisRows::logEntry).list();
+        List<LogEntry> oldestFirst = new java.util.ArrayList<>(newest);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    public Optional<LogEntry> find(CrisisId crisis, UUID entry, LabelFilter filter) {
+        return jdbc.sql("SELECT * FROM crisis_log_entry e WHERE e.crisis_id = :crisis AND e.id = :id AND "
+                        + filter.sql())
+                .param("crisis", crisis.value()).param("id", entry).params(filter.parameters())
+                .query(CrisisRows::logEntry).optional();
+    }
+
+    /** Entries of the kind written in [from, to), unfiltered: callers filter by label. */
+    public List<LogEntry> between(CrisisId crisis, LogEntryKind kind, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT * FROM crisis_log_entry e WHERE e.crisis_id = :crisis AND e.kind = :kind
+                  AND e.at >= :from AND e.at < :to ORDER BY e.seq""")
+                .param("crisis", crisis.value()).param("kind", kind.name()).param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to)).query(CrisisRows::logEntry).list();
+    }
+}

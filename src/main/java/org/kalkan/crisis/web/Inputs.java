@@ -1,0 +1,90 @@
+package org.kalkan.crisis.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.shared.Classification;
+import org.kalkan.shared.NationCode;
+import org.kalkan.shared.SecurityLabel;
+
+/** Parses request fields with messages that say what is wrong (→ 400 problems). */
+final class Inputs {
+
+    private Inputs() {
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, @Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required; one of " + Arrays.toString(type.getEnumConstants()));
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown " + field + " '" + value + "'; one of "
+                    + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    static Instant instant(@Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required (ISO 8601, e.g. 2026-11-25T08:00:00Z)");
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " is not an ISO 8601 instant: " + value);
+        }
+    }
+
+    static @Nullable Duration duration(@Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " is not an ISO 8601 duration such as PT12H: " + value);
+        }
+    }
+
+    static NationCode nation(@Nullable String value, String field) {
+        if (value == null || !NationCode.isValid(value.strip().toUpperCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(field + " holds '" + value + "', not an ISO 3166-1 alpha-3 code");
+        }
+        return NationCode.of(value.strip().toUpperCase(Locale.ROOT));
+    }
+
+    static List<NationCode> nations(@Nullable List<String> values, String field) {
+        return values == null ? List.of() : values.stream().map(v -> nation(v, field)).toList();
+    }
+
+    static UUID uuid(@Nullable String value, String field) {
+        try {
+            return UUID.fromString(value == null ? "" : value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + " is not a UUID: " + value);
+        }
+    }
+
+    /** A label from its parts: classification name and releasability entries (nations or communities). */
+    static SecurityLabel label(@Nullable String classification, @Nullable List<String> releasableTo) {
+        if (classification == null || classification.isBlank()) {
+            throw new IllegalArgumentException("label.classification is required");
+        }
+        Classification parsed = Classification.parse(classification.strip()).orElseThrow(() ->
+                new IllegalArgumentException("unknown classification '" + classification + "'; one of "
+                        + Arrays.toString(Classification.values())));
+        if (releasableTo == null || releasableTo.stream().allMatch(r -> r == null || r.isBlank())) {
+            throw new IllegalArgumentException("label.releasableTo needs at least one nation or community");
+        }
+        TreeSet<String> entries = new TreeSet<>();
+        releasableTo.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).forEach(entries::add);
+        return new SecurityLabel(parsed, entries);
+    }
+}

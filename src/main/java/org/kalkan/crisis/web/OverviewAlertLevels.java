@@ -1,0 +1,27 @@
+package org.kalkan.crisis.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.crisis.AlertLevelState;
+import org.kalkan.crisis.AlertLevels;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the current alert levels on the overview page ({@code /}), which shows them when present. */
+@ControllerAdvice(annotations = Controller.class)
+class OverviewAlertLevels {
+
+    private final AlertLevels levels;
+
+    OverviewAlertLevels(AlertLevels levels) {
+        this.levels = levels;
+    }
+
+    @ModelAttribute("alertLevels")
+    @Nullable List<AlertLevelState> alertLevels(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/") && request.getUserPrincipal() != null ? levels.current() : null;
+    }
+}
