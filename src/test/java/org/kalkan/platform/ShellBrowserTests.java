@@ -10,7 +10,11 @@ import org.kalkan.KalkanTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A person signs in through the real login form in a real browser. */
 @KalkanTest
@@ -24,11 +28,15 @@ class ShellBrowserTests {
         browser = Browser.start();
     }
 
+    @Autowired JdbcClient jdbc;
+
     @AfterEach
     void close() {
         if (browser != null) {
             browser.quit();
         }
+        // Other tests sign in as this delegate and expect English.
+        jdbc.sql("UPDATE app_user SET locale = 'en' WHERE username = 'uzb.delegate'").update();
     }
 
     @Test
@@ -38,6 +46,8 @@ class ShellBrowserTests {
         Browser.screenshot(browser, "login");
 
         signIn("aze.officer", "kalkan-demo");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("user-clearance")).isEmpty());
 
         assertThat(browser.findElement(By.id("classification-banner")).getText()).isEqualTo("UNCLASSIFIED");
         assertThat(browser.findElement(By.id("user-clearance")).getText()).isEqualTo("SECRET");
@@ -58,6 +68,8 @@ class ShellBrowserTests {
     void aUserPicksTheirLanguageAndKeepsItAtTheNextSignIn() {
         browser.get("http://localhost:" + port + "/login");
         signIn("uzb.delegate", "kalkan-demo");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("user-clearance")).isEmpty());
         browser.get("http://localhost:" + port + "/account");
         new Select(browser.findElement(By.id("language"))).selectByValue("tr");
         browser.findElement(By.cssSelector("form[action$='/account/language'] button")).click();
@@ -66,6 +78,8 @@ class ShellBrowserTests {
         browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
         browser.get("http://localhost:" + port + "/login?lang=en");
         signIn("uzb.delegate", "kalkan-demo");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector(".shell-nav")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".shell-nav")).getText()).contains("Genel bakış");
         Browser.screenshot(browser, "overview-tr");
     }
