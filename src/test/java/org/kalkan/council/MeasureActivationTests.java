@@ -50,7 +50,8 @@ class MeasureActivationTests {
         UUID crisis = UUID.randomUUID();
         Instant deadline = clock.instant().plusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
         var circulated = api.post("/api/v1/council/decisions", token(api, "council.chair"), withMeasure(
-                silenceDecision("Raise the alert level", deadline), "RAISE_ALERT_LEVEL", Map.of("level", "3"),
+                silenceDecision("Raise the alert level", deadline),
+                "RAISE_ALERT_LEVEL", Map.of("level", "3", "target", "REGION:Measure Test Region"),
                 crisis.toString()));
         assertThat(circulated.status()).isEqualTo(201);
         String id = id(circulated);

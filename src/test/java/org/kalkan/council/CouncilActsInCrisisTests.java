@@ -1,0 +1,52 @@
+package org.kalkan.council;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kalkan.council.CouncilFixtures.MEMBER_DELEGATES;
+import static org.kalkan.council.CouncilFixtures.position;
+import static org.kalkan.council.CouncilFixtures.withMeasure;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.kalkan.ApiClient;
+import org.kalkan.KalkanTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An adopted decision acts where it belongs: the alert level it names changes, and its crisis logs it. */
+@KalkanTest
+class CouncilActsInCrisisTests {
+
+    @LocalServerPort int port;
+
+    @Test
+    void adoptedMeasuresRaiseTheAlertLevelAndAreLoggedInTheCrisis() throws InterruptedException {
+        ApiClient api = new ApiClient(port);
+        String director = token(api, "cmc.director");
+        String crisisId = api.post("/api/v1/crises", director, Map.of("title", "Caspian ferry threat",
+                "label", Map.of("classification", "RESTRICTED", "releasableTo", List.of("MEMBERS")))).json()
+                .get("id").asString();
+
+        Map<String, Object> draft = withMeasure(CouncilFixtures.consensusDecision("Respond to the ferry threat",
+                "MEMBERS"), "RAISE_ALERT_LEVEL", Map.of("level", "HIGH", "target", "REGION:Caspian Ferries"), crisisId);
+        String id = CouncilFixtures.id(api.post("/api/v1/council/decisions", token(api, "council.chair"), draft));
+        MEMBER_DELEGATES.forEach(d -> api.post("/api/v1/council/decisions/" + id + "/positions", token(api, d),
+                position("CONCUR", null)));
+        String status = api.post("/api/v1/council/decisions/" + id + "/close", token(api, "council.chair"), Map.of())
+                .json().get("status").asString();
+        assertThat(status).isEqualTo("ADOPTED");
+
+        String log = "";
+        String levels = "";
+        for (int i = 0; i < 100 && !(log.contains("MEASURE_ACTIVATED") && levels.contains("Caspian Ferries")); i++) {
+            Thread.sleep(100);
+            log = api.get("/api/v1/crises/" + crisisId + "/log", director).body();
+            levels = api.get("/api/v1/alert-levels", director).body();
+        }
+        assertThat(log).contains("DECISION_ADOPTED").contains("MEASURE_ACTIVATED").contains("Caspian Ferries");
+        assertThat(levels).contains("Caspian Ferries").contains("HIGH");
+    }
+
+    private String token(ApiClient api, String username) {
+        return CouncilFixtures.token(api, port, username);
+    }
+}
