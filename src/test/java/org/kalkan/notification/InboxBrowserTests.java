@@ -1,0 +1,76 @@
+package org.kalkan.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kalkan.notification.AlertFixtures.PASSWORD;
+import static org.kalkan.notification.AlertFixtures.alert;
+import static org.kalkan.notification.AlertFixtures.raise;
+import static org.kalkan.notification.AlertFixtures.recipient;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kalkan.ApiClient;
+import org.kalkan.Browser;
+import org.kalkan.KalkanTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A reporting officer watches the inbox, an alert appears without reloading, and they acknowledge it. */
+@KalkanTest
+class InboxBrowserTests {
+
+    @LocalServerPort int port;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aNewAlertAppearsInTheInboxWithoutReloadingAndIsAcknowledged() {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("aze.officer");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        browser.findElement(By.linkText("Alerts")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(d -> "true".equals(d.findElement(By.id("alert-inbox")).getDomAttribute("data-live")));
+        browser.executeScript("window.kalkanSamePage = true;");
+
+        ApiClient api = new ApiClient(port);
+        String watch = api.token("cmc.watch", PASSWORD);
+        String text = "Armed group crossing near Astara, " + System.nanoTime();
+        String id = raise(api, watch, alert(text, Map.of("users", List.of("aze.officer")), "FLASH", "RESTRICTED",
+                "AZE", "TUR"));
+
+        wait.until(d -> d.findElement(By.id("alert-inbox")).getText().contains(text));
+        assertThat(browser.executeScript("return window.kalkanSamePage === true;")).as("no reload").isEqualTo(true);
+        var row = browser.findElement(By.id("alert-" + id));
+        assertThat(row.getText()).contains("RESTRICTED // REL TO AZE, TUR").contains("Waiting for you")
+                .containsPattern("\\d{6}Z[A-Z]{3}\\d{2}").containsPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+        assertThat(browser.findElement(By.id("classification-banner")).getText()).isNotEqualTo("UNCLASSIFIED");
+        Browser.screenshot(browser, "alerts-inbox-new-alert");
+
+        browser.findElement(By.id("ack-" + id)).click();
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Alert acknowledged.");
+        assertThat(browser.findElement(By.id("alert-" + id)).getText()).contains("Acknowledged");
+        assertThat(browser.findElements(By.id("ack-" + id))).isEmpty();
+        Browser.screenshot(browser, "alerts-inbox-acknowledged");
+
+        var seen = recipient(api.get("/api/v1/alerts/" + id, watch).json(), "aze.officer");
+        assertThat(seen.get("status").asString()).isEqualTo("ACKNOWLEDGED");
+    }
+}
