@@ -126,8 +126,10 @@ class AlertStream {
                 subscriber.emitter().send(event);
             }
         } catch (IOException | IllegalStateException gone) {
+            // The browser went away: end the request too, or it would stay open until the timeout.
             subscribers.remove(subscriber);
             subscriber.queue().clear();
+            subscriber.emitter().complete();
         } finally {
             subscriber.draining().set(false);
         }
