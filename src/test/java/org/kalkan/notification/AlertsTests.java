@@ -204,10 +204,15 @@ class AlertsTests {
     }
 
     @Test
-    void aPerAlertDeadlineOverridesThePrecedenceDefault() {
-        String id = raise(api, watch, with(flashTo("Ten minutes", "uzb.officer"), "ackWithin", "PT10M"));
+    void aPerAlertDeadlineOverridesThePrecedenceDefaultAndCrisisAndExerciseAreKept() {
+        UUID crisis = UUID.randomUUID();
+        UUID exercise = UUID.randomUUID();
+        String id = raise(api, watch, with(with(with(flashTo("Ten minutes", "uzb.officer"), "ackWithin", "PT10M"),
+                "crisisId", crisis.toString()), "exerciseId", exercise.toString()));
         var alert = api.get("/api/v1/alerts/" + id, watch).json();
         assertThat(alert.get("ackWithin").asString()).isEqualTo("PT10M");
+        assertThat(alert.get("crisisId").asString()).isEqualTo(crisis.toString());
+        assertThat(alert.get("exerciseId").asString()).isEqualTo(exercise.toString());
         assertThat(Instant.parse(recipient(alert, "uzb.officer").get("ackDeadline").asString()))
                 .isEqualTo(Instant.parse(alert.get("sentAt").asString()).plus(Duration.ofMinutes(10)));
     }

@@ -17,6 +17,7 @@ import org.kalkan.Browser;
 import org.kalkan.KalkanTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -41,10 +42,7 @@ class InboxBrowserTests {
 
     @Test
     void aNewAlertAppearsInTheInboxWithoutReloadingAndIsAcknowledged() {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys("aze.officer");
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
+        signIn("aze.officer");
         browser.findElement(By.linkText("Alerts")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.until(d -> "true".equals(d.findElement(By.id("alert-inbox")).getDomAttribute("data-live")));
@@ -72,5 +70,40 @@ class InboxBrowserTests {
 
         var seen = recipient(api.get("/api/v1/alerts/" + id, watch).json(), "aze.officer");
         assertThat(seen.get("status").asString()).isEqualTo("ACKNOWLEDGED");
+    }
+
+    @Test
+    void aWatchOfficerRaisesAnAlertFromTheFormAndSeesEachRecipientsStatus() {
+        signIn("cmc.watch");
+        browser.findElement(By.linkText("Alerts")).click();
+        browser.findElement(By.id("new-alert")).click();
+        String text = "Tanker aground off Turkmenbashi, " + System.nanoTime();
+        browser.findElement(By.id("text")).sendKeys(text);
+        browser.findElement(By.id("users")).sendKeys("uzb.officer, kaz.officer");
+        new Select(browser.findElement(By.id("precedence"))).selectByValue("IMMEDIATE");
+        new Select(browser.findElement(By.id("classification"))).selectByValue("RESTRICTED");
+        browser.findElement(By.id("ackWithin")).sendKeys("P30D");
+        browser.findElement(By.id("raise")).click();
+
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("ackWithin");
+        assertThat(browser.findElement(By.id("text")).getDomProperty("value")).isEqualTo(text);
+        browser.findElement(By.id("ackWithin")).clear();
+        browser.findElement(By.id("ackWithin")).sendKeys("PT30M");
+        browser.findElement(By.id("raise")).click();
+
+        assertThat(browser.findElement(By.id("alert-text")).getText()).isEqualTo(text);
+        assertThat(browser.findElement(By.id("alert-marking")).getText()).isEqualTo("RESTRICTED // REL TO MEMBERS");
+        assertThat(browser.findElement(By.id("classification-banner")).getText()).isEqualTo("RESTRICTED");
+        assertThat(browser.findElement(By.id("recipient-uzb.officer")).getText()).contains("Pending")
+                .containsPattern("\\d{6}Z[A-Z]{3}\\d{2}");
+        assertThat(browser.findElement(By.id("recipient-kaz.officer")).getText()).contains("Pending");
+        Browser.screenshot(browser, "alerts-raised-by-the-watch");
+    }
+
+    private void signIn(String username) {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
     }
 }

@@ -2,7 +2,6 @@ package org.kalkan.notification.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.notification.AlertId;
@@ -13,7 +12,6 @@ import org.kalkan.platform.NavigationEntry;
 import org.kalkan.platform.PageMarking;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Subject;
-import org.kalkan.shared.Dtg;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -46,14 +44,15 @@ class InboxController {
         this.clock = clock;
     }
 
-    /** One inbox line as the page shows it: times in ISO 8601 and as DTG. */
-    record Row(InboxItem item, String sentIso, String sentDtg, String deadlineIso, String deadlineDtg,
-            @Nullable String acknowledgedIso, @Nullable String acknowledgedDtg, boolean acknowledgeable) {
+    /** One inbox line as the page shows it. */
+    record Row(InboxItem item, PageTime sent, PageTime deadline, @Nullable PageTime acknowledged,
+            boolean acknowledgeable) {
     }
 
     @GetMapping("/alerts")
     String inbox(Model model) {
         fill(model);
+        model.addAttribute("maySend", Alerts.SENDERS.stream().anyMatch(currentSubject.get()::has));
         return "notification/inbox";
     }
 
@@ -92,14 +91,8 @@ class InboxController {
     }
 
     private static Row row(InboxItem item, Instant now) {
-        Instant acknowledged = item.acknowledgedAt();
-        return new Row(item, iso(item.sentAt()), Dtg.of(item.sentAt()), iso(item.ackDeadline()),
-                Dtg.of(item.ackDeadline()), acknowledged == null ? null : iso(acknowledged),
-                acknowledged == null ? null : Dtg.of(acknowledged), item.acknowledgeable(now));
-    }
-
-    private static String iso(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+        return new Row(item, PageTime.of(item.sentAt()), PageTime.of(item.ackDeadline()),
+                PageTime.ofNullable(item.acknowledgedAt()), item.acknowledgeable(now));
     }
 
     @Configuration(proxyBeanMethods = false)
