@@ -16,7 +16,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "kalkan.platform.data-dir=target/test-data/${random.uuid}")
+        properties = {"kalkan.platform.data-dir=target/test-data/${random.uuid}",
+                // Alerts are e-mailed to a GreenMail SMTP server that mail tests start on this port.
+                "kalkan.notification.mail.enabled=true", "spring.mail.host=localhost", "spring.mail.port=3025"})
 @ActiveProfiles("demo")
 @Import(TestClockConfiguration.class)
 public @interface KalkanTest {

@@ -1,0 +1,152 @@
+package org.kalkan.notification.web;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.kalkan.notification.AlertAcknowledged;
+import org.kalkan.notification.AlertRaised;
+import org.kalkan.notification.Alerts;
+import org.kalkan.notification.NotificationProperties;
+import org.kalkan.notification.RecipientEscalated;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-Sent Events to signed-in browsers: each user hears only that their own inbox changed (and its
+ * unacknowledged count), never any alert content, which the page then fetches through the access policy. Each
+ * subscriber has a bounded queue drained by a small pool; what does not fit is dropped and counted (the next
+ * signal refreshes the whole inbox anyway). Signals go out after the alert's transaction commits.
+ */
+@Component
+class AlertStream {
+
+    static final String EVENT = "alerts";
+    private static final long TIMEOUT_MS = 30 * 60 * 1000L;
+
+    private final Alerts alerts;
+    private final int queueSize;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final ExecutorService senders;
+    private final Counter dropped;
+
+    AlertStream(Alerts alerts, NotificationProperties properties, MeterRegistry meters) {
+        this.alerts = alerts;
+        this.queueSize = properties.streamQueueSize();
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "alert-stream-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.dropped = Counter.builder("kalkan.notification.stream.dropped")
+                .description("inbox signals dropped because a subscriber's queue was full").register(meters);
+        Gauge.builder("kalkan.notification.stream.subscribers", subscribers, Set::size)
+                .description("browsers listening for their inbox").register(meters);
+    }
+
+    private record Subscriber(String username, SseEmitter emitter, BlockingQueue<SseEmitter.SseEventBuilder> queue,
+            AtomicBoolean draining) {
+    }
+
+    SseEmitter subscribe(String username) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+        Subscriber subscriber = new Subscriber(username, emitter, new ArrayBlockingQueue<>(queueSize),
+                new AtomicBoolean());
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(e -> subscribers.remove(subscriber));
+        subscribers.add(subscriber);
+        offer(subscriber, signal(username));
+        return emitter;
+    }
+
+    @TransactionalEventListener
+    void on(AlertRaised event) {
+        event.recipients().forEach(this::signalUser);
+    }
+
+    @TransactionalEventListener
+    void on(AlertAcknowledged event) {
+        signalUser(event.username());
+    }
+
+    @TransactionalEventListener
+    void on(RecipientEscalated event) {
+        signalUser(event.username());
+    }
+
+    /** A comment now and then keeps proxies from closing the stream and finds browsers that went away. */
+    @Scheduled(fixedDelay = 15_000, initialDelay = 15_000)
+    void heartbeat() {
+        subscribers.forEach(s -> offer(s, SseEmitter.event().comment("keep-alive")));
+    }
+
+    int subscriberCount() {
+        return subscribers.size();
+    }
+
+    private void signalUser(String username) {
+        if (subscribers.stream().noneMatch(s -> s.username().equals(username))) {
+            return;
+        }
+        SseEmitter.SseEventBuilder signal = signal(username);
+        subscribers.stream().filter(s -> s.username().equals(username)).forEach(s -> offer(s, signal));
+    }
+
+    private SseEmitter.SseEventBuilder signal(String username) {
+        return SseEmitter.event().name(EVENT).data("{\"unacknowledged\":" + alerts.pendingCount(username) + "}");
+    }
+
+    private void offer(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
+        if (!subscriber.queue().offer(event)) {
+            dropped.increment();
+        }
+        if (subscriber.draining().compareAndSet(false, true)) {
+            senders.execute(() -> drain(subscriber));
+        }
+    }
+
+    private void drain(Subscriber subscriber) {
+        try {
+            SseEmitter.SseEventBuilder event;
+            while ((event = subscriber.queue().poll()) != null) {
+                subscriber.emitter().send(event);
+            }
+        } catch (IOException | IllegalStateException gone) {
+            // The browser went away: end the request too, or it would stay open until the timeout.
+            subscribers.remove(subscriber);
+            subscriber.queue().clear();
+            subscriber.emitter().complete();
+        } finally {
+            subscriber.draining().set(false);
+        }
+        if (!subscriber.queue().isEmpty() && subscribers.contains(subscriber)
+                && subscriber.draining().compareAndSet(false, true)) {
+            senders.execute(() -> drain(subscriber));
+        }
+    }
+
+    /**
+     * Ends every stream as soon as the node begins to close, before the web server's graceful shutdown, which
+     * would otherwise wait for these never-ending requests. Browsers reconnect to whichever node is up.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void close() {
+        subscribers.forEach(s -> s.emitter().complete());
+        subscribers.clear();
+        senders.shutdownNow();
+    }
+}
