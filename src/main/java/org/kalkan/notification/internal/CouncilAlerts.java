@@ -1,0 +1,62 @@
+package org.kalkan.notification.internal;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.kalkan.council.ConsultationRequested;
+import org.kalkan.council.SilenceBroken;
+import org.kalkan.notification.AlertRequest;
+import org.kalkan.notification.Alerts;
+import org.kalkan.notification.Precedence;
+import org.kalkan.notification.Recipients;
+import org.kalkan.security.Role;
+import org.kalkan.security.Subject;
+import org.kalkan.shared.Classification;
+import org.kalkan.shared.NationCode;
+import org.kalkan.shared.SecurityLabel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Council's procedures alert its members at FLASH precedence: a request for consultations, and a broken
+ * silence, reach every delegate and the chair cleared for the record's label. Sent on behalf of the Council
+ * secretariat, with the originating nation as the alert's origin.
+ */
+@Component
+class CouncilAlerts {
+
+    private static final Logger log = LoggerFactory.getLogger(CouncilAlerts.class);
+    private static final Recipients COUNCIL = new Recipients(Set.of(),
+            Set.of(Role.COUNCIL_DELEGATE, Role.COUNCIL_CHAIR), Set.of());
+
+    private final Alerts alerts;
+
+    CouncilAlerts(Alerts alerts) {
+        this.alerts = alerts;
+    }
+
+    @ApplicationModuleListener
+    void on(ConsultationRequested request) {
+        String grounds = request.grounds().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+        send(request.requestingNation(), request.label(), "CONSULTATIONS REQUESTED by " + request.requestingNation()
+                + " (" + grounds + "): " + request.statement());
+    }
+
+    @ApplicationModuleListener
+    void on(SilenceBroken broken) {
+        send(broken.nation(), broken.label(), "SILENCE BROKEN by " + broken.nation() + " on Council decision "
+                + broken.decisionId() + " (version " + broken.version() + "): " + broken.statement());
+    }
+
+    private void send(NationCode origin, SecurityLabel label, String text) {
+        Subject secretariat = new Subject("council", origin, Classification.SECRET, Set.of(Role.COUNCIL_CHAIR));
+        String bounded = text.length() > 1900 ? text.substring(0, 1900) + "…" : text;
+        try {
+            alerts.raise(secretariat, AlertRequest.of(bounded, COUNCIL, Precedence.FLASH, label));
+        } catch (IllegalArgumentException e) {
+            // Nobody on the Council may read the label: there is no one to alert, and a retry would not help.
+            log.warn("Council alert not sent: {}", e.getMessage());
+        }
+    }
+}
