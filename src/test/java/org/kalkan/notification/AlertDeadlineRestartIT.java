@@ -1,5 +1,7 @@
 package org.kalkan.notification;
 
+import org.kalkan.PackagedNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kalkan.notification.AlertFixtures.PASSWORD;
 import static org.kalkan.notification.AlertFixtures.await;
