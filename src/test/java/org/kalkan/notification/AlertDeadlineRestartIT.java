@@ -1,7 +1,5 @@
 package org.kalkan.notification;
 
-import org.kalkan.PackagedNode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kalkan.notification.AlertFixtures.PASSWORD;
 import static org.kalkan.notification.AlertFixtures.await;
@@ -11,6 +9,7 @@ import static org.kalkan.notification.AlertFixtures.recipient;
 import static org.kalkan.notification.AlertFixtures.usernames;
 import static org.kalkan.notification.AlertFixtures.with;
 
+import org.kalkan.PackagedNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
