@@ -88,6 +88,7 @@ class LivePictureBrowserTests {
         WebDriverWait wait = new WebDriverWait(uzb, Duration.ofSeconds(15));
         wait.until(d -> d.findElements(By.cssSelector(".leaflet-overlay-pane path")).size() > 100);
         wait.until(d -> !d.findElements(By.cssSelector("img[data-incident-id]")).isEmpty());
+        assertThat(uzb.findElement(By.id("map-alert-levels")).getText()).contains("UZB", "Caspian");
         assertThat(uzb.findElement(By.cssSelector(".leaflet-control-layers-overlays")).getText())
                 .contains("pipeline", "corridor", "railway", "port", "capital", "crossing");
         Browser.screenshot(uzb, "map-uzb");

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the current alert levels on the overview page ({@code /}), which shows them when present. */
+/** Puts the current alert levels on the overview page ({@code /}) and the map ({@code /map}), which show them. */
 @ControllerAdvice(annotations = Controller.class)
 class OverviewAlertLevels {
 
@@ -22,6 +22,7 @@ class OverviewAlertLevels {
     @ModelAttribute("alertLevels")
     @Nullable List<AlertLevelState> alertLevels(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/") && request.getUserPrincipal() != null ? levels.current() : null;
+        return (path.equals("/") || path.equals("/map")) && request.getUserPrincipal() != null ? levels.current()
+                : null;
     }
 }
