@@ -16,9 +16,9 @@ import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.Subject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fans live events out to Server-Sent Event subscribers. Each subscriber gets only what the access policy lets
@@ -29,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class LiveStream implements org.springframework.context.SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AccessPolicy policy;
     private final CopProperties properties;
@@ -60,18 +61,20 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
         sender.setDaemon(true);
         sender.start();
         subscriber.queue.offer(new Outgoing("stream.open", Long.toString(sequence.incrementAndGet()),
-                java.util.Map.of("subscriber", subject.username())));
+                JSON.writeValueAsString(java.util.Map.of("subscriber", subject.username()))));
         return emitter;
     }
 
     public void publish(LiveEvent event) {
         String id = Long.toString(sequence.incrementAndGet());
+        // Serialised once for every subscriber, not once per subscriber.
+        String json = JSON.writeValueAsString(event.data());
         for (Subscriber subscriber : subscribers) {
             if (!policy.canRead(subscriber.subject, event.label(), event.origin())) {
                 withheld.increment();
                 continue;
             }
-            Outgoing outgoing = new Outgoing(event.type(), id, event.data());
+            Outgoing outgoing = new Outgoing(event.type(), id, json);
             while (!subscriber.queue.offer(outgoing)) {
                 // Full: the oldest event goes, so the client catches up with the present.
                 if (subscriber.queue.poll() != null) {
@@ -107,7 +110,7 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
         return subscribers.size();
     }
 
-    private record Outgoing(String type, String id, Object data) {
+    private record Outgoing(String type, String id, String json) {
     }
 
     private final class Subscriber {
@@ -131,8 +134,7 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
                         emitter.send(SseEmitter.event().comment("heartbeat"));
                         continue;
                     }
-                    emitter.send(SseEmitter.event().name(next.type()).id(next.id())
-                            .data(next.data(), MediaType.APPLICATION_JSON));
+                    emitter.send(SseEmitter.event().name(next.type()).id(next.id()).data(next.json()));
                     delivered.increment();
                 }
             } catch (IOException | IllegalStateException e) {

@@ -17,6 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Council's procedures alert its members at FLASH precedence: a request for consultations, and a broken
@@ -31,9 +34,13 @@ class CouncilAlerts {
             Set.of(Role.COUNCIL_DELEGATE, Role.COUNCIL_CHAIR), Set.of());
 
     private final Alerts alerts;
+    private final TransactionTemplate ownTransaction;
 
-    CouncilAlerts(Alerts alerts) {
+    CouncilAlerts(Alerts alerts, PlatformTransactionManager transactions) {
         this.alerts = alerts;
+        // A refused alert must not roll back the listener's transaction, which completes the event publication.
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @ApplicationModuleListener
@@ -53,7 +60,8 @@ class CouncilAlerts {
         Subject secretariat = new Subject("council", origin, Classification.SECRET, Set.of(Role.COUNCIL_CHAIR));
         String bounded = text.length() > 1900 ? text.substring(0, 1900) + "…" : text;
         try {
-            alerts.raise(secretariat, AlertRequest.of(bounded, COUNCIL, Precedence.FLASH, label));
+            ownTransaction.executeWithoutResult(status ->
+                    alerts.raise(secretariat, AlertRequest.of(bounded, COUNCIL, Precedence.FLASH, label)));
         } catch (IllegalArgumentException e) {
             // Nobody on the Council may read the label: there is no one to alert, and a retry would not help.
             log.warn("Council alert not sent: {}", e.getMessage());
