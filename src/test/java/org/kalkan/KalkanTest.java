@@ -16,7 +16,10 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "kalkan.platform.data-dir=target/test-data/${random.uuid}")
+        properties = {"kalkan.platform.data-dir=target/test-data/${random.uuid}",
+                // CoT server on free ports, with the plain-TCP laboratory port open as tur.officer
+                "kalkan.cot.tls-port=0", "kalkan.cot.tcp-port=0", "kalkan.cot.tcp-user=tur.officer",
+                "kalkan.cot.bind-address=127.0.0.1"})
 @ActiveProfiles("demo")
 @Import(TestClockConfiguration.class)
 public @interface KalkanTest {

@@ -63,7 +63,8 @@ class KillNineRecoveryIT {
         String jar = System.getProperty("kalkan.jar", "target/kalkan.jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-jar", jar, "--spring.profiles.active=demo",
-                "--server.port=" + port, "--kalkan.platform.data-dir=" + dataDir.toAbsolutePath())
+                "--server.port=" + port, "--kalkan.platform.data-dir=" + dataDir.toAbsolutePath(),
+                "--kalkan.cot.tls-port=0")
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target/kill9-" + name + ".log"))
                 .start();
