@@ -150,6 +150,22 @@ class CotServerTests {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
+    void aReportedIncidentReachesTheTakClientsAllowedToSeeIt() throws Exception {
+        try (var tur = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "tur.delegate"));
+                var kaz = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "kaz.delegate"))) {
+            assertThat(tur.await("t-x-takp-v", SOON)).isNotNull();
+            var filed = api().post("/api/v1/reports", api().token("aze.officer", "kalkan-demo"),
+                    org.kalkan.incident.IncidentFixtures.report("CYBER_ATTACK", 40.3, 49.8, "CONFIDENTIAL", "AZE",
+                            "TUR"));
+            assertThat(filed.status()).isEqualTo(201);
+            String incidentId = filed.json().get("incidentId").asString();
+            assertThat(tur.await("kalkan-incident-" + incidentId, Duration.ofSeconds(10)))
+                    .contains("type=\"b-m-p-s-m\"").contains("classification=\"CONFIDENTIAL\"");
+            assertThat(kaz.collect(QUIET)).noneMatch(e -> e.contains(incidentId));
+        }
+    }
+
+    @Test
     void aClientThatNegotiatesProtocolVersionOneSpeaksProtobuf() throws Exception {
         try (var v1 = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "aze.officer"));
                 var xml = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "aze.delegate"))) {
