@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -40,6 +41,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -77,8 +79,8 @@ class CertificateAuthority {
         Path keyFile = directory.resolve("ca-key.pem");
         Path certificateFile = directory.resolve("ca.pem");
         if (Files.exists(keyFile) && Files.exists(certificateFile)) {
-            caKeys = readKeyPair(Files.readString(keyFile));
             caCertificate = Pem.certificate(Files.readString(certificateFile));
+            caKeys = new KeyPair(caCertificate.getPublicKey(), readPrivateKey(Files.readString(keyFile)));
         } else {
             Files.createDirectories(directory);
             caKeys = newKeyPair();
@@ -90,7 +92,7 @@ class CertificateAuthority {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             caCertificate = sign(builder);
-            writePrivate(keyFile, Pem.write(caKeys.getPrivate()));
+            writePrivate(keyFile, Pem.write(new JcaPKCS8Generator(caKeys.getPrivate(), null)));
             Files.writeString(certificateFile, Pem.write(caCertificate));
         }
         serverKeys = newKeyPair();
@@ -170,13 +172,16 @@ class CertificateAuthority {
         return generator.generateKeyPair();
     }
 
-    private static KeyPair readKeyPair(String pem) throws IOException {
+    private static PrivateKey readPrivateKey(String pem) throws IOException {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object read = parser.readObject();
-            if (read instanceof PEMKeyPair pair) {
-                return new JcaPEMKeyConverter().getKeyPair(pair);
+            if (read instanceof PrivateKeyInfo key) {
+                return new JcaPEMKeyConverter().getPrivateKey(key);
             }
-            throw new IOException("not a key pair: " + (read == null ? "empty" : read.getClass().getSimpleName()));
+            if (read instanceof PEMKeyPair pair) {
+                return new JcaPEMKeyConverter().getPrivateKey(pair.getPrivateKeyInfo());
+            }
+            throw new IOException("not a private key: " + (read == null ? "empty" : read.getClass().getSimpleName()));
         }
     }
 
