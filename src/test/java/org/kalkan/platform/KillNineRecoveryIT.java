@@ -63,8 +63,7 @@ class KillNineRecoveryIT {
         String jar = System.getProperty("kalkan.jar", "target/kalkan.jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-jar", jar, "--spring.profiles.active=demo",
-                "--server.port=" + port, "--kalkan.platform.data-dir=" + dataDir.toAbsolutePath(),
-                "--kalkan.cot.tls-port=0")
+                "--server.port=" + port, "--kalkan.platform.data-dir=" + dataDir.toAbsolutePath())
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target/kill9-" + name + ".log"))
                 .start();
