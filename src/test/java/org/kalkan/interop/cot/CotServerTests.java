@@ -150,6 +150,36 @@ class CotServerTests {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
+    void anAdministratorSetsAUsersDefaultLabelWhichItsUnlabelledCotThenCarries() throws Exception {
+        String admin = api().token("admin", "kalkan-demo");
+        String path = "/api/v1/cot/users/exercise.director/default-label";
+        assertThat(put(path, api().token("kgz.officer", "kalkan-demo"),
+                "{\"classification\":\"RESTRICTED\",\"releasableTo\":[\"KGZ\"]}")).isEqualTo(403);
+        assertThat(put(path, admin, "{\"classification\":\"TOP\",\"releasableTo\":[\"KGZ\"]}")).isEqualTo(400);
+        assertThat(put(path, admin, "{\"classification\":\"CONFIDENTIAL\",\"releasableTo\":[\"KGZ\"]}"))
+                .isEqualTo(200);
+        assertThat(api().get(path, admin).json().get("marking").asString()).isEqualTo("CONFIDENTIAL // REL TO KGZ");
+
+        try (var director = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "exercise.director"));
+                var kgz = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "kgz.officer"));
+                var uzb = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "uzb.delegate"))) {
+            assertThat(kgz.await("t-x-takp-v", SOON)).isNotNull();
+            uzb.collect(QUIET);
+            director.send(CotFixtures.position("director-1", "a-f-G", 42.87, 74.59, ""));
+            assertThat(kgz.await("director-1", SOON)).contains("classification=\"CONFIDENTIAL\" releasableTo=\"KGZ\"");
+            assertThat(uzb.collect(QUIET)).noneMatch(e -> e.contains("director-1"));
+        }
+    }
+
+    private int put(String path, String token, String json) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + httpPort + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
+        return java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
     void aReportedIncidentReachesTheTakClientsAllowedToSeeIt() throws Exception {
         try (var tur = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "tur.delegate"));
                 var kaz = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "kaz.delegate"))) {
