@@ -97,6 +97,35 @@ class CotNodeClientTests {
         }
     }
 
+    @Test
+    void theProtocolVersionOneCodecAgreesWithNodeCot() throws Exception {
+        installClient();
+        String xml = CotFixtures.position("proto-node-1", "a-f-G-U-C", 40.5, 49.75,
+                "<__group name=\"Cyan\" role=\"Team Member\"/><takv device=\"d\" platform=\"p\" os=\"o\" version=\"v\"/>");
+        byte[] fromNode = java.util.Base64.getDecoder().decode(node("encode", xml));
+        CotEvent event = TakProtobuf.decode(fromNode);
+        assertThat(event.uid()).isEqualTo("proto-node-1");
+        assertThat(event.type()).isEqualTo("a-f-G-U-C");
+        assertThat(event.lat()).isEqualTo(40.5);
+        assertThat(event.lon()).isEqualTo(49.75);
+        assertThat(event.callsign()).isEqualTo("proto-node-1-callsign");
+        assertThat(event.detail()).contains("<__group name=\"Cyan\" role=\"Team Member\"")
+                .contains("<takv device=\"d\" platform=\"p\" os=\"o\" version=\"v\"");
+
+        String fromKalkan = node("decode", java.util.Base64.getEncoder().encodeToString(
+                TakProtobuf.encode(event, CotXml.label("RESTRICTED", "MEMBERS"))));
+        assertThat(fromKalkan).contains("uid=\"proto-node-1\"").contains("type=\"a-f-G-U-C\"")
+                .contains("lat=\"40.5\"").contains("callsign=\"proto-node-1-callsign\"").contains("name=\"Cyan\"");
+    }
+
+    private static String node(String mode, String input) throws IOException, InterruptedException {
+        Process node = new ProcessBuilder("node", "proto.mjs", mode, input).directory(CLIENT.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(30, TimeUnit.SECONDS) && node.exitValue() == 0).as("node proto.mjs %s", mode).isTrue();
+        return out;
+    }
+
     private static JsonNode await(BlockingQueue<JsonNode> events, java.util.function.Predicate<JsonNode> wanted,
             Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
