@@ -34,6 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CotFanOutBenchmark {
 
+    private static long KALKAN_DUPLICATES;
+
     private CotFanOutBenchmark() {
     }
 
@@ -70,10 +72,11 @@ public final class CotFanOutBenchmark {
             tcpPort.setAccessible(true);
             int port = (int) tcpPort.invoke(server);
             kalkan = run("kalkan", subscribers, rate, seconds, i -> connect(port, new byte[0]), CotFanOutBenchmark::cot,
-                    (publisher, payload) -> publisher.write(payload), CotFanOutBenchmark::readCot);
+                    (publisher, payload) -> { }, CotFanOutBenchmark::readCot); // CoT needs no header
         } finally {
             node.close();
         }
+        KALKAN_DUPLICATES = DUPLICATES.getAndSet(0);
         int natsPort;
         try (ServerSocket free = new ServerSocket(0)) {
             natsPort = free.getLocalPort();
@@ -95,8 +98,8 @@ public final class CotFanOutBenchmark {
         System.out.println();
         System.out.printf("%d subscribers, %d events/s for %d s (%d cores)%n", subscribers, rate, seconds,
                 Runtime.getRuntime().availableProcessors());
-        System.out.println(kalkan.line());
-        System.out.println(baseline.line());
+        System.out.println(kalkan.line() + ", duplicates " + KALKAN_DUPLICATES);
+        System.out.println(baseline.line() + ", duplicates " + DUPLICATES.get());
         System.out.printf("ratio kalkan/nats: p50 %.2f, p99 %.2f%n",
                 (double) kalkan.percentile(0.5) / Math.max(1, baseline.percentile(0.5)),
                 (double) kalkan.percentile(0.99) / Math.max(1, baseline.percentile(0.99)));
@@ -198,12 +201,21 @@ public final class CotFanOutBenchmark {
                 + "</detail></event>\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    private static final AtomicLong DUPLICATES = new AtomicLong();
+    private static final java.util.Map<Thread, java.util.BitSet> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static void record(String text, long[] latencies, AtomicLong count) {
         int at = text.indexOf("uid=\"bench-");
         if (at < 0) {
             return;
         }
         String[] parts = text.substring(at + 11).split("-", 3);
+        java.util.BitSet seen = SEEN.computeIfAbsent(Thread.currentThread(), t -> new java.util.BitSet());
+        if (seen.get(Integer.parseInt(parts[0]))) {
+            DUPLICATES.incrementAndGet();
+            return;
+        }
+        seen.set(Integer.parseInt(parts[0]));
         long sent = Long.parseLong(parts[1]);
         int i = (int) count.getAndIncrement();
         if (i < latencies.length) {
