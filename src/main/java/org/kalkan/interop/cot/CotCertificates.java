@@ -9,22 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Client certificates the node's CA issued, and their revocations. */
 @Repository
 class CotCertificates {
-
-    /** One issued certificate, without its PEM. */
-    record IssuedCertificate(String serial, String username, String subjectDn, Instant issuedAt, Instant notAfter,
-            @Nullable Instant revokedAt, @Nullable String revokedBy) {
-
-        boolean revoked() {
-            return revokedAt != null;
-        }
-    }
 
     private final JdbcClient jdbc;
 

@@ -4,7 +4,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import org.kalkan.interop.cot.CertificateAuthority.Pem;
-import org.kalkan.interop.cot.CotCertificates.IssuedCertificate;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
 import org.springframework.http.HttpStatus;
@@ -46,7 +45,7 @@ class Enrolments {
         String serial = certificate.getSerialNumber().toString(16);
         String pem = Pem.write(certificate);
         certificates.add(serial, subject.username(), certificate.getSubjectX500Principal().getName(),
-                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), pem);
+                clock.instant(), certificate.getNotAfter().toInstant(), pem);
         audit.record(subject.username(), "COT_ENROL", "certificate " + serial,
                 "issued to " + subject.username() + " until " + certificate.getNotAfter().toInstant());
         return new Enrolment(serial, pem, Pem.write(authority.caCertificate()));

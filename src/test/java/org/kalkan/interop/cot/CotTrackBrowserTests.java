@@ -65,6 +65,19 @@ class CotTrackBrowserTests {
         }
     }
 
+    @Test
+    void anAdministratorListsAndRevokesTakCertificates() {
+        TakIdentity identity = TakIdentity.enrol(new org.kalkan.ApiClient(port), "force.planner");
+        ChromeDriver admin = signedIn("admin");
+        admin.get("http://localhost:" + port + "/admin/certificates");
+        By row = By.cssSelector("tr[data-serial='" + identity.serial() + "']");
+        assertThat(admin.findElement(row).getText()).contains("force.planner").contains("valid");
+        admin.findElement(row).findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(admin, Duration.ofSeconds(10)).until(d -> d.findElement(row).getText().contains("admin"));
+        assertThat(admin.findElement(row).findElements(By.cssSelector("button"))).isEmpty();
+        Browser.screenshot(admin, "admin-certificates");
+    }
+
     private ChromeDriver signedIn(String username) {
         ChromeDriver browser = Browser.start();
         browsers.add(browser);
