@@ -1,5 +1,5 @@
 // The common operational picture: an offline basemap (Natural Earth countries), reference layers, incidents as
-// APP-6 symbols (milsymbol), filters, and live updates from the node's Server-Sent Events stream.
+// APP-6 symbols (milsymbol), tracks from TAK clients, filters, and live updates from the node's Server-Sent Events stream.
 (function () {
   'use strict';
   const MEMBERS = new Set(['031', '398', '417', '792', '860']); // AZE KAZ KGZ TUR UZB (ISO numeric)
@@ -19,6 +19,7 @@
   let section;
   let messages;
   const markers = new Map(); // incident id -> { marker, feature }
+  const tracks = new Map(); // track uid -> { marker, feature }, from TAK clients; removed when stale
 
   function text(key) { return messages.dataset[key] || key; }
 
@@ -43,18 +44,23 @@
     return selectedCategories().has(feature.properties.category);
   }
 
-  function icon(feature) {
-    const p = feature.properties;
-    const symbol = new ms.Symbol(p.sidc, { size: 26, uniqueDesignation: p.exercise ? 'EXERCISE' : '' });
+  /** An APP-6 symbol (milsymbol) as a Leaflet icon, anchored where the symbol says. */
+  function symbolIcon(sidc, options, className, attributes) {
+    const symbol = new ms.Symbol(sidc, options);
     const anchor = symbol.getAnchor();
     const size = symbol.getSize();
     return L.divIcon({
-      className: 'incident-symbol',
-      html: '<img alt="" src="' + symbol.toDataURL() + '" data-incident-id="' + escapeHtml(feature.id)
-        + '" data-classification="' + escapeHtml(p.classification) + '">',
+      className,
+      html: '<img alt="" src="' + symbol.toDataURL() + '" ' + attributes + '>',
       iconSize: [size.width, size.height],
       iconAnchor: [anchor.x, anchor.y],
     });
+  }
+
+  function icon(feature) {
+    const p = feature.properties;
+    return symbolIcon(p.sidc, { size: 26, uniqueDesignation: p.exercise ? 'EXERCISE' : '' }, 'incident-symbol',
+      'data-incident-id="' + escapeHtml(feature.id) + '" data-classification="' + escapeHtml(p.classification) + '"');
   }
 
   function popup(feature) {
@@ -90,12 +96,50 @@
     render();
   }
 
+  function trackIcon(feature) {
+    const p = feature.properties;
+    return symbolIcon(p.sidc || 'SUGP-----------', { size: 22, uniqueDesignation: p.callsign }, 'track-symbol',
+      'data-track-uid="' + escapeHtml(feature.id) + '" data-classification="' + escapeHtml(p.classification) + '"');
+  }
+
+  function trackPopup(feature) {
+    const p = feature.properties;
+    return '<div class="popup"><div class="marking marking-' + escapeHtml(p.classification.toLowerCase()) + '">'
+      + escapeHtml(p.marking) + '</div><strong>' + escapeHtml(p.callsign) + '</strong><br>'
+      + escapeHtml(p.type) + '<br>' + escapeHtml(p.time) + '</div>';
+  }
+
+  function removeTrack(uid) {
+    const existing = tracks.get(uid);
+    if (existing) {
+      map.removeLayer(existing.marker);
+      tracks.delete(uid);
+    }
+  }
+
+  function upsertTrack(feature) {
+    removeTrack(feature.id);
+    if (new Date(feature.properties.stale) <= new Date()) return;
+    const [lon, lat] = feature.geometry.coordinates;
+    const marker = L.marker([lat, lon], { icon: trackIcon(feature), keyboard: true, title: feature.properties.callsign })
+      .bindPopup(() => trackPopup(feature));
+    marker.addTo(map);
+    tracks.set(feature.id, { marker, feature });
+    raiseBanner();
+  }
+
+  function reloadTracks() {
+    fetch(section.dataset.tracksUrl, { headers: { Accept: 'application/geo+json' } })
+      .then(r => r.json())
+      .then(collection => collection.features.forEach(upsertTrack));
+  }
+
   const LEVELS = ['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET'];
   let pageLevel = 0;
 
   /** The banners carry the highest classification on the page, including what arrived live. */
   function raiseBanner() {
-    const highest = Math.max(pageLevel, ...Array.from(markers.values())
+    const highest = Math.max(pageLevel, ...Array.from(markers.values()).concat(Array.from(tracks.values()))
       .map(m => LEVELS.indexOf(m.feature.properties.classification)));
     document.querySelectorAll('.banner').forEach(banner => {
       banner.textContent = LEVELS[highest];
@@ -188,6 +232,8 @@
     const onIncident = e => upsert(JSON.parse(e.data), true);
     source.addEventListener('incident.reported', onIncident);
     source.addEventListener('incident.updated', onIncident);
+    source.addEventListener('track.updated', e => upsertTrack(JSON.parse(e.data)));
+    source.addEventListener('track.stale', e => removeTrack(JSON.parse(e.data).id));
     source.onerror = () => {
       status.textContent = text('offline');
       status.classList.remove('on');
@@ -202,7 +248,7 @@
     map = L.map('map', { zoomControl: true, worldCopyJump: true, preferCanvas: false }).setView([41.5, 55], 4);
     const control = L.control.layers(null, {}, { collapsed: false }).addTo(map);
     L.control.scale({ metric: true, imperial: false }).addTo(map);
-    basemap().then(() => referenceLayers(control)).then(reload);
+    basemap().then(() => referenceLayers(control)).then(reload).then(reloadTracks);
     live();
     document.getElementById('time-window').addEventListener('change', reload);
     document.querySelectorAll('input[name=category]').forEach(i => i.addEventListener('change', reload));

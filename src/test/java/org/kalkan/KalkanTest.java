@@ -18,7 +18,10 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"kalkan.platform.data-dir=target/test-data/${random.uuid}",
                 // Alerts are e-mailed to a GreenMail SMTP server that mail tests start on this port.
-                "kalkan.notification.mail.enabled=true", "spring.mail.host=localhost", "spring.mail.port=3025"})
+                "kalkan.notification.mail.enabled=true", "spring.mail.host=localhost", "spring.mail.port=3025",
+                // CoT server on free ports, with the plain-TCP laboratory port open as tur.officer
+                "kalkan.cot.tls-port=0", "kalkan.cot.tcp-port=0", "kalkan.cot.tcp-user=tur.officer",
+                "kalkan.cot.bind-address=127.0.0.1"})
 @ActiveProfiles("demo")
 @Import(TestClockConfiguration.class)
 public @interface KalkanTest {

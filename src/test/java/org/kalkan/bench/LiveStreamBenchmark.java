@@ -56,7 +56,7 @@ public final class LiveStreamBenchmark {
         ConfigurableApplicationContext node = new SpringApplicationBuilder(KalkanApplication.class)
                 .profiles("demo")
                 // Every report opens its own incident, so each event is traceable to its report.
-                .run("--server.port=0", "--kalkan.platform.data-dir=" + data,
+                .run("--server.port=0", "--kalkan.cot.tls-port=0", "--kalkan.platform.data-dir=" + data,
                         "--kalkan.incident.correlation-distance-km=0.0001", "--logging.level.root=WARN",
                         "--logging.level.org.springframework.boot.webmvc=OFF", "--kalkan.platform.db.pool-size=20");
         try {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.cop.Tracks;
 import org.kalkan.cop.internal.MbTiles;
 import org.kalkan.incident.IncidentCategory;
 import org.kalkan.incident.IncidentFeatures;
@@ -34,11 +35,13 @@ class MapController {
     private final Incidents incidents;
     private final CurrentSubject subject;
     private final MbTiles tiles;
+    private final Tracks tracks;
 
-    MapController(Incidents incidents, CurrentSubject subject, MbTiles tiles) {
+    MapController(Incidents incidents, CurrentSubject subject, MbTiles tiles, Tracks tracks) {
         this.incidents = incidents;
         this.subject = subject;
         this.tiles = tiles;
+        this.tracks = tracks;
     }
 
     @GetMapping("/map")
@@ -71,6 +74,14 @@ class MapController {
         var page = incidents.search(subject.get(),
                 new IncidentQuery(null, from, null, null, null, IncidentQuery.MAX_LIMIT, null, null));
         return ResponseEntity.ok().contentType(GEO_JSON).body(IncidentFeatures.collection(page.items(), null));
+    }
+
+    /** The latest position of every live track the user may read, for the map's first load. */
+    @GetMapping("/map/tracks")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> tracks() {
+        return ResponseEntity.ok().contentType(GEO_JSON).body(Map.of("type", "FeatureCollection",
+                "features", tracks.latest(subject.get()).stream().map(Tracks::feature).toList()));
     }
 
     /** Infrastructure, corridors, ports, capitals and crossings: a data file shipped with the node. */

@@ -1,0 +1,15 @@
+package org.kalkan.cop;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.shared.NationCode;
+import org.kalkan.shared.SecurityLabel;
+
+/**
+ * The latest known position of a track (a unit, a vehicle, a person with a device) as the map shows it.
+ * {@code sidc} is an APP-6 / MIL-STD-2525 symbol code milsymbol draws, or null for a plain marker; the track
+ * disappears at {@code stale}. The label and originating nation decide who sees it.
+ */
+public record TrackPosition(String uid, String type, @Nullable String sidc, String callsign, double lat, double lon,
+        Instant time, Instant stale, SecurityLabel label, @Nullable NationCode origin) {
+}

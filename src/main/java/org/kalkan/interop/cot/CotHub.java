@@ -1,0 +1,145 @@
+package org.kalkan.interop.cot;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.cop.TrackPosition;
+import org.kalkan.cop.Tracks;
+import org.kalkan.security.AccessPolicy;
+import org.kalkan.security.LabelNotPermittedException;
+import org.kalkan.shared.NationCode;
+import org.kalkan.shared.SecurityLabel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The CoT switchboard. An event from a client gets its label (its own, or the sender's default), which the
+ * sender must be cleared to write; it then goes to every other client the access policy lets read it, to the
+ * live picture if it is a position, and is remembered as the latest SA that new clients receive on connect.
+ * Protocol control (ping, TAK protocol negotiation) is answered here and never forwarded.
+ */
+@Component
+class CotHub {
+
+    private static final Logger log = LoggerFactory.getLogger(CotHub.class);
+    private static final Pattern PROTOCOL_REQUEST = Pattern.compile("<TakRequest[^>]*\\bversion=\"1\"");
+
+    /** What the node last heard of a uid, with its label and originating nation. */
+    record Sa(CotEvent event, SecurityLabel label, @Nullable NationCode origin) {
+    }
+
+    private final Set<CotSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Map<String, Sa> latest = new ConcurrentHashMap<>();
+    private final AccessPolicy policy;
+    private final Tracks tracks;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    CotHub(AccessPolicy policy, Tracks tracks, Clock clock, MeterRegistry metrics) {
+        this.policy = policy;
+        this.tracks = tracks;
+        this.clock = clock;
+        this.metrics = metrics;
+        Gauge.builder("kalkan.cot.connections", sessions, Set::size).register(metrics);
+    }
+
+    void dropped(String reason) {
+        metrics.counter("kalkan.cot.dropped", "reason", reason).increment();
+    }
+
+    double droppedCount(String reason) {
+        var counter = metrics.find("kalkan.cot.dropped").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** A client is identified: advertise protocol version 1, then send it the latest SA it may read. */
+    void connect(CotSession session) {
+        sessions.add(session);
+        session.offer(control("t-x-takp-v",
+                "<TakControl><TakProtocolSupport version=\"1\"/>"
+                        + "<TakServerVersionInfo serverVersion=\"Kalkan\"/></TakControl>"), null);
+        Instant now = clock.instant();
+        for (Sa sa : latest.values()) {
+            if (sa.event().stale().isAfter(now) && policy.canRead(session.subject(), sa.label(), sa.origin())) {
+                session.offer(sa.event(), sa.label());
+            }
+        }
+    }
+
+    void disconnect(CotSession session) {
+        sessions.remove(session);
+    }
+
+    List<CotSession> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    /** An event from a client; returns true when the connection must switch to protocol version 1. */
+    boolean receive(CotSession sender, CotEvent event) {
+        metrics.counter("kalkan.cot.received").increment();
+        if (event.type().equals("t-x-c-t")) {
+            sender.offer(control("t-x-c-t-r", ""), null);
+            return false;
+        }
+        if (event.type().equals("t-x-takp-q")) {
+            boolean accepted = PROTOCOL_REQUEST.matcher(event.detail()).find();
+            sender.channel().writeAndFlush(CotCodec.XML.encode(sender.channel().alloc(), control("t-x-takp-r",
+                    "<TakControl><TakResponse status=\"" + accepted + "\"/></TakControl>"), null));
+            return accepted;
+        }
+        if (event.type().startsWith("t-x-")) {
+            return false;
+        }
+        SecurityLabel label = event.label() != null ? event.label() : sender.defaultLabel();
+        try {
+            policy.checkWritable(sender.subject(), label);
+        } catch (LabelNotPermittedException e) {
+            dropped("label-refused");
+            log.debug("CoT {} from {} refused: {}", event.uid(), sender.subject().username(), e.getMessage());
+            return false;
+        }
+        distribute(event.withLabel(label), label, sender.subject().nation(), sender);
+        return false;
+    }
+
+    /** Sends an event to every client allowed to read it (except its sender), and to the live picture. */
+    void distribute(CotEvent event, SecurityLabel label, @Nullable NationCode origin, @Nullable CotSession sender) {
+        if (event.isPosition()) {
+            latest.put(event.uid(), new Sa(event, label, origin));
+            tracks.update(new TrackPosition(event.uid(), event.type(), CotSymbols.sidc(event.type()),
+                    event.callsign() == null ? event.uid() : event.callsign(), event.lat(), event.lon(), event.time(),
+                    event.stale(), label, origin));
+        }
+        for (CotSession session : sessions) {
+            if (session == sender) {
+                continue;
+            }
+            if (policy.canRead(session.subject(), label, origin)) {
+                session.offer(event, label);
+            } else {
+                metrics.counter("kalkan.cot.withheld").increment();
+            }
+        }
+    }
+
+    /** Forgets positions that went stale. */
+    void pruneStale() {
+        Instant now = clock.instant();
+        latest.values().removeIf(sa -> !sa.event().stale().isAfter(now));
+    }
+
+    private CotEvent control(String type, String detail) {
+        Instant now = clock.instant();
+        return new CotEvent("kalkan-" + type, type, "h-g-i-g-o", now, now,
+                now.plus(Duration.ofSeconds(20)), 0, 0, 0, CotEvent.UNKNOWN, CotEvent.UNKNOWN, detail, null, null);
+    }
+}

@@ -1,0 +1,57 @@
+package org.kalkan.interop.cot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import org.kalkan.incident.IncidentReported;
+import org.kalkan.incident.IncidentSummary;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Sends each reported incident as a CoT spot marker to the TAK clients allowed to read it. */
+@Component
+class IncidentMarkers {
+
+    static final Duration MARKER_LIFETIME = Duration.ofHours(24);
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+
+    private final CotHub hub;
+    private final Clock clock;
+
+    IncidentMarkers(CotHub hub, Clock clock) {
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(IncidentReported reported) {
+        IncidentSummary incident = reported.incident();
+        hub.distribute(marker(incident, clock.instant()), incident.label(), null, null);
+    }
+
+    static CotEvent marker(IncidentSummary incident, Instant now) {
+        String callsign = incident.category().name() + ": " + incident.title();
+        var out = new java.io.StringWriter();
+        try {
+            var writer = OUTPUT.createXMLStreamWriter(out);
+            writer.writeEmptyElement("contact");
+            writer.writeAttribute("callsign", callsign);
+            writer.writeStartElement("remarks");
+            writer.writeCharacters(incident.title() + " (" + incident.status() + ", severity " + incident.severity()
+                    + ", " + incident.reportCount() + " reports, last observed " + incident.lastObservedAt() + ")");
+            writer.writeEndElement();
+            writer.writeEmptyElement("link");
+            writer.writeAttribute("relation", "related");
+            writer.writeAttribute("url", "/incidents/" + incident.id().value());
+            writer.flush();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return new CotEvent("kalkan-incident-" + incident.id().value(), "b-m-p-s-m", "h-e", now,
+                incident.lastObservedAt(), now.plus(MARKER_LIFETIME), incident.location().lat(),
+                incident.location().lon(), CotEvent.UNKNOWN, CotEvent.UNKNOWN, CotEvent.UNKNOWN, out.toString(),
+                callsign, incident.label());
+    }
+}

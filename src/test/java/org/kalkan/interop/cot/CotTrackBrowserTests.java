@@ -1,0 +1,90 @@
+package org.kalkan.interop.cot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kalkan.Browser;
+import org.kalkan.KalkanTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The done-when of the COP integration: a TUR-only track sent by a TAK client appears on tur.officer's open map
+ * with its symbol, never on kaz.officer's, and disappears when it goes stale.
+ */
+@KalkanTest
+class CotTrackBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CotServer server;
+
+    private final List<ChromeDriver> browsers = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        browsers.forEach(ChromeDriver::quit);
+    }
+
+    @Test
+    void aTurOnlyTrackAppearsOnTheTurMapOnlyAndGoesWhenStale() throws Exception {
+        ChromeDriver tur = signedIn("tur.officer");
+        ChromeDriver kaz = signedIn("kaz.officer");
+        for (ChromeDriver map : List.of(tur, kaz)) {
+            map.get("http://localhost:" + port + "/map");
+            new WebDriverWait(map, Duration.ofSeconds(15)).until(d -> "true".equals(
+                    d.findElement(By.tagName("body")).getDomAttribute("data-stream-ready")));
+        }
+        String uid = "tur-patrol-" + System.nanoTime();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String event = CotFixtures.labelled(uid, "RESTRICTED", "TUR")
+                .replaceFirst("stale=\"[^\"]+\"", "stale=\"" + now.plusSeconds(6) + "\"");
+        By symbol = By.cssSelector("img[data-track-uid='" + uid + "']");
+        try (var device = CotTestClient.tcp(server.tcpPort())) { // the lab port acts as tur.officer
+            long sent = System.nanoTime();
+            device.send(event);
+            new WebDriverWait(tur, Duration.ofSeconds(5)).until(d -> !d.findElements(symbol).isEmpty());
+            System.out.printf("TAK track shown on TUR's map %d ms after it was sent%n",
+                    (System.nanoTime() - sent) / 1_000_000);
+            Browser.screenshot(tur, "map-tur-track");
+            Thread.sleep(1000);
+            assertThat(kaz.findElements(symbol)).isEmpty();
+            assertThat(kaz.getPageSource()).doesNotContain(uid);
+            new WebDriverWait(tur, Duration.ofSeconds(15)).until(d -> d.findElements(symbol).isEmpty());
+        }
+    }
+
+    @Test
+    void anAdministratorListsAndRevokesTakCertificates() {
+        TakIdentity identity = TakIdentity.enrol(new org.kalkan.ApiClient(port), "force.planner");
+        ChromeDriver admin = signedIn("admin");
+        admin.get("http://localhost:" + port + "/admin/certificates");
+        By row = By.cssSelector("tr[data-serial='" + identity.serial() + "']");
+        assertThat(admin.findElement(row).getText()).contains("force.planner").contains("valid");
+        admin.findElement(row).findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(admin, Duration.ofSeconds(10)).until(d -> d.findElement(row).getText().contains("admin"));
+        assertThat(admin.findElement(row).findElements(By.cssSelector("button"))).isEmpty();
+        Browser.screenshot(admin, "admin-certificates");
+    }
+
+    private ChromeDriver signedIn(String username) {
+        ChromeDriver browser = Browser.start();
+        browsers.add(browser);
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("kalkan-demo");
+        browser.findElement(By.id("sign-in")).click();
+        return browser;
+    }
+}
