@@ -52,6 +52,9 @@ record FeatureQuery(double @Nullable [] bbox, @Nullable Instant from, @Nullable 
             }
             return Math.min(limit, MAX_LIMIT);
         } catch (NumberFormatException e) {
+            if (text.trim().matches("\\+?[0-9]+")) {
+                return MAX_LIMIT; // beyond int: still only a large limit
+            }
             throw new IllegalArgumentException("limit must be a positive integer, was " + text);
         }
     }
