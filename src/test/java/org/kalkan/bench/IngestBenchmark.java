@@ -58,7 +58,9 @@ public final class IngestBenchmark {
             post(http, base, tokens, warmup, clients);
             JdbcClient jdbc = node.bean(JdbcClient.class);
             WaitSampler waits = WaitSampler.start(jdbc);
+            CpuMeter cpu = CpuMeter.start(node.dataDir);
             Result ingest = post(http, base, tokens, count, clients);
+            double[] cpuSeconds = cpu.stop();
             waits.stop();
             long reports = jdbc.sql("SELECT count(*) FROM report").query(Long.class).single();
             long incidents = jdbc.sql("SELECT count(*) FROM incident").query(Long.class).single();
@@ -69,6 +71,10 @@ public final class IngestBenchmark {
             System.out.printf("  stored: %d reports in %d incidents (after warm-up %d)%n", reports, incidents,
                     warmup);
 
+            System.out.printf("  CPU per report: %.2f ms in the JVM (node and HTTP clients), %.2f ms in PostgreSQL; "
+                    + "%.0f%% of the 2 cores' time used by both%n", cpuSeconds[0] * 1000 / ingest.ok,
+                    cpuSeconds[1] * 1000 / ingest.ok, 100 * (cpuSeconds[0] + cpuSeconds[1]) / (ingest.seconds
+                    * Runtime.getRuntime().availableProcessors()));
             waits.print();
 
             DataSource dataSource = node.bean(DataSource.class);

@@ -66,6 +66,7 @@ public final class QueryBenchmark {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             double[] api = new double[queries];
             double[] postgres = new double[queries];
+            double[] jdbcOnly = new double[queries];
             double[] planning = new double[queries];
             long returned = 0;
             for (int i = -warmup; i < queries; i++) {
@@ -83,8 +84,13 @@ public final class QueryBenchmark {
                 if (plan == null) {
                     plan = explain(jdbc, IncidentSearch.sql(query, policy.filter(subject, "i")));
                 }
+                IncidentStore.SearchSql sql = IncidentSearch.sql(query, policy.filter(subject, "i"));
+                long plain = System.nanoTime();
+                jdbc.sql(sql.sql()).params(sql.parameters()).query().listOfRows();
+                double plainMs = (System.nanoTime() - plain) / 1e6;
                 if (i >= 0) {
                     api[i] = ms;
+                    jdbcOnly[i] = plainMs;
                     postgres[i] = plan.get("Execution Time").asDouble();
                     planning[i] = plan.get("Planning Time").asDouble();
                     returned += found;
@@ -94,6 +100,7 @@ public final class QueryBenchmark {
                     + "average%n", queries, warmup, limit, SUBJECTS.stream().map(Subject::username).toList(),
                     returned / (double) queries);
             report("Incidents.search (JDBC + mapping + policy)", api);
+            report("same SQL, plain JdbcClient, no transaction", jdbcOnly);
             report("PostgreSQL execution time (EXPLAIN ANALYZE)", postgres);
             report("PostgreSQL planning time", planning);
             Arrays.sort(api);
