@@ -10,7 +10,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kalkan.ApiClient;
 import org.kalkan.KalkanTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** OGC API – Features, Core and GeoJSON, over plain HTTP with bearer tokens. */
@@ -18,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 class OgcApiTests {
 
     @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void theLandingPageLinksToTheApiDefinitionConformanceAndCollections() {
@@ -123,6 +126,21 @@ class OgcApiTests {
             }
             assertThat(hidden.body()).doesNotContain(confidential.title());
         }
+    }
+
+    @Test
+    void exerciseIncidentsAreNotPartOfTheRealWorldCollection() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO incident (id, category, title, status, severity, lat, lon, first_observed_at,
+                    last_observed_at, report_count, classification, releasable_to, exercise_id, created_at, updated_at)
+                VALUES (:id, 'OTHER', 'Exercise inject', 'NEW', 2, 48.5, 66.5, now(), now(), 1, 0, '{ALL}', :exercise,
+                    now(), now())""").param("id", id).param("exercise", UUID.randomUUID()).update();
+        ApiClient api = new ApiClient(port);
+        String token = api.token("tur.officer", "kalkan-demo");
+        assertThat(ids(api.get("/ogc/collections/incidents/items?bbox=66,48,67,49", token).json()))
+                .doesNotContain(id.toString());
+        assertThat(api.get("/ogc/collections/incidents/items/" + id, token).status()).isEqualTo(404);
     }
 
     @Test
