@@ -1,4 +1,4 @@
-/** Adapters at the edge of the node (CoT/TAK, CAP, STIX/TAXII, OGC): they call module APIs, never the reverse. */
+/** Adapters at the edge of the node (CoT/TAK, OGC API – Features, later CAP and STIX/TAXII): they call module APIs, never the reverse. */
 @NullMarked
 package org.kalkan.interop;
 
