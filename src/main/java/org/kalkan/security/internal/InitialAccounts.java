@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Accounts a node starts with. Without the demo profile: one {@code admin}, with the password from
  * {@code KALKAN_BOOTSTRAP_ADMIN_PASSWORD} or a random one logged once. With it: the documented demo accounts.
  */
+// First of the start-up runners: other modules' demo data addresses these users (e.g. the Council's alerts).
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class InitialAccounts implements ApplicationRunner {
 
     static final String DEMO_PASSWORD = "kalkan-demo";
