@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,7 +48,18 @@ public class SourcingEngine {
     private record Option(int unit, int requirement, Instant arrival, double lateHours, double travelHours) {
     }
 
+    /** Extra admissibility of a unit for a requirement (e.g. "only where it was offered"): a reason, or null. */
+    @FunctionalInterface
+    public interface Admission {
+        @Nullable String refuse(ForceUnit unit, Requirement requirement);
+    }
+
     public SourcingPlan plan(List<Requirement> requirements, List<ForceUnit> units, Duration limit, int workers) {
+        return plan(requirements, units, limit, workers, (unit, requirement) -> null);
+    }
+
+    public SourcingPlan plan(List<Requirement> requirements, List<ForceUnit> units, Duration limit, int workers,
+            Admission admission) {
         Map<Integer, List<String>> reasons = new HashMap<>();
         List<Option> options = new ArrayList<>();
         for (int r = 0; r < requirements.size(); r++) {
@@ -55,6 +67,9 @@ public class SourcingEngine {
             Set<String> why = new LinkedHashSet<>();
             for (int u = 0; u < units.size(); u++) {
                 String refusal = refusal(units.get(u), requirement);
+                if (refusal == null) {
+                    refusal = admission.refuse(units.get(u), requirement);
+                }
                 if (refusal != null) {
                     why.add(refusal);
                     continue;
@@ -111,7 +126,7 @@ public class SourcingEngine {
         for (Option option : options) {
             if (solver.booleanValue(chosen.get(option))) {
                 ForceUnit unit = units.get(option.unit());
-                assignments.add(new SourcingPlan.Assignment(requirements.get(option.requirement()).id(), unit.id(),
+                assignments.add(new SourcingPlan.Assignment(requirements.get(option.requirement()).id(), unit.id().value(),
                         unit.nation().value(), option.arrival(), option.lateHours(), explain(unit, option)));
             }
         }
@@ -119,8 +134,10 @@ public class SourcingEngine {
         for (int r = 0; r < requirements.size(); r++) {
             int missing = (int) solver.value(shortfalls.get(r));
             if (missing > 0) {
-                List<String> why = reasons.get(r).isEmpty()
-                        ? List.of("every fitting unit is needed elsewhere") : reasons.get(r);
+                int requirement = r;
+                boolean anyFits = options.stream().anyMatch(o -> o.requirement() == requirement);
+                List<String> why = !reasons.get(r).isEmpty() ? reasons.get(r)
+                        : List.of(anyFits ? "every fitting unit is needed elsewhere" : "no unit was offered");
                 gaps.add(new SourcingPlan.Gap(requirements.get(r).id(), missing, why));
             }
         }

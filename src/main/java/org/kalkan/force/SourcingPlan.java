@@ -9,7 +9,7 @@ public record SourcingPlan(List<Assignment> assignments, List<Gap> gaps, long ob
         boolean provenOptimal) {
 
     /** A unit sourced for a requirement, with its estimated arrival and why it was chosen. */
-    public record Assignment(UUID requirementId, UnitId unitId, String nation, Instant estimatedArrival,
+    public record Assignment(UUID requirementId, UUID unitId, String nation, Instant estimatedArrival,
             double lateHours, String explanation) {
     }
 

@@ -49,11 +49,11 @@ class SourcingProperties {
     void plansRespectEveryCaveatAndAvailabilityAndUseEachUnitOnce(
             @ForAll("registries") List<ForceUnit> units, @ForAll("requirements") List<Requirement> requirements) {
         SourcingPlan plan = engine.plan(requirements, units, Duration.ofSeconds(2), 2);
-        Map<UnitId, ForceUnit> byId = new HashMap<>();
-        units.forEach(u -> byId.put(u.id(), u));
+        Map<UUID, ForceUnit> byId = new HashMap<>();
+        units.forEach(u -> byId.put(u.id().value(), u));
         Map<UUID, Requirement> requirementById = new HashMap<>();
         requirements.forEach(r -> requirementById.put(r.id(), r));
-        Set<UnitId> used = new HashSet<>();
+        Set<UUID> used = new HashSet<>();
         Map<UUID, Integer> filled = new HashMap<>();
         for (SourcingPlan.Assignment a : plan.assignments()) {
             assertThat(used.add(a.unitId())).as("unit assigned twice").isTrue();
