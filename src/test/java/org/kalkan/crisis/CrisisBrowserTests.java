@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -64,9 +65,14 @@ class CrisisBrowserTests {
                 .contains("Pressure drop reported at Sangachal terminal"));
         assertThat(browser.findElement(By.id("log-entries")).getText()).matches("(?s).*\\d{6}Z[A-Z]{3}\\d{2}.*");
         browser.findElement(By.id("schedule-every")).sendKeys("PT12H", Keys.ENTER);
+        // The form reloads the room: wait for the new page instead of reading the old one.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("phase")).getText().contains("PT12H"));
         assertThat(browser.findElement(By.id("phase")).getText()).contains("PT12H", "next");
         browser.findElement(By.id("sitrep-prepare")).click();
-        assertThat(browser.findElement(By.id("sitrep-1")).getText()).contains("SITREP 1");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElements(By.id("sitrep-1")).isEmpty()
+                        && d.findElement(By.id("sitrep-1")).getText().contains("SITREP 1"));
         Browser.screenshot(browser, "crisis-room-sitrep");
         browser.executeScript("document.getElementById('incidents').scrollIntoView()");
         assertThat(browser.findElements(By.cssSelector("#incidents circle.minimap-point"))).hasSize(1);
