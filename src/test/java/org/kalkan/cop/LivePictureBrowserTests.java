@@ -37,7 +37,7 @@ class LivePictureBrowserTests {
         ChromeDriver aze = signedIn("aze.officer");
         for (ChromeDriver map : List.of(tur, kaz)) {
             map.get(url("/map"));
-            new WebDriverWait(map, Duration.ofSeconds(15)).until(d -> "true".equals(
+            Browser.await(map, Duration.ofSeconds(15)).until(d -> "true".equals(
                     d.findElement(By.tagName("body")).getDomAttribute("data-stream-ready")));
         }
 
@@ -52,13 +52,13 @@ class LivePictureBrowserTests {
         aze.findElement(By.id("rel-TUR")).click();
         long submitted = System.nanoTime();
         aze.findElement(By.id("file-report")).click();
-        new WebDriverWait(aze, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().matches(".*/incidents/[0-9a-f-]{36}$"));
+        Browser.await(aze, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().matches(".*/incidents/[0-9a-f-]{36}$"));
         String incidentId = aze.getCurrentUrl().substring(aze.getCurrentUrl().lastIndexOf('/') + 1);
         assertThat(aze.findElement(By.id("incident-marking")).getText()).isEqualTo("CONFIDENTIAL // REL TO AZE, TUR");
         assertThat(aze.findElement(By.id("classification-banner")).getText()).isEqualTo("CONFIDENTIAL");
 
         By symbol = By.cssSelector("img[data-incident-id='" + incidentId + "']");
-        new WebDriverWait(tur, Duration.ofSeconds(10)).until(d -> !d.findElements(symbol).isEmpty());
+        Browser.await(tur, Duration.ofSeconds(10)).until(d -> !d.findElements(symbol).isEmpty());
         System.out.printf("report shown on TUR's map %d ms after submitting the form%n",
                 (System.nanoTime() - submitted) / 1_000_000);
         assertThat(tur.findElement(By.id("classification-banner")).getText()).isEqualTo("CONFIDENTIAL");
@@ -85,7 +85,7 @@ class LivePictureBrowserTests {
                 org.kalkan.incident.IncidentFixtures.report("TRAFFICKING_DRUGS", 41.3, 69.3, "RESTRICTED", "MEMBERS"));
         ChromeDriver uzb = signedIn("uzb.officer");
         uzb.get(url("/map"));
-        WebDriverWait wait = new WebDriverWait(uzb, Duration.ofSeconds(15));
+        WebDriverWait wait = Browser.await(uzb, Duration.ofSeconds(15));
         wait.until(d -> d.findElements(By.cssSelector(".leaflet-overlay-pane path")).size() > 100);
         wait.until(d -> !d.findElements(By.cssSelector("img[data-incident-id]")).isEmpty());
         assertThat(uzb.findElement(By.id("map-alert-levels")).getText()).contains("UZB", "Caspian");

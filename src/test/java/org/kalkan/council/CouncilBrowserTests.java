@@ -46,7 +46,7 @@ class CouncilBrowserTests {
 
     /** The text of an element in the live part, which htmx may swap between finding it and reading it. */
     private String text(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+        return Browser.await(browser, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(by).getText());
     }
 
@@ -63,7 +63,7 @@ class CouncilBrowserTests {
         browser.findElement(By.id("sign-in")).click();
         browser.findElement(By.linkText("Council")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("countdown-" + id)).getText()
+        Browser.await(browser, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("countdown-" + id)).getText()
                 .matches("0[01]:[0-5]\\d:\\d\\d"));
         assertThat(text(By.id("status-" + id))).isEqualTo("Under silence");
         assertThat(browser.findElement(By.id("classification-banner")).getText()).isEqualTo("CONFIDENTIAL");
@@ -146,7 +146,7 @@ class CouncilBrowserTests {
         assertThat(browser.findElement(By.id("break-" + id)).isDisplayed()).isTrue();
 
         clock.advance(Duration.ofMinutes(2));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        Browser.await(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("status-" + id)).getText().equals("Adopted"));
         assertThat(text(By.cssSelector("#live-" + id + " .register-number"))).matches("JDC-\\d{4}-\\d{4}");
         assertThat(browser.findElement(By.id("break-" + id)).isDisplayed()).as("no break after adoption").isFalse();

@@ -61,16 +61,16 @@ class CrisisBrowserTests {
 
         // The log form posts through htmx and only the log is swapped; Enter submits.
         browser.findElement(By.id("log-text")).sendKeys("Pressure drop reported at Sangachal terminal", Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("log-entries")).getText()
+        Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("log-entries")).getText()
                 .contains("Pressure drop reported at Sangachal terminal"));
         assertThat(browser.findElement(By.id("log-entries")).getText()).matches("(?s).*\\d{6}Z[A-Z]{3}\\d{2}.*");
         browser.findElement(By.id("schedule-every")).sendKeys("PT12H", Keys.ENTER);
         // The form reloads the room: wait for the new page instead of reading the old one.
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        Browser.await(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("phase")).getText().contains("PT12H"));
         assertThat(browser.findElement(By.id("phase")).getText()).contains("PT12H", "next");
         browser.findElement(By.id("sitrep-prepare")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        Browser.await(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElements(By.id("sitrep-1")).isEmpty()
                         && d.findElement(By.id("sitrep-1")).getText().contains("SITREP 1"));
         Browser.screenshot(browser, "crisis-room-sitrep");
@@ -97,7 +97,7 @@ class CrisisBrowserTests {
         assertThat(browser.findElement(By.id("rfis")).getText()).contains("Any unusual activity at Aktau port?");
         browser.findElement(By.cssSelector(".answer-form textarea")).sendKeys("Two unflagged vessels off Aktau.");
         browser.findElement(By.cssSelector(".answer-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("rfis")).getText()
+        Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("rfis")).getText()
                 .contains("kaz.officer (KAZ)"));
         assertThat(browser.findElement(By.id("rfis")).getText()).contains("Two unflagged vessels off Aktau.",
                 "kaz.officer (KAZ)");

@@ -44,7 +44,7 @@ class InboxBrowserTests {
     void aNewAlertAppearsInTheInboxWithoutReloadingAndIsAcknowledged() {
         signIn("aze.officer");
         browser.findElement(By.linkText("Alerts")).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = Browser.await(browser, Duration.ofSeconds(15));
         wait.until(d -> "true".equals(d.findElement(By.id("alert-inbox")).getDomAttribute("data-live")));
         browser.executeScript("window.kalkanSamePage = true;");
 

@@ -46,7 +46,7 @@ class ShellBrowserTests {
         Browser.screenshot(browser, "login");
 
         signIn("aze.officer", "kalkan-demo");
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        Browser.await(browser, Duration.ofSeconds(10))
                 .until(d -> !d.findElements(By.id("user-clearance")).isEmpty());
 
         assertThat(browser.findElement(By.id("classification-banner")).getText()).isEqualTo("UNCLASSIFIED");
@@ -68,7 +68,7 @@ class ShellBrowserTests {
     void aUserPicksTheirLanguageAndKeepsItAtTheNextSignIn() {
         browser.get("http://localhost:" + port + "/login");
         signIn("uzb.delegate", "kalkan-demo");
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        Browser.await(browser, Duration.ofSeconds(10))
                 .until(d -> !d.findElements(By.id("user-clearance")).isEmpty());
         browser.get("http://localhost:" + port + "/account");
         new Select(browser.findElement(By.id("language"))).selectByValue("tr");
@@ -78,7 +78,7 @@ class ShellBrowserTests {
         browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
         browser.get("http://localhost:" + port + "/login?lang=en");
         signIn("uzb.delegate", "kalkan-demo");
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        Browser.await(browser, Duration.ofSeconds(10))
                 .until(d -> !d.findElements(By.cssSelector(".shell-nav")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".shell-nav")).getText()).contains("Genel bakış");
         Browser.screenshot(browser, "overview-tr");

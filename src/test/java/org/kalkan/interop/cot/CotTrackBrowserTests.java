@@ -43,7 +43,7 @@ class CotTrackBrowserTests {
         ChromeDriver kaz = signedIn("kaz.officer");
         for (ChromeDriver map : List.of(tur, kaz)) {
             map.get("http://localhost:" + port + "/map");
-            new WebDriverWait(map, Duration.ofSeconds(15)).until(d -> "true".equals(
+            Browser.await(map, Duration.ofSeconds(15)).until(d -> "true".equals(
                     d.findElement(By.tagName("body")).getDomAttribute("data-stream-ready")));
         }
         String uid = "tur-patrol-" + System.nanoTime();
@@ -54,14 +54,14 @@ class CotTrackBrowserTests {
         try (var device = CotTestClient.tcp(server.tcpPort())) { // the lab port acts as tur.officer
             long sent = System.nanoTime();
             device.send(event);
-            new WebDriverWait(tur, Duration.ofSeconds(5)).until(d -> !d.findElements(symbol).isEmpty());
+            Browser.await(tur, Duration.ofSeconds(5)).until(d -> !d.findElements(symbol).isEmpty());
             System.out.printf("TAK track shown on TUR's map %d ms after it was sent%n",
                     (System.nanoTime() - sent) / 1_000_000);
             Browser.screenshot(tur, "map-tur-track");
             Thread.sleep(1000);
             assertThat(kaz.findElements(symbol)).isEmpty();
             assertThat(kaz.getPageSource()).doesNotContain(uid);
-            new WebDriverWait(tur, Duration.ofSeconds(15)).until(d -> d.findElements(symbol).isEmpty());
+            Browser.await(tur, Duration.ofSeconds(15)).until(d -> d.findElements(symbol).isEmpty());
         }
     }
 
@@ -73,7 +73,7 @@ class CotTrackBrowserTests {
         By row = By.cssSelector("tr[data-serial='" + identity.serial() + "']");
         assertThat(admin.findElement(row).getText()).contains("force.planner").contains("valid");
         admin.findElement(row).findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(admin, Duration.ofSeconds(10)).until(d -> d.findElement(row).getText().contains("admin"));
+        Browser.await(admin, Duration.ofSeconds(10)).until(d -> d.findElement(row).getText().contains("admin"));
         assertThat(admin.findElement(row).findElements(By.cssSelector("button"))).isEmpty();
         Browser.screenshot(admin, "admin-certificates");
     }
