@@ -127,7 +127,8 @@ class CouncilBrowserTests {
         assertThat(browser.findElement(By.id("consultations")).getText()).contains("Armed groups crossing");
         browser.findElement(By.cssSelector("form[action$='/council/consultations/" + consultation + "/close'] button"))
                 .click();
-        assertThat(browser.findElement(By.id("council-message")).getText()).contains("closed");
+        Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("council-message")).getText()
+                .contains("closed"));
         assertThat(browser.findElement(By.id("consultations")).getText()).doesNotContain("Armed groups crossing");
     }
 
@@ -170,7 +171,8 @@ class CouncilBrowserTests {
         assertThat(browser.findElements(By.id("council-message"))).as("a non-concurrence needs a statement").isEmpty();
 
         browser.findElement(form).findElement(By.cssSelector("button[value=CONCUR]")).click();
-        assertThat(browser.findElement(By.id("council-message")).getText()).contains("position is recorded");
+        Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("council-message")).getText()
+                .contains("position is recorded"));
         assertThat(text(By.cssSelector("#board-" + id + " tr[data-nation=KGZ]"))).contains("Concur");
         assertThat(browser.findElements(form)).as("one position per version").isEmpty();
         browser.executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'})",

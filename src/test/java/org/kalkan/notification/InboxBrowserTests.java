@@ -63,7 +63,8 @@ class InboxBrowserTests {
         Browser.screenshot(browser, "alerts-inbox-new-alert");
 
         browser.findElement(By.id("ack-" + id)).click();
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Alert acknowledged.");
+        Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[role=status]")).getText()
+                .equals("Alert acknowledged."));
         assertThat(browser.findElement(By.id("alert-" + id)).getText()).contains("Acknowledged");
         assertThat(browser.findElements(By.id("ack-" + id))).isEmpty();
         Browser.screenshot(browser, "alerts-inbox-acknowledged");

@@ -60,7 +60,7 @@ class ShellBrowserTests {
     void aWrongPasswordIsRefusedOnTheForm() {
         browser.get("http://localhost:" + port + "/login");
         signIn("kaz.officer", "wrong-password");
-        assertThat(browser.getCurrentUrl()).contains("/login?error");
+        Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login?error"));
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("Sign-in failed");
     }
 
@@ -73,7 +73,8 @@ class ShellBrowserTests {
         browser.get("http://localhost:" + port + "/account");
         new Select(browser.findElement(By.id("language"))).selectByValue("tr");
         browser.findElement(By.cssSelector("form[action$='/account/language'] button")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hesabım");
+        Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("h1")).getText()
+                .equals("Hesabım"));
 
         browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
         browser.get("http://localhost:" + port + "/login?lang=en");
