@@ -91,7 +91,7 @@ public class ForceRegistry {
     @Transactional(readOnly = true)
     public ForceUnit find(Subject subject, UnitId id) {
         ForceUnit unit = units.find(id)
-                .filter(u -> policy.canRead(subject, u.details().label(), u.nation()))
+                .filter(u -> policy.canReadInAnyContext(subject, u.details().label(), u.nation()))
                 .orElseThrow(() -> {
                     audit.recordDenial(subject.username(), "READ", "unit:" + id, "not found or not readable");
                     return Problems.notFound("No unit " + id + " that you may read.");
@@ -102,8 +102,9 @@ public class ForceRegistry {
     @Transactional(readOnly = true)
     public List<ForceUnit> list(Subject subject, @Nullable String nation, @Nullable Capability capability,
             @Nullable Boolean standingPool) {
-        List<ForceUnit> found = units.list(policy.filter(subject, "u"), nation, capability, standingPool);
-        found.forEach(u -> policy.assertReadable(subject, u.details().label(), u.nation(), "unit:" + u.id()));
+        List<ForceUnit> found = units.list(policy.filterAcrossContexts(subject, "u"), nation, capability, standingPool);
+        found.forEach(u -> policy.assertReadable(subject, u.details().label(), u.nation(), subject.exercise(),
+                "unit:" + u.id()));
         return found;
     }
 

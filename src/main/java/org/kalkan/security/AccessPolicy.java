@@ -2,8 +2,10 @@ package org.kalkan.security;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.members.NationDirectory;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Service;
  * The one decision point for reading labelled records. A subject may read a record when its clearance is at
  * least the classification and its nation is in the releasability (communities expanded) or originated the
  * record. A missing label, an unknown entry, or a subject of an unknown nation is denied: it fails closed.
+ * A record is also visible only in its own context: the real world, or the one exercise it belongs to (ADR 0006).
  */
 @Service
 public class AccessPolicy {
@@ -30,7 +33,17 @@ public class AccessPolicy {
         this.audit = audit;
     }
 
+    /** Whether the subject may read a real-world record: never from inside an exercise context. */
     public boolean canRead(Subject subject, @Nullable SecurityLabel label, @Nullable NationCode originator) {
+        return canRead(subject, label, originator, null);
+    }
+
+    /** Whether the subject may read a record of the given context ({@code exercise} null = real world). */
+    public boolean canRead(Subject subject, @Nullable SecurityLabel label, @Nullable NationCode originator,
+            @Nullable UUID exercise) {
+        if (!Objects.equals(subject.exercise(), exercise)) {
+            return false;
+        }
         if (label == null || !isValid(label) || !nations.isKnownNation(subject.nation().value())) {
             return false;
         }
@@ -44,18 +57,49 @@ public class AccessPolicy {
         return label.releasableTo().stream().anyMatch(tokens::contains);
     }
 
+    /** Whether the subject may read a record shared by every context (e.g. a unit of the force registry). */
+    public boolean canReadInAnyContext(Subject subject, @Nullable SecurityLabel label,
+            @Nullable NationCode originator) {
+        return canRead(subject, label, originator, subject.exercise());
+    }
+
     /** Asserts the read again before a record leaves the node; a refusal is audited and thrown. */
     public void assertReadable(Subject subject, @Nullable SecurityLabel label, @Nullable NationCode originator,
             String target) {
-        if (!canRead(subject, label, originator)) {
+        assertReadable(subject, label, originator, null, target);
+    }
+
+    /** {@link #assertReadable(Subject, SecurityLabel, NationCode, String)} for a record of the given context. */
+    public void assertReadable(Subject subject, @Nullable SecurityLabel label, @Nullable NationCode originator,
+            @Nullable UUID exercise, String target) {
+        if (!canRead(subject, label, originator, exercise)) {
             audit.recordDenial(subject.username(), "READ", target,
-                    "label " + (label == null ? "missing" : label.marking()));
+                    "label " + (label == null ? "missing" : label.marking())
+                            + (Objects.equals(subject.exercise(), exercise) ? "" : ", other context"));
             throw new LabelAccessDeniedException(target);
         }
     }
 
-    /** The SQL twin of {@link #canRead}: rows of the table aliased {@code alias} the subject may read. */
+    /**
+     * The SQL twin of {@link #canRead}: rows of the table aliased {@code alias} the subject may read, in the
+     * subject's context. The table has the label columns and {@code exercise_id UUID} (NULL = real world).
+     */
     public LabelFilter filter(Subject subject, String alias) {
+        LabelFilter labels = filterAcrossContexts(subject, alias);
+        String prefix = "ctx" + FILTER_SEQUENCE.incrementAndGet();
+        if (subject.exercise() == null) {
+            return new LabelFilter("(" + labels.sql() + " AND " + alias + ".exercise_id IS NULL)", labels.parameters());
+        }
+        Map<String, Object> parameters = new HashMap<>(labels.parameters());
+        parameters.put(prefix, subject.exercise());
+        return new LabelFilter("(" + labels.sql() + " AND " + alias + ".exercise_id = :" + prefix + ")", parameters);
+    }
+
+    /**
+     * Rows the subject may read by their label alone, for tables shared by every context (such as the force
+     * registry, whose real units take part in exercises). Records that can belong to an exercise use {@link #filter}.
+     */
+    public LabelFilter filterAcrossContexts(Subject subject, String alias) {
         String prefix = "lbl" + FILTER_SEQUENCE.incrementAndGet() + "_";
         if (!nations.isKnownNation(subject.nation().value())) {
             return new LabelFilter("FALSE", Map.of());

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,10 @@ import org.kalkan.shared.SecurityLabel;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The SQL filter and the in-memory decision must agree row for row, so counts and pages stay honest. */
+/**
+ * The SQL filter and the in-memory decision must agree row for row, so counts and pages stay honest — also on the
+ * context: a real-world subject sees no exercise row, and a subject in an exercise only that exercise's rows.
+ */
 @KalkanTest
 class AccessPolicySqlTests {
 
@@ -31,14 +35,18 @@ class AccessPolicySqlTests {
 
     private final List<Row> rows = new ArrayList<>();
 
-    record Row(int id, SecurityLabel label, NationCode origin) {
+    private static final UUID EXERCISE_A = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    private static final UUID EXERCISE_B = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+    private static final List<UUID> CONTEXTS = java.util.Arrays.asList(null, EXERCISE_A, EXERCISE_B);
+
+    record Row(int id, SecurityLabel label, NationCode origin, UUID exercise) {
     }
 
     @BeforeEach
     void labelledRows() {
         jdbc.sql("""
                 CREATE TABLE labelled_fixture (id INT PRIMARY KEY, classification SMALLINT,
-                    releasable_to TEXT[] NOT NULL, origin_nation CHAR(3) NOT NULL)""").update();
+                    releasable_to TEXT[] NOT NULL, origin_nation CHAR(3) NOT NULL, exercise_id UUID)""").update();
         Random random = new Random(20261125);
         for (int id = 0; id < 600; id++) {
             Set<String> releasable = new HashSet<>();
@@ -47,15 +55,16 @@ class AccessPolicySqlTests {
                 releasable.add(ENTRIES.get(random.nextInt(ENTRIES.size())));
             }
             Row row = new Row(id, SecurityLabel.of(Classification.values()[random.nextInt(4)], releasable),
-                    NationCode.of(NATIONS.get(random.nextInt(NATIONS.size()))));
+                    NationCode.of(NATIONS.get(random.nextInt(NATIONS.size()))),
+                    CONTEXTS.get(random.nextInt(CONTEXTS.size())));
             rows.add(row);
-            jdbc.sql("INSERT INTO labelled_fixture VALUES (:id, :c, :r, :o)")
+            jdbc.sql("INSERT INTO labelled_fixture VALUES (:id, :c, :r, :o, :e)")
                     .param("id", id).param("c", row.label().classification().rank())
                     .param("r", row.label().releasableTo().toArray(String[]::new))
-                    .param("o", row.origin().value()).update();
+                    .param("o", row.origin().value()).param("e", row.exercise(), java.sql.Types.OTHER).update();
         }
         // A row with no classification must never be returned.
-        jdbc.sql("INSERT INTO labelled_fixture VALUES (9999, NULL, '{ALL}', 'AZE')").update();
+        jdbc.sql("INSERT INTO labelled_fixture VALUES (9999, NULL, '{ALL}', 'AZE', NULL)").update();
     }
 
     @AfterEach
@@ -67,15 +76,36 @@ class AccessPolicySqlTests {
     void sqlFilterReturnsExactlyWhatThePolicyAllows() {
         for (String nation : List.of("AZE", "KAZ", "TUR", "HUN", "TKM", "USA")) {
             for (Classification clearance : Classification.values()) {
-                Subject subject = new Subject("u", NationCode.of(nation), clearance, EnumSet.noneOf(Role.class));
-                LabelFilter filter = policy.filter(subject, "f");
-                Set<Integer> fromSql = new HashSet<>(jdbc.sql("SELECT id FROM labelled_fixture f WHERE " + filter.sql())
-                        .params(filter.parameters()).query(Integer.class).list());
-                Set<Integer> fromPolicy = new HashSet<>();
-                rows.stream().filter(r -> policy.canRead(subject, r.label(), r.origin()))
-                        .forEach(r -> fromPolicy.add(r.id()));
-                assertThat(fromSql).as("%s cleared %s", nation, clearance).isEqualTo(fromPolicy);
+                for (UUID context : CONTEXTS) {
+                    sameRows(new Subject("u", NationCode.of(nation), clearance, EnumSet.noneOf(Role.class), context));
+                }
             }
         }
+    }
+
+    @Test
+    void noContextSeesAnotherContextsRows() {
+        for (UUID context : CONTEXTS) {
+            Subject subject = new Subject("u", NationCode.of("AZE"), Classification.SECRET, Set.of(), context);
+            LabelFilter filter = policy.filter(subject, "f");
+            List<UUID> seen = jdbc.sql("SELECT exercise_id FROM labelled_fixture f WHERE " + filter.sql())
+                    .params(filter.parameters()).query((rs, i) -> rs.getObject(1, UUID.class)).list();
+            assertThat(seen).as("context %s", context).isNotEmpty()
+                    .allMatch(e -> java.util.Objects.equals(e, context));
+            LabelFilter shared = policy.filterAcrossContexts(subject, "f");
+            assertThat(jdbc.sql("SELECT count(*) FROM labelled_fixture f WHERE " + shared.sql())
+                    .params(shared.parameters()).query(Long.class).single()).isGreaterThan(seen.size());
+        }
+    }
+
+    private void sameRows(Subject subject) {
+        LabelFilter filter = policy.filter(subject, "f");
+        Set<Integer> fromSql = new HashSet<>(jdbc.sql("SELECT id FROM labelled_fixture f WHERE " + filter.sql())
+                .params(filter.parameters()).query(Integer.class).list());
+        Set<Integer> fromPolicy = new HashSet<>();
+        rows.stream().filter(r -> policy.canRead(subject, r.label(), r.origin(), r.exercise()))
+                .forEach(r -> fromPolicy.add(r.id()));
+        assertThat(fromSql).as("%s cleared %s in %s", subject.nation(), subject.clearance(), subject.exercise())
+                .isEqualTo(fromPolicy);
     }
 }
