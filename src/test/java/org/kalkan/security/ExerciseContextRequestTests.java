@@ -32,6 +32,23 @@ class ExerciseContextRequestTests {
     }
 
     @Test
+    void theTrainingAudienceEntersTheExerciseAndOtherNationsDoNot() {
+        UUID exercise = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO exercise (id, name, training_audience, classification, releasable_to, origin_nation,
+                                      created_by, created_at)
+                VALUES (:id, 'STEPPE SHIELD', '{KGZ,UZB}', 1, '{MEMBERS}', 'KGZ', 'exercise.director', now())""")
+                .param("id", exercise).update();
+        ApiClient api = new ApiClient(port);
+
+        var player = api.get("/api/v1/incidents?exercise=" + exercise, api.token("kgz.officer", "kalkan-demo"));
+        var stranger = api.get("/api/v1/incidents?exercise=" + exercise, api.token("tur.officer", "kalkan-demo"));
+
+        assertThat(player.status()).isEqualTo(200);
+        assertThat(stranger.status()).isEqualTo(403);
+    }
+
+    @Test
     void anExerciseParameterThatIsNoIdIsABadRequest() {
         ApiClient api = new ApiClient(port);
         var response = api.get("/api/v1/incidents?exercise=not-an-id", api.token("aze.officer", "kalkan-demo"));
