@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.force.internal.TransportNetwork;
 import org.kalkan.force.internal.TransportNetwork.Place;
@@ -30,6 +31,7 @@ public class MovementPlanner {
     private final TransportNetwork network;
     private final ForceProperties.Movement settings;
     private final Clock clock;
+    private final Map<Set<MovementMode>, Map<Node, List<Edge>>> networks = new ConcurrentHashMap<>();
 
     MovementPlanner(TransportNetwork network, ForceProperties properties, Clock clock) {
         this.network = network;
@@ -62,25 +64,37 @@ public class MovementPlanner {
     private record State(Node node, @Nullable MovementMode arrivedBy) {
     }
 
-    private Map<Node, List<Edge>> graph(Node start, Node end, Set<MovementMode> modes) {
-        Map<String, Node> nodes = new HashMap<>();
-        network.places().forEach(p -> nodes.put(p.id(), new Node(p.id(), p.name(), p.at())));
-        Map<Node, List<Edge>> graph = new HashMap<>();
-        for (TransportNetwork.Link link : network.links()) {
-            if (modes.contains(link.mode())) {
-                Node a = nodes.get(link.a().id());
-                Node b = nodes.get(link.b().id());
-                graph.computeIfAbsent(a, k -> new ArrayList<>()).add(new Edge(b, link.mode(), link.km()));
-                graph.computeIfAbsent(b, k -> new ArrayList<>()).add(new Edge(a, link.mode(), link.km()));
+    /** The network's links usable with a set of modes; built once per set, since the sourcing engine asks often. */
+    private Map<Node, List<Edge>> network(Set<MovementMode> modes) {
+        return networks.computeIfAbsent(modes, m -> {
+            Map<Node, List<Edge>> graph = new HashMap<>();
+            for (TransportNetwork.Link link : network.links()) {
+                if (m.contains(link.mode())) {
+                    Node a = node(link.a());
+                    Node b = node(link.b());
+                    graph.computeIfAbsent(a, k -> new ArrayList<>()).add(new Edge(b, link.mode(), link.km()));
+                    graph.computeIfAbsent(b, k -> new ArrayList<>()).add(new Edge(a, link.mode(), link.km()));
+                }
             }
-        }
+            graph.replaceAll((node, edges) -> List.copyOf(edges));
+            return Map.copyOf(graph);
+        });
+    }
+
+    private static Node node(Place place) {
+        return new Node(place.id(), place.name(), place.at());
+    }
+
+    private Map<Node, List<Edge>> graph(Node start, Node end, Set<MovementMode> modes) {
+        Map<Node, List<Edge>> graph = new HashMap<>();
+        network(modes).forEach((node, edges) -> graph.put(node, new ArrayList<>(edges)));
         // Off the network every unit moves by road to and from the nearest places.
         for (Place place : nearest(start.at())) {
-            graph.computeIfAbsent(start, k -> new ArrayList<>()).add(new Edge(nodes.get(place.id()),
+            graph.computeIfAbsent(start, k -> new ArrayList<>()).add(new Edge(node(place),
                     MovementMode.ROAD, start.at().distanceKm(place.at()) * settings.accessWinding()));
         }
         for (Place place : nearest(end.at())) {
-            graph.computeIfAbsent(nodes.get(place.id()), k -> new ArrayList<>()).add(new Edge(end, MovementMode.ROAD,
+            graph.computeIfAbsent(node(place), k -> new ArrayList<>()).add(new Edge(end, MovementMode.ROAD,
                     end.at().distanceKm(place.at()) * settings.accessWinding()));
         }
         // A straight road only between close points: farther apart, a sea or a range may lie between them.

@@ -60,6 +60,7 @@ public class SourcingEngine {
 
     public SourcingPlan plan(List<Requirement> requirements, List<ForceUnit> units, Duration limit, int workers,
             Admission admission) {
+        long started = System.nanoTime();
         Map<Integer, List<String>> reasons = new HashMap<>();
         List<Option> options = new ArrayList<>();
         for (int r = 0; r < requirements.size(); r++) {
@@ -116,7 +117,9 @@ public class SourcingEngine {
         model.minimize(objective);
 
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(Math.max(0.1, limit.toMillis() / 1000.0));
+        // The limit is for the whole answer: movement estimates and model building count against it.
+        double left = (limit.toNanos() - (System.nanoTime() - started)) / 1e9;
+        solver.getParameters().setMaxTimeInSeconds(Math.max(0.1, left));
         solver.getParameters().setNumWorkers(workers);
         CpSolverStatus status = solver.solve(model);
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
