@@ -128,17 +128,18 @@ public class ForceRequirements {
         return store.requests(List.of(requirementId)).stream().filter(q -> asked.contains(q.nation())).toList();
     }
 
-    /** The requests of the requirements, and the offers made for them. */
+    /** The requests to nations for the requirement. */
     @Transactional(readOnly = true)
     public List<SourcingRequest> requests(Subject subject, UUID requirementId) {
         requirement(subject, requirementId);
         return store.requests(List.of(requirementId));
     }
 
+    /** Offers for the requirement, of units the subject may read. */
     @Transactional(readOnly = true)
     public List<Offer> offers(Subject subject, UUID requirementId) {
         requirement(subject, requirementId);
-        return store.offers(List.of(requirementId));
+        return store.offers(policy.filter(subject, "u"), List.of(requirementId));
     }
 
     /** Requests addressed to the subject's nation on requirements they may read, newest first. */

@@ -125,15 +125,17 @@ public class SourcingStore {
                 .param("now", Timestamp.from(now)).update() == 1;
     }
 
-    public List<Offer> offers(List<UUID> requirementIds) {
+    /** Offers for the requirements whose unit the reader may read ({@code unitFilter} on alias {@code u}). */
+    public List<Offer> offers(LabelFilter unitFilter, List<UUID> requirementIds) {
         return jdbc.sql("SELECT " + OFFER_COLUMNS + " FROM force_offer o JOIN force_unit u ON u.id = o.unit_id "
-                        + "WHERE o.requirement_id = ANY(:ids) ORDER BY o.nation, u.name")
-                .param("ids", requirementIds.toArray(UUID[]::new)).query(SourcingStore::offer).list();
+                        + "WHERE o.requirement_id = ANY(:ids) AND " + unitFilter.sql() + " ORDER BY o.nation, u.name")
+                .param("ids", requirementIds.toArray(UUID[]::new)).params(unitFilter.parameters())
+                .query(SourcingStore::offer).list();
     }
 
-    /** Offers that a plan may still use: offered or already accepted. */
-    public List<Offer> plannable(List<UUID> requirementIds) {
-        return offers(requirementIds).stream()
+    /** Offers that a plan may still use: offered or already accepted, of units the planner may read. */
+    public List<Offer> plannable(LabelFilter unitFilter, List<UUID> requirementIds) {
+        return offers(unitFilter, requirementIds).stream()
                 .filter(o -> o.status() == SourcingStatus.OFFERED || o.status() == SourcingStatus.ACCEPTED).toList();
     }
 
