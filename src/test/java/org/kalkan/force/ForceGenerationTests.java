@@ -40,8 +40,9 @@ class ForceGenerationTests {
     @Test
     void aPlanFromNationalOffersIsAdoptedByTheCouncilAndTheOffersAreActivated() throws InterruptedException {
         ApiClient api = new ApiClient(port);
-        String crisis = ForceFixtures.crisis(api, "Kura river floods and unrest");
         String planner = api.token("force.planner", PASSWORD);
+        String crisis = find(api.get("/api/v1/crises", planner).json(),
+                c -> c.get("title").asString().equals("Kura valley floods and unrest")).get("id").asString();
         String aze = api.token("aze.officer", PASSWORD);
         String tur = api.token("tur.officer", PASSWORD);
         Instant neededBy = clock.instant().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.SECONDS);

@@ -1,7 +1,9 @@
 package org.kalkan.force.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,9 +70,10 @@ class ForcePages {
     private final CurrentSubject subject;
     private final PageMarking marking;
     private final ForceViews views;
+    private final Clock clock;
 
     ForcePages(ForceRegistry registry, ForceRequirements requirements, SourcingPlans plans, MovementPlanner movement,
-            Crises crises, MemberStates members, CurrentSubject subject, PageMarking marking, ForceViews views) {
+            Crises crises, MemberStates members, CurrentSubject subject, PageMarking marking, ForceViews views, Clock clock) {
         this.registry = registry;
         this.requirements = requirements;
         this.plans = plans;
@@ -80,6 +83,7 @@ class ForcePages {
         this.subject = subject;
         this.marking = marking;
         this.views = views;
+        this.clock = clock;
     }
 
     // ---- registry and units
@@ -162,8 +166,8 @@ class ForcePages {
         model.addAttribute("planner", me.has(Role.FORCE_PLANNER));
         model.addAttribute("capabilities", Capability.values());
         model.addAttribute("classifications", Classification.values());
-        model.addAttribute("neededBy", Instant.now().plus(Duration.ofDays(3)).truncatedTo(
-                java.time.temporal.ChronoUnit.HOURS).toString());
+        model.addAttribute("neededBy", clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS)
+                .toString());
         return "force/board";
     }
 
@@ -283,8 +287,8 @@ class ForcePages {
         model.addAttribute("gaps", gaps);
         model.addAttribute("planner", me.has(Role.FORCE_PLANNER));
         model.addAttribute("chair", me.has(Role.COUNCIL_CHAIR));
-        model.addAttribute("silenceEndsAt", Instant.now().plus(Duration.ofDays(1))
-                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
+        model.addAttribute("silenceEndsAt", clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES)
+                .toString());
         return "force/plan";
     }
 
