@@ -65,7 +65,7 @@ class ForceGenerationTests {
                 Map.of("nations", List.of("KAZ"))), 403);
         assertThat(api.get("/api/v1/forces/requests", aze).json().valueStream()
                 .map(r -> r.get("requirementId").asString())).contains(engineers, infantry, cbrn);
-        awaitAlert(api, aze, engineers);
+        awaitAlert(api, aze, engineers, "ROUTINE");
 
         String azeUnit = ForceFixtures.unit(api, aze, "AZE 2nd Engineer-Infantry Battalion (home only)",
                 List.of("ENGINEER", "INFANTRY"), 40.41, 49.87, true);
@@ -154,7 +154,7 @@ class ForceGenerationTests {
     }
 
     @Test
-    void aNationDeclinesWithAReasonAndThenTakesNoOffer() {
+    void aNationDeclinesWithAReasonAndThenTakesNoOffer() throws InterruptedException {
         ApiClient api = new ApiClient(port);
         String crisis = ForceFixtures.crisis(api, "Pipeline sabotage near Ganja");
         String planner = api.token("force.planner", PASSWORD);
@@ -164,6 +164,7 @@ class ForceGenerationTests {
                 "AZE", clock.instant().plus(Duration.ofDays(2)));
         api.post("/api/v1/forces/requirements/" + requirement + "/requests", planner,
                 Map.of("nations", List.of("AZE")));
+        awaitAlert(api, aze, requirement, "PRIORITY");
         String base = "/api/v1/forces/requirements/" + requirement + "/requests/";
 
         assertProblem(api.post(base + "TUR/decline", tur, Map.of("reason", "Not asked")), 404);
@@ -180,6 +181,43 @@ class ForceGenerationTests {
         assertProblem(api.post(base + "AZE/offers", aze, Map.of("unitId", unit)), 409);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'FORCE_REQUEST_DECLINED' AND target = :t")
                 .param("t", "requirement:" + requirement).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void aPlanTheCouncilDoesNotAdoptGoesBackToTheChairWithItsOffersStillAccepted() throws InterruptedException {
+        ApiClient api = new ApiClient(port);
+        String crisis = ForceFixtures.crisis(api, "Border incident near Osh");
+        String planner = api.token("force.planner", PASSWORD);
+        String kgz = api.token("kgz.officer", PASSWORD);
+        String requirement = ForceFixtures.requirement(api, planner, crisis, "BORDER_SECURITY", 1, 40.53, 72.80,
+                "KGZ", clock.instant().plus(Duration.ofDays(6)));
+        api.post("/api/v1/forces/requirements/" + requirement + "/requests", planner,
+                Map.of("nations", List.of("KGZ")));
+        String unit = ForceFixtures.unit(api, kgz, "KGZ Border Guard Company", List.of("BORDER_SECURITY"), 42.87,
+                74.59, true);
+        String offer = offer(api, kgz, requirement, "KGZ", unit);
+        String planId = api.post("/api/v1/forces/sourcing-plans", planner, Map.of("crisisId", crisis,
+                "timeLimitSeconds", 5)).json().get("id").asString();
+        api.post("/api/v1/forces/sourcing-plans/" + planId + "/submission", planner, Map.of());
+        String chair = api.token("council.chair", PASSWORD);
+        String decision = api.post("/api/v1/forces/sourcing-plans/" + planId + "/circulation", chair,
+                Map.of("procedure", "CONSENSUS")).json().get("decisionId").asString();
+
+        api.post("/api/v1/council/decisions/" + decision + "/positions", api.token("kaz.delegate", PASSWORD),
+                Map.of("position", "NON_CONCUR", "statement", "Bilateral talks first."));
+        assertThat(api.post("/api/v1/council/decisions/" + decision + "/close", chair, Map.of()).json()
+                .get("status").asString()).isEqualTo("NOT_ADOPTED");
+
+        JsonNode plan = api.get("/api/v1/forces/sourcing-plans/" + planId, planner).json();
+        for (int i = 0; i < 100 && !plan.get("status").asString().equals("SUBMITTED"); i++) {
+            Thread.sleep(100);
+            plan = api.get("/api/v1/forces/sourcing-plans/" + planId, planner).json();
+        }
+        assertThat(plan.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(plan.get("decisionId").isNull()).isTrue();
+        assertThat(offerStatus(api, planner, requirement, offer)).isEqualTo("ACCEPTED");
+        assertThat(api.post("/api/v1/forces/sourcing-plans/" + planId + "/circulation", chair,
+                Map.of("procedure", "CONSENSUS")).status()).as("the chair may circulate it again").isEqualTo(201);
     }
 
     private static String offer(ApiClient api, String officer, String requirement, String nation, String unit) {
@@ -203,12 +241,13 @@ class ForceGenerationTests {
         assertThat(offerStatus(api, token, requirement, offer)).isEqualTo(status);
     }
 
-    private static void awaitAlert(ApiClient api, String token, String requirement) throws InterruptedException {
+    private static void awaitAlert(ApiClient api, String token, String requirement, String precedence)
+            throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             JsonNode inbox = api.get("/api/v1/alerts", token).json();
             if (inbox.valueStream().anyMatch(a -> a.get("text").asString().contains(requirement))) {
                 assertThat(find(inbox, a -> a.get("text").asString().contains(requirement)).get("precedence")
-                        .asString()).isEqualTo("ROUTINE");
+                        .asString()).as("needed within 72 h: PRIORITY").isEqualTo(precedence);
                 return;
             }
             Thread.sleep(100);

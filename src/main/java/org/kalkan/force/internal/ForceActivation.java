@@ -2,6 +2,7 @@ package org.kalkan.force.internal;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.kalkan.council.DecisionNotAdopted;
 import org.kalkan.council.MeasureActivated;
 import org.kalkan.force.Offer;
 import org.kalkan.force.PlanStatus;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * An adopted Council decision naming {@code ACTIVATE_FORCES} activates the offers of the plan it names: each
  * ACCEPTED offer becomes ACTIVATED (an OFFERED one is accepted and activated), audited as the Council's act.
- * Idempotent: a redelivered event finds the offers already activated and changes nothing.
+ * Idempotent: a redelivered event finds the offers already activated and changes nothing. A plan whose decision
+ * is not adopted goes back to SUBMITTED (its offers stay ACCEPTED), so the chair may circulate it again.
  */
 @Component
 class ForceActivation {
@@ -33,6 +35,17 @@ class ForceActivation {
         this.plans = plans;
         this.sourcing = sourcing;
         this.audit = audit;
+    }
+
+    @ApplicationModuleListener
+    void on(DecisionNotAdopted refused) {
+        plans.circulatedAs(refused.decisionId().value()).ifPresent(planId -> {
+            if (plans.notAdopted(planId)) {
+                audit.record(ACTOR, "SOURCING_PLAN_NOT_ADOPTED", "plan:" + planId, "Council decision "
+                        + refused.decisionId() + " not adopted (non-concurring " + refused.nonConcurring()
+                        + ", without position " + refused.withoutPosition() + "); back to the chair");
+            }
+        });
     }
 
     @ApplicationModuleListener

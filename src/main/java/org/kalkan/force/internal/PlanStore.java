@@ -94,6 +94,19 @@ public class PlanStore {
                 .param("id", id).param("decision", decisionId).update();
     }
 
+    /** The plan circulated as this Council decision, if any. */
+    public Optional<UUID> circulatedAs(UUID decisionId) {
+        return jdbc.sql("SELECT id FROM force_plan WHERE decision_id = :decision AND status = 'CIRCULATED'")
+                .param("decision", decisionId).query(UUID.class).optional();
+    }
+
+    /** A circulated plan the Council did not adopt goes back to the chair: SUBMITTED, without a decision. */
+    public boolean notAdopted(UUID id) {
+        return jdbc.sql("UPDATE force_plan SET status = 'SUBMITTED', decision_id = NULL "
+                        + "WHERE id = :id AND status = 'CIRCULATED'")
+                .param("id", id).update() == 1;
+    }
+
     public void adopted(UUID id, UUID decisionId, String registerNumber) {
         jdbc.sql("UPDATE force_plan SET status = 'ADOPTED', decision_id = :decision, register_number = :number "
                         + "WHERE id = :id")
