@@ -35,6 +35,16 @@ final class ForceFixtures {
         return created.json().get("id").asString();
     }
 
+    /** A requirement of one unit, stated and asked of one nation. */
+    static String askedOf(ApiClient api, String planner, String crisis, String nation, String capability, double lat,
+            double lon, Instant neededBy) {
+        String id = requirement(api, planner, crisis, capability, 1, lat, lon, nation, neededBy);
+        var asked = api.post("/api/v1/forces/requirements/" + id + "/requests", planner,
+                Map.of("nations", List.of(nation)));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        return id;
+    }
+
     static String unit(ApiClient api, String officer, String name, List<String> capabilities, double lat, double lon,
             boolean ownTerritoryOnly) {
         Map<String, Object> unit = UnitRegistryTests.unit(name, "MEMBERS");

@@ -160,10 +160,8 @@ class ForceGenerationTests {
         String planner = api.token("force.planner", PASSWORD);
         String aze = api.token("aze.officer", PASSWORD);
         String tur = api.token("tur.officer", PASSWORD);
-        String requirement = ForceFixtures.requirement(api, planner, crisis, "MILITARY_POLICE", 1, 40.68, 46.36,
-                "AZE", clock.instant().plus(Duration.ofDays(2)));
-        api.post("/api/v1/forces/requirements/" + requirement + "/requests", planner,
-                Map.of("nations", List.of("AZE")));
+        String requirement = ForceFixtures.askedOf(api, planner, crisis, "AZE", "MILITARY_POLICE", 40.68, 46.36,
+                clock.instant().plus(Duration.ofDays(2)));
         awaitAlert(api, aze, requirement, "PRIORITY");
         String base = "/api/v1/forces/requirements/" + requirement + "/requests/";
 
@@ -189,10 +187,8 @@ class ForceGenerationTests {
         String crisis = ForceFixtures.crisis(api, "Border incident near Osh");
         String planner = api.token("force.planner", PASSWORD);
         String kgz = api.token("kgz.officer", PASSWORD);
-        String requirement = ForceFixtures.requirement(api, planner, crisis, "BORDER_SECURITY", 1, 40.53, 72.80,
-                "KGZ", clock.instant().plus(Duration.ofDays(6)));
-        api.post("/api/v1/forces/requirements/" + requirement + "/requests", planner,
-                Map.of("nations", List.of("KGZ")));
+        String requirement = ForceFixtures.askedOf(api, planner, crisis, "KGZ", "BORDER_SECURITY", 40.53, 72.80,
+                clock.instant().plus(Duration.ofDays(6)));
         String unit = ForceFixtures.unit(api, kgz, "KGZ Border Guard Company", List.of("BORDER_SECURITY"), 42.87,
                 74.59, true);
         String offer = offer(api, kgz, requirement, "KGZ", unit);
