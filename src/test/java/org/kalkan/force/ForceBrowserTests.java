@@ -17,6 +17,7 @@ import org.kalkan.KalkanTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The force pages in a real browser: registry, requirement board, a nation's answer, the plan and its submission. */
@@ -58,7 +59,7 @@ class ForceBrowserTests {
         signIn("aze.officer");
         browser.get(base() + "/forces/requests");
         assertThat(browser.findElement(By.id("request-" + medics)).getAttribute("data-status")).isEqualTo("REQUESTED");
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("offer-unit-" + medics)))
+        new Select(browser.findElement(By.id("offer-unit-" + medics)))
                 .selectByValue(unit);
         browser.findElement(By.id("offer-submit-" + medics)).click();
         Browser.await(browser, Duration.ofSeconds(5)).until(d -> "OFFERED".equals(
