@@ -1,202 +1,281 @@
 package org.kalkan.force;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.crisis.CrisisId;
 import org.kalkan.crisis.Crises;
+import org.kalkan.force.internal.SourcingStore;
+import org.kalkan.members.NationDirectory;
 import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
-import org.kalkan.security.LabelFilter;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
-import org.kalkan.shared.Classification;
-import org.kalkan.shared.GeoPoint;
+import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Requirements stated for a crisis, the units nations offer for them, and sourcing plans computed from the
- * offers: a unit is only ever considered for the requirement it was offered for, under its own caveats plus the
- * offer's extra ones.
+ * Requirements stated for a crisis, the requests that ask nations for them, and the nations' answers: units they
+ * offer (with extra caveats) or a reasoned decline. A nation answers only for itself and offers only its own
+ * units; every status change follows {@link SourcingStatus} or is refused (409). SQL is in {@link SourcingStore}.
  */
 @Service
 public class ForceRequirements {
 
-    private final JdbcClient jdbc;
+    /** Who acts for a nation in force generation: its force planners and points of contact. */
+    static final Set<Role> NATIONAL_OFFICERS = Set.of(Role.FORCE_PLANNER, Role.REPORTING_OFFICER);
+    static final int MAX_REASON = 2000;
+    private static final int MAX_NATIONS = 20;
+
+    private final SourcingStore store;
     private final Crises crises;
     private final ForceRegistry registry;
-    private final SourcingEngine engine;
+    private final NationDirectory nations;
     private final AccessPolicy policy;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ForceRequirements(JdbcClient jdbc, Crises crises, ForceRegistry registry, SourcingEngine engine,
-            AccessPolicy policy, AuditTrail audit, Clock clock) {
-        this.jdbc = jdbc;
+    ForceRequirements(SourcingStore store, Crises crises, ForceRegistry registry, NationDirectory nations,
+            AccessPolicy policy, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
         this.crises = crises;
         this.registry = registry;
-        this.engine = engine;
+        this.nations = nations;
         this.policy = policy;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
-    /** A stored requirement with its crisis and label. */
-    public record StatedRequirement(UUID crisisId, Requirement requirement, SecurityLabel label) {
+    /** A stored requirement with its crisis, label and the nation of the planner who stated it. */
+    public record StatedRequirement(UUID crisisId, Requirement requirement, SecurityLabel label,
+            String originNation) {
     }
 
     @Transactional
     public StatedRequirement state(Subject planner, UUID crisisId, Requirement requirement, SecurityLabel label) {
-        if (!planner.has(Role.FORCE_PLANNER)) {
-            audit.recordDenial(planner.username(), "REQUIREMENT", "crisis:" + crisisId, "not a force planner");
-            throw Problems.forbidden("Only force planners state requirements.");
-        }
+        requirePlanner(planner, "REQUIREMENT", "crisis:" + crisisId, "Only force planners state requirements.");
         crises.find(planner, new CrisisId(crisisId));
         policy.checkWritable(planner, label);
-        jdbc.sql("""
-                INSERT INTO force_requirement (id, crisis_id, capability, quantity, lat, lon, country, needed_by,
-                    duration_days, use_of_force, classification, releasable_to, origin_nation, created_by, created_at)
-                VALUES (:id, :crisis, :capability, :quantity, :lat, :lon, :country, :neededBy, :days, :use,
-                    :classification, :releasable, :origin, :by, :now)""")
-                .param("id", requirement.id()).param("crisis", crisisId)
-                .param("capability", requirement.capability().name()).param("quantity", requirement.quantity())
-                .param("lat", requirement.location().lat()).param("lon", requirement.location().lon())
-                .param("country", requirement.country()).param("neededBy", Timestamp.from(requirement.neededBy()))
-                .param("days", requirement.durationDays()).param("use", requirement.use())
-                .param("classification", label.classification().rank())
-                .param("releasable", label.releasableTo().toArray(String[]::new))
-                .param("origin", planner.nation().value()).param("by", planner.username())
-                .param("now", Timestamp.from(clock.instant())).update();
+        store.insertRequirement(crisisId, requirement, label, planner.nation(), planner.username(), clock.instant());
         audit.record(planner.username(), "REQUIREMENT_STATED", "requirement:" + requirement.id(),
                 requirement.quantity() + " x " + requirement.capability() + " in " + requirement.country()
-                        + " for crisis " + crisisId);
-        return new StatedRequirement(crisisId, requirement, label);
+                        + " for crisis " + crisisId + " " + label.marking());
+        return new StatedRequirement(crisisId, requirement, label, planner.nation().value());
     }
 
     @Transactional(readOnly = true)
     public List<StatedRequirement> forCrisis(Subject subject, UUID crisisId) {
-        LabelFilter filter = policy.filter(subject, "r");
-        return jdbc.sql("SELECT * FROM force_requirement r WHERE r.crisis_id = :crisis AND " + filter.sql()
-                        + " ORDER BY r.needed_by")
-                .param("crisis", crisisId).params(filter.parameters())
-                .query((rs, i) -> new StatedRequirement(rs.getObject("crisis_id", UUID.class),
-                        new Requirement(rs.getObject("id", UUID.class), Capability.valueOf(rs.getString("capability")),
-                                rs.getInt("quantity"), new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon")),
-                                rs.getString("country"), rs.getTimestamp("needed_by").toInstant(),
-                                rs.getInt("duration_days"), rs.getString("use_of_force")),
-                        new SecurityLabel(Classification.ofRank(rs.getInt("classification")),
-                                new TreeSet<>(List.of((String[]) rs.getArray("releasable_to").getArray())))))
-                .list();
+        List<StatedRequirement> found = store.requirementsOfCrisis(policy.filter(subject, "r"), crisisId);
+        found.forEach(r -> assertReadable(subject, r));
+        return found;
     }
 
-    /** A nation offers one of its own units for a requirement, optionally with extra excluded uses. */
+    /** A requirement the subject may read, or 404 (audited). */
+    @Transactional(readOnly = true)
+    public StatedRequirement requirement(Subject subject, UUID id) {
+        StatedRequirement found = store.requirement(policy.filter(subject, "r"), id).orElseThrow(() -> {
+            audit.recordDenial(subject.username(), "READ", "requirement:" + id, "not found or not readable");
+            return Problems.notFound("No requirement " + id + " that you may read.");
+        });
+        assertReadable(subject, found);
+        return found;
+    }
+
+    /**
+     * A planner asks nations for a requirement: one REQUESTED entry per nation, each alerted. A nation already
+     * asked for it is refused (409); an unknown nation is bad input. All or nothing.
+     */
     @Transactional
-    public UUID offer(Subject officer, UUID requirementId, UnitId unitId, Set<String> extraExcludedUses) {
+    public List<SourcingRequest> request(Subject planner, UUID requirementId, List<String> nationCodes) {
+        requirePlanner(planner, "FORCE_REQUEST", "requirement:" + requirementId,
+                "Only force planners ask nations for forces.");
+        StatedRequirement stated = requirement(planner, requirementId);
+        Set<String> asked = new LinkedHashSet<>();
+        for (String code : nationCodes) {
+            String nation = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+            if (!nation.matches("[A-Z]{3}") || !nations.isKnownNation(nation)) {
+                throw new IllegalArgumentException("unknown nation '" + code + "'");
+            }
+            asked.add(nation);
+        }
+        if (asked.isEmpty() || asked.size() > MAX_NATIONS) {
+            throw new IllegalArgumentException("name 1 to " + MAX_NATIONS + " nations to ask");
+        }
+        Instant now = clock.instant();
+        for (String nation : asked) {
+            if (!store.insertRequest(UUID.randomUUID(), requirementId, nation, planner.username(), now)) {
+                throw Problems.conflict(nation + " has already been asked for requirement " + requirementId + ".");
+            }
+            audit.record(planner.username(), "FORCES_REQUESTED", "requirement:" + requirementId, "from " + nation);
+        }
+        Requirement r = stated.requirement();
+        events.publishEvent(new ForcesRequested(requirementId, stated.crisisId(), List.copyOf(asked), r.capability(),
+                r.quantity(), r.country(), r.neededBy(), stated.label(), planner.nation().value(), planner.username(),
+                now));
+        return store.requests(List.of(requirementId)).stream().filter(q -> asked.contains(q.nation())).toList();
+    }
+
+    /** The requests to nations for the requirement. */
+    @Transactional(readOnly = true)
+    public List<SourcingRequest> requests(Subject subject, UUID requirementId) {
+        requirement(subject, requirementId);
+        return store.requests(List.of(requirementId));
+    }
+
+    /** Offers for the requirement, of units the subject may read. */
+    @Transactional(readOnly = true)
+    public List<Offer> offers(Subject subject, UUID requirementId) {
+        requirement(subject, requirementId);
+        return store.offers(policy.filter(subject, "u"), List.of(requirementId));
+    }
+
+    /** Requests addressed to the subject's nation on requirements they may read, newest first. */
+    @Transactional(readOnly = true)
+    public List<SourcingRequest> incoming(Subject officer) {
+        return store.requestsTo(policy.filter(officer, "r"), officer.nation().value(), 200);
+    }
+
+    /** A nation declines a request with a reason: REQUESTED → DECLINED. */
+    @Transactional
+    public SourcingRequest decline(Subject officer, UUID requirementId, String nation, @Nullable String reason) {
+        String acting = requireOfficerOf(officer, nation, "FORCE_DECLINE", "requirement:" + requirementId);
+        requirement(officer, requirementId);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw new IllegalArgumentException("reason is required, at most " + MAX_REASON + " characters");
+        }
+        SourcingRequest request = store.lockRequest(requirementId, acting)
+                .orElseThrow(() -> Problems.notFound(acting + " was not asked for requirement " + requirementId + "."));
+        requireTransition(request.status(), SourcingStatus.DECLINED, "the request of " + acting);
+        Instant now = clock.instant();
+        store.answerRequest(request.id(), SourcingStatus.DECLINED, why, officer.username(), now);
+        audit.record(officer.username(), "FORCE_REQUEST_DECLINED", "requirement:" + requirementId, acting + ": " + why);
+        return store.lockRequest(requirementId, acting).orElseThrow();
+    }
+
+    /**
+     * A nation offers one of its own units for a requirement, optionally with extra excluded uses. With
+     * {@code nation} given, the offer answers that nation's request (which must exist); without, it answers the
+     * officer's own nation's request if there is one, or is volunteered.
+     */
+    @Transactional
+    public Offer offer(Subject officer, UUID requirementId, @Nullable String nation, UnitId unitId,
+            Set<String> extraExcludedUses) {
+        String acting = nation == null ? officer.nation().value()
+                : requireOfficerOf(officer, nation, "OFFER", "requirement:" + requirementId);
+        if (nation == null && NATIONAL_OFFICERS.stream().noneMatch(officer::has)) {
+            audit.recordDenial(officer.username(), "OFFER", "requirement:" + requirementId, "not a national officer");
+            throw Problems.forbidden("Only a nation's force planners and points of contact offer its units.");
+        }
         ForceUnit unit = registry.find(officer, unitId);
-        if (!unit.nation().equals(officer.nation())) {
+        if (!unit.nation().value().equals(acting)) {
             audit.recordDenial(officer.username(), "OFFER", "unit:" + unitId, "unit of " + unit.nation());
             throw Problems.forbidden("Only " + unit.nation() + " offers its own unit.");
         }
         requirement(officer, requirementId);
-        UUID id = UUID.randomUUID();
-        int inserted = jdbc.sql("""
-                INSERT INTO force_offer (id, requirement_id, unit_id, nation, status, extra_excluded_uses, offered_by,
-                    created_at)
-                VALUES (:id, :requirement, :unit, :nation, 'OFFERED', :uses, :by, :now)
-                ON CONFLICT (requirement_id, unit_id) DO NOTHING""")
-                .param("id", id).param("requirement", requirementId).param("unit", unitId.value())
-                .param("nation", unit.nation().value()).param("uses", extraExcludedUses.toArray(String[]::new))
-                .param("by", officer.username()).param("now", Timestamp.from(clock.instant())).update();
-        if (inserted == 0) {
-            throw Problems.conflict("This unit is already offered for this requirement.");
-        }
-        audit.record(officer.username(), "UNIT_OFFERED", "requirement:" + requirementId, "unit " + unitId);
-        return id;
-    }
-
-    /** Sources the requirements of a crisis (or the named ones) from the units offered for them. */
-    @Transactional(readOnly = true)
-    public SourcingPlan plan(Subject planner, @Nullable UUID crisisId, List<UUID> requirementIds, Duration limit) {
-        if (!planner.has(Role.FORCE_PLANNER)) {
-            throw Problems.forbidden("Only force planners compute sourcing plans.");
-        }
-        List<Requirement> requirements = new ArrayList<>();
-        if (crisisId != null) {
-            forCrisis(planner, crisisId).forEach(r -> requirements.add(r.requirement()));
-        }
-        for (UUID id : requirementIds) {
-            requirements.add(requirement(planner, id).requirement());
-        }
-        if (requirements.isEmpty()) {
-            throw new IllegalArgumentException("name a crisisId with requirements, or requirementIds");
-        }
-        Map<UUID, List<Offer>> offers = offers(requirements.stream().map(Requirement::id).toList());
-        List<ForceUnit> units = new ArrayList<>();
-        Set<String> offeredPairs = new HashSet<>();
-        Set<UnitId> seen = new HashSet<>();
-        for (Map.Entry<UUID, List<Offer>> entry : offers.entrySet()) {
-            for (Offer offer : entry.getValue()) {
-                ForceUnit unit = registry.find(planner, offer.unitId());
-                if (seen.add(unit.id())) {
-                    units.add(withExtraCaveats(unit, offer.extraExcludedUses()));
-                }
-                offeredPairs.add(unit.id() + "/" + entry.getKey());
+        for (String use : extraExcludedUses) {
+            if (!use.matches("[A-Z][A-Z0-9_]{1,63}")) {
+                throw new IllegalArgumentException("an excluded use is a code like RIOT_CONTROL, not '" + use + "'");
             }
         }
-        return engine.plan(requirements, units, limit, Runtime.getRuntime().availableProcessors(),
-                (unit, requirement) -> offeredPairs.contains(unit.id() + "/" + requirement.id())
-                        ? null : "not offered for this requirement");
-    }
-
-    private record Offer(UnitId unitId, Set<String> extraExcludedUses) {
-    }
-
-    private Map<UUID, List<Offer>> offers(List<UUID> requirementIds) {
-        return jdbc.sql("SELECT requirement_id, unit_id, extra_excluded_uses FROM force_offer "
-                        + "WHERE requirement_id = ANY(:ids) AND status IN ('OFFERED', 'ACCEPTED')")
-                .param("ids", requirementIds.toArray(UUID[]::new))
-                .query((rs, i) -> Map.entry(rs.getObject("requirement_id", UUID.class),
-                        new Offer(new UnitId(rs.getObject("unit_id", UUID.class)),
-                                Set.of((String[]) rs.getArray("extra_excluded_uses").getArray()))))
-                .list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-    }
-
-    private static ForceUnit withExtraCaveats(ForceUnit unit, Set<String> extraExcludedUses) {
-        if (extraExcludedUses.isEmpty()) {
-            return unit;
+        SourcingRequest request = store.lockRequest(requirementId, acting).orElse(null);
+        if (request == null && nation != null) {
+            throw Problems.notFound(acting + " was not asked for requirement " + requirementId + ".");
         }
-        UnitDetails d = unit.details();
-        Set<String> uses = new TreeSet<>(d.caveats().excludedUses());
-        uses.addAll(extraExcludedUses);
-        Caveats caveats = new Caveats(d.caveats().allowedCountries(), d.caveats().excludedCountries(), uses,
-                d.caveats().maxDeploymentDays(), d.caveats().ownTerritoryOnly());
-        return new ForceUnit(unit.id(), unit.nation(), new UnitDetails(d.name(), d.sidc(), d.capabilities(),
-                d.personnel(), d.noticeToMoveHours(), d.home(), d.movementModes(), d.availableFrom(), d.availableTo(),
-                d.standingPool(), caveats, d.label()), unit.updatedAt(), unit.version());
+        if (request != null && request.status() == SourcingStatus.DECLINED) {
+            throw Problems.conflict(acting + " declined this request; it takes no offers.");
+        }
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        if (!store.insertOffer(id, requirementId, request == null ? null : request.id(), unitId.value(), acting,
+                extraExcludedUses, officer.username(), now)) {
+            throw Problems.conflict("This unit is already offered for this requirement.");
+        }
+        if (request != null && request.status() == SourcingStatus.REQUESTED) {
+            store.answerRequest(request.id(), SourcingStatus.OFFERED, null, officer.username(), now);
+        }
+        audit.record(officer.username(), "UNIT_OFFERED", "requirement:" + requirementId, "unit " + unitId + " of "
+                + acting + (request == null ? " (volunteered)" : " answering request " + request.id())
+                + (extraExcludedUses.isEmpty() ? "" : " excluding " + extraExcludedUses));
+        return store.lockOffer(id).orElseThrow();
     }
 
-    private StatedRequirement requirement(Subject subject, UUID id) {
-        LabelFilter filter = policy.filter(subject, "r");
-        UUID crisis = jdbc.sql("SELECT crisis_id FROM force_requirement r WHERE r.id = :id AND " + filter.sql())
-                .param("id", id).params(filter.parameters()).query(UUID.class).optional()
-                .orElseThrow(() -> Problems.notFound("No requirement " + id + " that you may read."));
-        return forCrisis(subject, crisis).stream().filter(r -> r.requirement().id().equals(id)).findFirst()
-                .orElseThrow(() -> Problems.notFound("No requirement " + id + " that you may read."));
+    /**
+     * The offering nation's officers or a force planner mark an activated unit DEPLOYED, then RELEASED. ACCEPTED
+     * and ACTIVATED come only from submission and the Council's adoption; anything else is refused (409).
+     */
+    @Transactional
+    public Offer changeOffer(Subject subject, UUID offerId, SourcingStatus target) {
+        Offer offer = store.lockOffer(offerId).orElseThrow(() -> Problems.notFound("No offer " + offerId + "."));
+        requirement(subject, offer.requirementId());
+        boolean ownNation = subject.nation().value().equals(offer.nation())
+                && NATIONAL_OFFICERS.stream().anyMatch(subject::has);
+        if (!ownNation && !subject.has(Role.FORCE_PLANNER)) {
+            audit.recordDenial(subject.username(), "OFFER_STATUS", "offer:" + offerId, "not of " + offer.nation());
+            throw Problems.forbidden("Only " + offer.nation() + "'s officers or a force planner change this offer.");
+        }
+        if (!EnumSet.of(SourcingStatus.DEPLOYED, SourcingStatus.RELEASED, SourcingStatus.DECLINED).contains(target)) {
+            throw Problems.conflict(target + " is not set by hand: offers become ACCEPTED when a plan is submitted "
+                    + "and ACTIVATED when the Council adopts it.");
+        }
+        if (target == SourcingStatus.DECLINED && !ownNation) {
+            throw Problems.forbidden("Only " + offer.nation() + " withdraws its own offer.");
+        }
+        requireTransition(offer.status(), target, "the offer of " + offer.unitName());
+        store.changeOffer(offerId, offer.status(), target, subject.username(), clock.instant());
+        audit.record(subject.username(), "OFFER_" + target, "offer:" + offerId, offer.nation() + " "
+                + offer.unitName() + " " + offer.status() + " -> " + target);
+        return store.lockOffer(offerId).orElseThrow();
     }
 
+    static void requireTransition(SourcingStatus from, SourcingStatus to, String what) {
+        if (!from.mayBecome(to)) {
+            throw Problems.conflict("The status of " + what + " is " + from + "; it cannot become " + to
+                    + (from.next().isEmpty() ? "." : " (only " + from.next() + ")."));
+        }
+    }
+
+    private void requirePlanner(Subject subject, String action, String target, String detail) {
+        if (!subject.has(Role.FORCE_PLANNER)) {
+            audit.recordDenial(subject.username(), action, target, "not a force planner");
+            throw Problems.forbidden(detail);
+        }
+    }
+
+    /** The nation the officer answers for: only their own, and only as one of its national officers. */
+    private String requireOfficerOf(Subject officer, String nation, String action, String target) {
+        String wanted = nation.trim().toUpperCase(Locale.ROOT);
+        if (NATIONAL_OFFICERS.stream().noneMatch(officer::has) || !officer.nation().value().equals(wanted)) {
+            audit.recordDenial(officer.username(), action, target, "answering for " + wanted + " as "
+                    + officer.nation());
+            throw Problems.forbidden("Only " + wanted + "'s force planners and points of contact answer for "
+                    + wanted + ".");
+        }
+        return wanted;
+    }
+
+    private void assertReadable(Subject subject, StatedRequirement r) {
+        policy.assertReadable(subject, r.label(), NationCode.of(r.originNation()),
+                "requirement:" + r.requirement().id());
+    }
+
+    /** Requirements named by id, each readable. */
+    List<StatedRequirement> requirements(Subject subject, List<UUID> ids) {
+        List<StatedRequirement> found = new ArrayList<>();
+        ids.forEach(id -> found.add(requirement(subject, id)));
+        return found;
+    }
 }

@@ -154,7 +154,7 @@ public class MovementPlanner {
         for (State state = reached; via.containsKey(state); state = via.get(state).previous()) {
             Step step = via.get(state);
             legs.add(0, new MovementLeg(step.previous().node().name(), state.node().name(), step.edge().mode(),
-                    step.edge().km(), step.hours()));
+                    step.edge().km(), step.hours(), List.of(step.previous().node().at(), state.node().at())));
         }
         return merge(legs);
     }
@@ -165,14 +165,16 @@ public class MovementPlanner {
         for (MovementLeg leg : legs) {
             MovementLeg last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
             if (last != null && last.mode() == leg.mode()) {
+                List<GeoPoint> path = new ArrayList<>(last.path());
+                path.addAll(leg.path().subList(1, leg.path().size()));
                 merged.set(merged.size() - 1, new MovementLeg(last.from(), leg.to(), leg.mode(), last.km() + leg.km(),
-                        last.hours() + leg.hours()));
+                        last.hours() + leg.hours(), path));
             } else {
                 merged.add(leg);
             }
         }
-        return merged.stream().map(l -> new MovementLeg(l.from(), l.to(), l.mode(), round(l.km()), round(l.hours())))
-                .toList();
+        return merged.stream().map(l -> new MovementLeg(l.from(), l.to(), l.mode(), round(l.km()), round(l.hours()),
+                l.path())).toList();
     }
 
     private static double round(double value) {

@@ -71,6 +71,27 @@ class SourcingProperties {
         }
     }
 
+    @Property(tries = 20)
+    void plansUseOnlyAdmittedPairs(@ForAll("registries") List<ForceUnit> units,
+            @ForAll("requirements") List<Requirement> requirements, @ForAll long seed) {
+        // As for offers: a unit is admitted only for some requirements (those it was offered for).
+        java.util.Random random = new java.util.Random(seed);
+        Set<String> admitted = new HashSet<>();
+        units.forEach(u -> requirements.forEach(r -> {
+            if (random.nextBoolean()) {
+                admitted.add(u.id().value() + "/" + r.id());
+            }
+        }));
+        SourcingPlan plan = engine.plan(requirements, units, Duration.ofSeconds(2), 2,
+                (unit, requirement) -> admitted.contains(unit.id().value() + "/" + requirement.id()) ? null
+                        : "not offered");
+        Set<UUID> used = new HashSet<>();
+        for (SourcingPlan.Assignment a : plan.assignments()) {
+            assertThat(admitted).contains(a.unitId() + "/" + a.requirementId());
+            assertThat(used.add(a.unitId())).as("unit assigned twice").isTrue();
+        }
+    }
+
     /** The rules, written out again independently of the engine. */
     private static boolean fits(ForceUnit unit, Requirement r) {
         UnitDetails d = unit.details();
@@ -86,23 +107,36 @@ class SourcingProperties {
                 && (d.availableTo() == null || !d.availableTo().isBefore(r.endsAt()));
     }
 
+    /** An availability window: from (maybe open), to (maybe open), around the requirements' times. */
+    private record Window(Instant from, @org.jspecify.annotations.Nullable Instant to) {
+    }
+
     @Provide
     Arbitrary<List<ForceUnit>> registries() {
+        Arbitrary<Caveats> caveats = Combinators.combine(
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(NATIONS).set().ofMaxSize(3),
+                        Arbitraries.of(NATIONS).set().ofMaxSize(2),
+                        Arbitraries.of(0, 30, 365),
+                        Arbitraries.of(true, false))
+                .as((own, allowed, excluded, maxDays, noRiot) -> new Caveats(allowed, excluded,
+                        noRiot ? Set.of("RIOT_CONTROL") : Set.of(), maxDays == 0 ? null : maxDays, own));
+        Arbitrary<Window> windows = Combinators.combine(
+                        Arbitraries.integers().between(-10, 20),
+                        Arbitraries.integers().between(0, 400),
+                        Arbitraries.of(true, false))
+                .as((fromShift, length, open) -> new Window(NOW.plus(Duration.ofDays(fromShift)),
+                        open ? null : NOW.plus(Duration.ofDays(fromShift + length + 1L))));
         Arbitrary<ForceUnit> unit = Combinators.combine(
                         Arbitraries.of(NATIONS),
                         Arbitraries.of(CAPABILITIES).set().ofMinSize(1).ofMaxSize(2),
                         Arbitraries.integers().between(0, 96),
-                        Arbitraries.of(true, false),
-                        Arbitraries.of(NATIONS).set().ofMaxSize(2),
-                        Arbitraries.of(0, 30, 365),
-                        Arbitraries.integers().between(-10, 20),
-                        Arbitraries.of(true, false))
-                .as((nation, capabilities, ntm, own, excluded, maxDays, availableShift, noRiot) -> {
-                    Caveats caveats = new Caveats(Set.of(), excluded, noRiot ? Set.of("RIOT_CONTROL") : Set.of(),
-                            maxDays == 0 ? null : maxDays, own);
+                        caveats,
+                        windows)
+                .as((nation, capabilities, ntm, caveat, window) -> {
                     UnitDetails details = new UnitDetails(nation + " unit", "SFGPUCI----", capabilities, 300, ntm,
                             CAPITALS.get(nation), EnumSet.of(MovementMode.ROAD, MovementMode.AIR),
-                            NOW.plus(Duration.ofDays(availableShift)), null, true, caveats,
+                            window.from(), window.to(), true, caveat,
                             SecurityLabel.of(Classification.RESTRICTED, "MEMBERS"));
                     return new ForceUnit(UnitId.random(), NationCode.of(nation), details, NOW, 0);
                 });

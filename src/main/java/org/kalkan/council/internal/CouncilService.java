@@ -252,7 +252,9 @@ class CouncilService implements Council {
         Subject subject = currentSubject.get();
         DecisionRow row = decisions.find(id).filter(r -> policy.canRead(subject, r.label(), r.origin()))
                 .orElseThrow(() -> notReadable(subject, id));
-        if (row.silenceEndedBy(clock.instant()) && deadlines.adoptIfDue(id)) {
+        if (row.silenceEndedBy(clock.instant())) {
+            // Adopted now, or by the poller meanwhile (then this call adopts nothing): read it again either way.
+            deadlines.adoptIfDue(id);
             row = decisions.find(id).orElseThrow();
         }
         return readable(subject, row);
