@@ -139,7 +139,7 @@ public class ForceRequirements {
     @Transactional(readOnly = true)
     public List<Offer> offers(Subject subject, UUID requirementId) {
         requirement(subject, requirementId);
-        return store.offers(policy.filter(subject, "u"), List.of(requirementId));
+        return store.offers(policy.filterAcrossContexts(subject, "u"), List.of(requirementId));
     }
 
     /** Requests addressed to the subject's nation on requirements they may read, newest first. */

@@ -99,7 +99,7 @@ public class SourcingPlans {
         }
         List<Requirement> wanted = stated.values().stream().map(StatedRequirement::requirement).toList();
         List<UUID> ids = List.copyOf(stated.keySet());
-        List<Offer> offers = sourcing.plannable(policy.filter(planner, "u"), ids);
+        List<Offer> offers = sourcing.plannable(policy.filterAcrossContexts(planner, "u"), ids);
         List<ForceUnit> units = new ArrayList<>();
         Map<String, UUID> offerOfPair = new HashMap<>();
         Set<UnitId> seen = new HashSet<>();

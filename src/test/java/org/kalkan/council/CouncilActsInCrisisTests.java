@@ -37,7 +37,7 @@ class CouncilActsInCrisisTests {
 
         String log = "";
         String levels = "";
-        for (int i = 0; i < 100 && !(log.contains("MEASURE_ACTIVATED") && levels.contains("Caspian Ferries")); i++) {
+        for (int i = 0; i < 300 && !(log.contains("MEASURE_ACTIVATED") && levels.contains("Caspian Ferries")); i++) {
             Thread.sleep(100);
             log = api.get("/api/v1/crises/" + crisisId + "/log", director).body();
             levels = api.get("/api/v1/alert-levels", director).body();
