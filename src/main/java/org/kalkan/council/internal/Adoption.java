@@ -52,10 +52,10 @@ class Adoption {
             audit.record(actor, "MEASURE_ACTIVATED", row.target(), number + " " + measure.code() + " "
                     + measure.parameters() + (row.crisisId() == null ? "" : " crisis " + row.crisisId()));
             events.publishEvent(new MeasureActivated(row.id(), number, measure.code(), measure.parameters(),
-                    row.crisisId(), row.label(), at));
+                    row.crisisId(), row.label(), at, row.exerciseId()));
         }
         events.publishEvent(new DecisionAdopted(row.id(), row.version(), number, outcome, adopted.title(),
-                adopted.measures(), row.crisisId(), row.label(), at));
+                adopted.measures(), row.crisisId(), row.label(), at, row.exerciseId()));
         return number;
     }
 

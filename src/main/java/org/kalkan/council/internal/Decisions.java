@@ -44,9 +44,10 @@ class Decisions {
     void insert(DecisionRow row) {
         jdbc.sql("""
                 INSERT INTO council_decision (id, procedure, status, version, silence_ends_at, crisis_id,
-                    consultation_id, created_by, created_at, classification, releasable_to, origin_nation)
+                    consultation_id, created_by, created_at, classification, releasable_to, origin_nation, exercise_id)
                 VALUES (:id, :procedure, :status, :version, :ends, :crisis, :consultation, :by, :at, :classification,
-                    :releasable, :origin)""")
+                    :releasable, :origin, :exercise)""")
+                .param("exercise", row.exerciseId())
                 .param("id", row.id().value())
                 .param("procedure", row.procedure().name())
                 .param("status", row.status().name())
@@ -245,7 +246,7 @@ class Decisions {
                 rs.getInt("version"), instant(rs, "silence_ends_at"), rs.getObject("crisis_id", UUID.class),
                 consultation == null ? null : new ConsultationId(consultation), rs.getString("register_number"),
                 instant(rs, "adopted_at"), instant(rs, "closed_at"), rs.getString("created_by"),
-                instant(rs, "created_at"), Labels.read(rs), Labels.origin(rs));
+                instant(rs, "created_at"), Labels.read(rs), Labels.origin(rs), rs.getObject("exercise_id", UUID.class));
     }
 
     static @Nullable Timestamp timestamp(@Nullable Instant instant) {
