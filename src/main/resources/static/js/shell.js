@@ -46,6 +46,17 @@
       form.setAttribute('action', action.pathname + action.search);
     });
   }
-  document.addEventListener('DOMContentLoaded', () => keep(document));
+  function keepData(root) {
+    // What pages fetch by themselves (the inbox's stream and fragment) stays in the context too.
+    ['stream', 'fragment'].forEach(name => root.querySelectorAll('[data-' + name + ']').forEach(el => {
+      const url = new URL(el.dataset[name], window.location.href);
+      if (url.origin !== window.location.origin) return;
+      url.searchParams.set('exercise', exercise);
+      el.dataset[name] = url.pathname + url.search;
+    }));
+  }
+  document.addEventListener('DOMContentLoaded', () => { keep(document); keepData(document); });
   document.addEventListener('htmx:afterSwap', e => keep(e.target));
+  // htmx requests (live fragments, forms posted by htmx) carry the context as a parameter.
+  document.addEventListener('htmx:configRequest', e => { e.detail.parameters.exercise = exercise; });
 })();
