@@ -210,7 +210,9 @@ class ExerciseSegregationTests {
 
         assertThat(ids(api.get("/api/v1/crises", director).json())).contains(realCrisis)
                 .doesNotContain(exerciseCrisis);
-        assertThat(ids(api.get("/api/v1/crises" + inExercise, director).json())).containsExactly(exerciseCrisis);
+        JsonNode exerciseCrises = api.get("/api/v1/crises" + inExercise, director).json();
+        assertThat(ids(exerciseCrises)).containsExactly(exerciseCrisis);
+        assertThat(exerciseCrises.get(0).get("exerciseId").asString()).isEqualTo(exercise.toString());
         assertThat(api.get("/api/v1/crises/" + exerciseCrisis, director).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/crises/" + realCrisis + inExercise, director).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/crises/" + exerciseCrisis + "/rfis", director).status()).isEqualTo(404);
@@ -263,6 +265,8 @@ class ExerciseSegregationTests {
                 "procedure", "CONSENSUS"));
         assertThat(decision.status()).as(decision.body()).isEqualTo(201);
         String exerciseDecision = decision.json().get("id").asString();
+        assertThat(decision.json().get("exerciseId").asString()).isEqualTo(exercise.toString());
+        assertThat(consultation.json().get("exerciseId").asString()).isEqualTo(exercise.toString());
         assertThat(ids(api.get("/api/v1/council/decisions", chair).json())).doesNotContain(exerciseDecision);
         assertThat(ids(api.get("/api/v1/council/decisions" + inExercise, chair).json()))
                 .containsExactly(exerciseDecision);

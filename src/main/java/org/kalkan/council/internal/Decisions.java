@@ -201,7 +201,7 @@ class Decisions {
         return new Decision(row.id(), row.procedure(), row.status(), row.version(), current.title(), current.text(),
                 row.silenceEndsAt(), row.label(), row.origin(), row.crisisId(), row.consultationId(),
                 row.registerNumber(), row.adoptedAt(), row.closedAt(), row.createdBy(), row.createdAt(),
-                current.measures(), versions, positions, breaks, activations(row.id()));
+                current.measures(), versions, positions, breaks, activations(row.id()), row.exerciseId());
     }
 
     /** Every version circulated, in order. */
