@@ -64,13 +64,16 @@ public class ForceRequirements {
             audit.recordDenial(planner.username(), "REQUIREMENT", "crisis:" + crisisId, "not a force planner");
             throw Problems.forbidden("Only force planners state requirements.");
         }
-        crises.find(planner, new CrisisId(crisisId));
+        // The requirement belongs to its crisis's context (ADR 0006), which is the planner's: find checks both.
+        var crisis = crises.find(planner, new CrisisId(crisisId));
         policy.checkWritable(planner, label);
         jdbc.sql("""
                 INSERT INTO force_requirement (id, crisis_id, capability, quantity, lat, lon, country, needed_by,
-                    duration_days, use_of_force, classification, releasable_to, origin_nation, created_by, created_at)
+                    duration_days, use_of_force, classification, releasable_to, origin_nation, created_by, created_at,
+                    exercise_id)
                 VALUES (:id, :crisis, :capability, :quantity, :lat, :lon, :country, :neededBy, :days, :use,
-                    :classification, :releasable, :origin, :by, :now)""")
+                    :classification, :releasable, :origin, :by, :now, :exercise)""")
+                .param("exercise", crisis.exerciseId())
                 .param("id", requirement.id()).param("crisis", crisisId)
                 .param("capability", requirement.capability().name()).param("quantity", requirement.quantity())
                 .param("lat", requirement.location().lat()).param("lon", requirement.location().lon())

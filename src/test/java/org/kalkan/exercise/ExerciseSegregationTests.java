@@ -242,6 +242,18 @@ class ExerciseSegregationTests {
             reader.close();
         }
 
+        // A force requirement of the exercise crisis belongs to the exercise.
+        String planner = api.token("force.planner", PASSWORD);
+        var requirement = api.post("/api/v1/forces/requirements" + inExercise, planner, Map.of(
+                "crisisId", exerciseCrisis, "capability", "INFANTRY", "quantity", 1,
+                "location", Map.of("lat", 42.8, "lon", 74.6), "country", "KGZ",
+                "neededBy", Instant.now().plus(Duration.ofDays(3)).toString(), "durationDays", 10,
+                "label", Map.of("classification", "RESTRICTED", "releasableTo", List.of("MEMBERS"))));
+        assertThat(requirement.status()).as(requirement.body()).isEqualTo(201);
+        assertThat(api.get("/api/v1/forces/requirements?crisisId=" + exerciseCrisis, planner).json()).isEmpty();
+        assertThat(api.get("/api/v1/forces/requirements?crisisId=" + exerciseCrisis + "&exercise=" + exercise,
+                planner).json()).hasSize(1);
+
         // Alert levels are real-world state: an exercise cannot change them.
         var level = api.post("/api/v1/alert-levels" + inExercise, director, Map.of("kind", "NATION", "target", "KGZ",
                 "level", "SEVERE", "reason", "exercise play", "decisionRef", "EX-1"));
@@ -318,7 +330,7 @@ class ExerciseSegregationTests {
     private static String openCrisis(ApiClient api, String token, String title, String context) {
         var opened = api.post("/api/v1/crises" + context, token, Map.of("title", title, "incidentIds", List.of(),
                 "label", Map.of("classification", "RESTRICTED", "releasableTo", List.of("MEMBERS")),
-                "team", Map.of("users", List.of(), "nations", List.of("KGZ"))));
+                "team", Map.of("users", List.of(), "nations", List.of("KGZ", "UZB"))));
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         return opened.json().get("id").asString();
     }
