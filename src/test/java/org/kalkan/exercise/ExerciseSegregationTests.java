@@ -26,6 +26,7 @@ import org.kalkan.EventStream;
 import org.kalkan.ExerciseFixtures;
 import org.kalkan.KalkanTest;
 import org.kalkan.SessionClient;
+import org.kalkan.TestClock;
 import org.kalkan.cop.TrackPosition;
 import org.kalkan.cop.Tracks;
 import org.kalkan.incident.IncidentFixtures;
@@ -53,6 +54,7 @@ class ExerciseSegregationTests {
     @Autowired JdbcClient jdbc;
     @Autowired Tracks tracks;
     @Autowired UserDirectory users;
+    @Autowired TestClock clock;
 
     @Test
     void incidentsTheirStreamsAndTheirExportsStayInTheirOwnContext() throws Exception {
@@ -286,6 +288,57 @@ class ExerciseSegregationTests {
     }
 
     @Test
+    void anExerciseDecisionIsNumberedInItsOwnRegisterAndItsMeasuresLeaveRealAlertLevelsAlone() throws Exception {
+        UUID exercise = newExercise();
+        String inExercise = "?exercise=" + exercise;
+        ApiClient api = new ApiClient(port);
+        String chair = api.token("council.chair", PASSWORD);
+        String director = api.token("cmc.director", PASSWORD);
+        String crisis = openCrisis(api, director, "Exercise crisis for the Council", inExercise);
+        String kgzLevel = level(api, director, "KGZ");
+        String target = "SEVERE".equals(kgzLevel) ? "NORMAL" : "SEVERE";
+
+        Instant deadline = clock.instant().plus(Duration.ofMinutes(2)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("title", "Exercise: raise the alert level of Kyrgyzstan");
+        draft.put("text", "The Council decides to raise the alert level.");
+        draft.put("label", Map.of("classification", "RESTRICTED", "releasableTo", List.of("MEMBERS")));
+        draft.put("procedure", "SILENCE");
+        draft.put("silenceEndsAt", deadline.toString());
+        draft.put("crisisId", crisis);
+        draft.put("measures", List.of(Map.of("code", "RAISE_ALERT_LEVEL",
+                "parameters", Map.of("target", "KGZ", "level", target))));
+        var circulated = api.post("/api/v1/council/decisions" + inExercise, chair, draft);
+        assertThat(circulated.status()).as(circulated.body()).isEqualTo(201);
+        String id = circulated.json().get("id").asString();
+
+        clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+        JsonNode adopted = api.get("/api/v1/council/decisions/" + id + inExercise, chair).json();
+        assertThat(adopted.get("status").asString()).isEqualTo("ADOPTED");
+        assertThat(adopted.get("registerNumber").asString()).matches("EX-JDC-\\d{4}-0001");
+        assertThat(ids(api.get("/api/v1/council/register", chair).json())).doesNotContain(id);
+        assertThat(ids(api.get("/api/v1/council/register" + inExercise, chair).json())).containsExactly(id);
+
+        long until = System.currentTimeMillis() + SOON.toMillis();
+        while (!api.get("/api/v1/crises/" + crisis + "/log" + inExercise, director).body()
+                .contains("real-world alert levels unchanged") && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertThat(api.get("/api/v1/crises/" + crisis + "/log" + inExercise, director).body())
+                .contains("real-world alert levels unchanged");
+        assertThat(level(api, director, "KGZ")).isEqualTo(kgzLevel);
+    }
+
+    private static String level(ApiClient api, String token, String nation) {
+        for (JsonNode level : api.get("/api/v1/alert-levels", token).json()) {
+            if (level.get("target").asString().equals(nation)) {
+                return level.get("level").asString();
+            }
+        }
+        throw new AssertionError("no alert level of " + nation);
+    }
+
+    @Test
     void aStrangerCannotEnterTheExercise() {
         UUID exercise = newExercise();
         ApiClient api = new ApiClient(port);
@@ -300,6 +353,7 @@ class ExerciseSegregationTests {
 
     @AfterEach
     void closeStreams() throws Exception {
+        clock.reset();
         for (AutoCloseable stream : open) {
             stream.close();
         }

@@ -40,7 +40,7 @@ class Adoption {
         if (!outcome.isAdopted()) {
             throw new IllegalStateException("not an adoption: " + outcome);
         }
-        String number = numbers.next(at);
+        String number = numbers.next(at, row.exerciseId());
         decisions.adopt(row.id(), outcome, number, at);
         DecisionVersion adopted = decisions.versions(row.id()).get(row.version() - 1);
         audit.record(actor, "DECISION_ADOPTED", row.target(), number + " " + outcome + " version " + row.version()
