@@ -103,6 +103,9 @@ class ExerciseSegregationTests {
                 .contains(realIncident).doesNotContain(exerciseIncident);
         assertThat(ids(api.get("/ogc/collections/incidents/items" + inExercise, kgz).json().get("features")))
                 .containsExactly(exerciseIncident);
+        assertThat(api.get("/ogc/collections" + inExercise, kgz).json().findValues("href"))
+                .as("a GIS client following the links stays in the exercise").isNotEmpty()
+                .allSatisfy(href -> assertThat(href.asString()).contains("exercise=" + exercise));
         assertThat(api.get("/ogc/collections/incidents/items/" + exerciseIncident, kgz).status()).isEqualTo(404);
         assertThat(api.get("/ogc/collections/incidents/items/" + realIncident + inExercise, kgz).status())
                 .isEqualTo(404);
