@@ -23,6 +23,17 @@
 
   function text(key) { return messages.dataset[key] || key; }
 
+  // The exercise context of a page opened with ?exercise=<id> goes with every request the map makes (ADR 0006);
+  // a context chosen for the session travels with the session by itself.
+  const EXERCISE = new URLSearchParams(window.location.search).get('exercise');
+
+  function withContext(path, params) {
+    const url = new URL(path, window.location.href);
+    Object.entries(params || {}).forEach(([k, v]) => url.searchParams.set(k, v));
+    if (EXERCISE) url.searchParams.set('exercise', EXERCISE);
+    return url.pathname + url.search;
+  }
+
   function escapeHtml(value) {
     return String(value).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   }
@@ -60,7 +71,8 @@
   function icon(feature) {
     const p = feature.properties;
     return symbolIcon(p.sidc, { size: 26, uniqueDesignation: p.exercise ? 'EXERCISE' : '' }, 'incident-symbol',
-      'data-incident-id="' + escapeHtml(feature.id) + '" data-classification="' + escapeHtml(p.classification) + '"');
+      'data-incident-id="' + escapeHtml(feature.id) + '" data-sidc="' + escapeHtml(p.sidc)
+      + '" data-classification="' + escapeHtml(p.classification) + '"');
   }
 
   function popup(feature) {
@@ -70,7 +82,8 @@
       + escapeHtml(p.category) + ' · ' + text('status') + ' ' + escapeHtml(p.status) + ' · ' + text('severity') + ' '
       + escapeHtml(p.severity) + ' · ' + text('reports') + ' ' + escapeHtml(p.reportCount) + '<br>'
       + text('observed') + ' <b>' + escapeHtml(p.lastObservedDtg) + '</b> (' + escapeHtml(p.lastObservedAt) + ')<br>'
-      + 'MGRS ' + escapeHtml(p.mgrs) + '<br><a href="/incidents/' + encodeURIComponent(feature.id) + '">'
+      + 'MGRS ' + escapeHtml(p.mgrs) + '<br><a href="' + escapeHtml(withContext('/incidents/' + encodeURIComponent(feature.id)))
+      + '">'
       + text('open') + '</a></div>';
   }
 
@@ -98,8 +111,11 @@
 
   function trackIcon(feature) {
     const p = feature.properties;
-    return symbolIcon(p.sidc || 'SUGP-----------', { size: 22, uniqueDesignation: p.callsign }, 'track-symbol',
-      'data-track-uid="' + escapeHtml(feature.id) + '" data-classification="' + escapeHtml(p.classification) + '"');
+    // Exercise tracks come with the exercise context in their symbol code; a plain marker gets it here.
+    const sidc = p.sidc || (p.exercise ? 'SWGP-----------' : 'SUGP-----------');
+    return symbolIcon(sidc, { size: 22, uniqueDesignation: p.callsign, additionalInformation: p.exercise ? 'EXERCISE' : '' },
+      'track-symbol', 'data-track-uid="' + escapeHtml(feature.id) + '" data-sidc="' + escapeHtml(sidc)
+      + '" data-classification="' + escapeHtml(p.classification) + '"');
   }
 
   function trackPopup(feature) {
@@ -129,7 +145,7 @@
   }
 
   function reloadTracks() {
-    fetch(section.dataset.tracksUrl, { headers: { Accept: 'application/geo+json' } })
+    fetch(withContext(section.dataset.tracksUrl), { headers: { Accept: 'application/geo+json' } })
       .then(r => r.json())
       .then(collection => collection.features.forEach(upsertTrack));
   }
@@ -172,7 +188,7 @@
 
   function reload() {
     const start = windowStart();
-    const url = section.dataset.incidentsUrl + (start ? '?from=' + encodeURIComponent(start.toISOString()) : '');
+    const url = withContext(section.dataset.incidentsUrl, start ? { from: start.toISOString() } : {});
     fetch(url, { headers: { Accept: 'application/geo+json' } })
       .then(r => r.json())
       .then(collection => {
@@ -223,7 +239,7 @@
 
   function live() {
     const status = document.getElementById('stream-status');
-    const source = new EventSource(section.dataset.eventsUrl);
+    const source = new EventSource(withContext(section.dataset.eventsUrl));
     source.addEventListener('stream.open', () => {
       status.textContent = text('live');
       status.classList.add('on');

@@ -1,12 +1,15 @@
 package org.kalkan.cop;
 
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
 
 /**
- * One message of the live stream, e.g. {@code incident.reported}, with the label that decides who receives it.
- * {@code data} is serialised as JSON.
+ * One message of the live stream, e.g. {@code incident.reported}, with the label and the context ({@code exercise},
+ * null = real world) that decide who receives it: only subscribers of the same context (ADR 0006). {@code data} is
+ * serialised as JSON.
  */
-public record LiveEvent(String type, String id, Object data, SecurityLabel label, @Nullable NationCode origin) {
+public record LiveEvent(String type, String id, Object data, SecurityLabel label, @Nullable NationCode origin,
+        @Nullable UUID exercise) {
 }

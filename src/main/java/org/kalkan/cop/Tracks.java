@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.kalkan.cop.internal.LiveStream;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.Subject;
@@ -15,12 +17,14 @@ import org.springframework.stereotype.Service;
 /**
  * The live picture's tracks: the latest position of each, fed by adapters such as the CoT server. Every change
  * goes on the live stream ({@code track.updated}, {@code track.stale}) under the track's label; stale tracks are
- * removed by a poller that compares with the injected clock.
+ * removed by a poller that compares with the injected clock. A track belongs to the real world or to one exercise
+ * (ADR 0006): the uid is kept per context, so an exercise track never replaces, or is replaced by, a real one.
  */
 @Service
 public class Tracks {
 
-    private final Map<String, TrackPosition> latest = new ConcurrentHashMap<>();
+    /** Latest position by context and uid. */
+    private final Map<Key, TrackPosition> latest = new ConcurrentHashMap<>();
     private final LiveStream stream;
     private final AccessPolicy policy;
     private final Clock clock;
@@ -35,17 +39,17 @@ public class Tracks {
         if (!position.stale().isAfter(clock.instant())) {
             return;
         }
-        latest.put(position.uid(), position);
+        latest.put(Key.of(position), position);
         stream.publish(new LiveEvent("track.updated", position.uid(), feature(position), position.label(),
-                position.origin()));
+                position.origin(), position.exercise()));
     }
 
-    /** The tracks the subject may read, newest first. */
+    /** The tracks of the subject's context that the subject may read, newest first. */
     public List<TrackPosition> latest(Subject subject) {
         var now = clock.instant();
         return latest.values().stream()
                 .filter(t -> t.stale().isAfter(now))
-                .filter(t -> policy.canRead(subject, t.label(), t.origin()))
+                .filter(t -> policy.canRead(subject, t.label(), t.origin(), t.exercise()))
                 .sorted(Comparator.comparing(TrackPosition::time).reversed())
                 .toList();
     }
@@ -54,9 +58,9 @@ public class Tracks {
     void removeStale() {
         var now = clock.instant();
         for (TrackPosition track : List.copyOf(latest.values())) {
-            if (!track.stale().isAfter(now) && latest.remove(track.uid(), track)) {
+            if (!track.stale().isAfter(now) && latest.remove(Key.of(track), track)) {
                 stream.publish(new LiveEvent("track.stale", track.uid(), Map.of("id", track.uid()), track.label(),
-                        track.origin()));
+                        track.origin(), track.exercise()));
             }
         }
     }
@@ -65,17 +69,53 @@ public class Tracks {
     public static Map<String, Object> feature(TrackPosition t) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("type", t.type());
-        properties.put("sidc", t.sidc());
+        properties.put("sidc", t.displayedSidc());
         properties.put("callsign", t.callsign());
         properties.put("time", t.time().toString());
         properties.put("stale", t.stale().toString());
         properties.put("classification", t.label().classification().name());
         properties.put("marking", t.label().marking());
+        properties.put("exercise", t.exercise() != null);
         Map<String, Object> feature = new LinkedHashMap<>();
         feature.put("type", "Feature");
         feature.put("id", t.uid());
         feature.put("geometry", Map.of("type", "Point", "coordinates", List.of(t.lon(), t.lat())));
         feature.put("properties", properties);
         return feature;
+    }
+
+    /**
+     * The symbol code with the exercise context when {@code exercise}: in a 20-digit APP-6D / 2525D code the third
+     * digit (context) becomes 1; in a 15-character APP-6B / 2525C code the standard identity becomes its exercise
+     * twin (pending G, unknown W, assumed friend M, friend D, neutral L, suspect J "joker", hostile K "faker").
+     */
+    public static String sidcInContext(String sidc, boolean exercise) {
+        if (!exercise) {
+            return sidc;
+        }
+        if (sidc.length() >= 20 && sidc.chars().allMatch(Character::isDigit)) {
+            return sidc.substring(0, 2) + '1' + sidc.substring(3);
+        }
+        if (sidc.length() >= 2) {
+            char identity = switch (Character.toUpperCase(sidc.charAt(1))) {
+                case 'P' -> 'G';
+                case 'U' -> 'W';
+                case 'A' -> 'M';
+                case 'F' -> 'D';
+                case 'N' -> 'L';
+                case 'S' -> 'J';
+                case 'H' -> 'K';
+                default -> sidc.charAt(1);
+            };
+            return sidc.charAt(0) + String.valueOf(identity) + sidc.substring(2);
+        }
+        return sidc;
+    }
+
+    private record Key(String uid, @Nullable UUID exercise) {
+
+        static Key of(TrackPosition position) {
+            return new Key(position.uid(), position.exercise());
+        }
     }
 }

@@ -11,7 +11,7 @@ import org.kalkan.shared.SecurityLabel;
 /** A member's request for consultations, on the agenda of a session until the chair closes it. */
 public record Consultation(ConsultationId id, NationCode requestingNation, Set<ThreatGround> grounds,
         String statement, SecurityLabel label, NationCode originNation, String requestedBy, Instant requestedAt,
-        boolean open, @Nullable Instant closedAt, UUID sessionId, LocalDate sessionDate) {
+        boolean open, @Nullable Instant closedAt, UUID sessionId, LocalDate sessionDate, @Nullable UUID exerciseId) {
 
     public Consultation {
         grounds = Set.copyOf(grounds);

@@ -17,7 +17,7 @@ public record Decision(DecisionId id, Procedure procedure, DecisionStatus status
         @Nullable UUID crisisId, @Nullable ConsultationId consultationId, @Nullable String registerNumber,
         @Nullable Instant adoptedAt, @Nullable Instant closedAt, String createdBy, Instant createdAt,
         List<MeasureOrder> measures, List<DecisionVersion> versions, List<Position> positions,
-        List<SilenceBreak> silenceBreaks, List<MeasureActivation> activations) {
+        List<SilenceBreak> silenceBreaks, List<MeasureActivation> activations, @Nullable UUID exerciseId) {
 
     public Decision {
         measures = List.copyOf(measures);

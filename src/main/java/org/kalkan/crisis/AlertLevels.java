@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.kalkan.crisis.internal.AlertLevelStore;
 import org.kalkan.crisis.internal.CrisisAccess;
+import org.kalkan.platform.Problems;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,11 +46,20 @@ public class AlertLevels {
         return store.history(target, Math.max(1, Math.min(limit, 1000)));
     }
 
-    /** A crisis manager changes a level by hand, naming the decision that authorises it. */
+    /**
+     * A crisis manager changes a level by hand, naming the decision that authorises it. Alert levels are the real
+     * world's state: from inside an exercise they are refused (409, audited), never changed (ADR 0006).
+     */
     @Transactional
     public AlertLevelChanged change(Subject manager, AlertTarget target, AlertLevel level, String reason,
             String decisionRef) {
         access.requireAnyRole(manager, CrisisAccess.MANAGERS, "change alert levels");
+        if (manager.inExercise()) {
+            audit.recordDenial(manager.username(), "ALERT_LEVEL", "alert-level:" + target,
+                    "exercise " + manager.exercise() + " may not change real-world alert levels");
+            throw Problems.conflict("Alert levels are real-world state: an exercise cannot change them. Record the "
+                    + "exercise level in the crisis log instead.");
+        }
         return change(target, level, reason, decisionRef, manager.username());
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.crisis.internal.CrisisAccess;
 import org.kalkan.crisis.internal.CrisisStore;
@@ -65,11 +66,12 @@ public class Crises {
         List<IncidentSummary> attached = request.incidentIds().stream()
                 .map(id -> incidents.find(manager, id)).toList();
         attached.forEach(incident -> requireCovers(request.label(), incident));
-        checkTeam(request.label(), manager.nation(), request.team());
+        checkTeam(request.label(), manager.nation(), request.team(), manager.exercise());
         Instant now = clock.instant();
         CrisisId id = CrisisId.random();
+        // The crisis belongs to its opener's context, and so does everything in it (ADR 0006).
         store.insert(id, request.title().strip(), request.label(), manager.nation(), manager.username(), now,
-                request.sitrepEvery());
+                request.sitrepEvery(), manager.exercise());
         TreeSet<String> teamUsers = new TreeSet<>(request.team().users());
         teamUsers.add(manager.username());
         store.addToTeam(id, new CrisisTeam(teamUsers, request.team().nations()));
@@ -168,7 +170,7 @@ public class Crises {
      * the crisis's label does not release to them: they could not read it.
      */
     void include(Crisis crisis, CrisisTeam members, String actor) {
-        checkTeam(crisis.label(), crisis.originNation(), members);
+        checkTeam(crisis.label(), crisis.originNation(), members, crisis.exerciseId());
         CrisisTeam added = store.addToTeam(crisis.id(), members);
         if (!added.users().isEmpty() || !added.nations().isEmpty()) {
             log.system(crisis, actor, LogEntryKind.TEAM_CHANGED, "Joined the team: " + describe(added), crisis.label());
@@ -176,18 +178,22 @@ public class Crises {
         }
     }
 
-    /** Refuses (400) a user who does not exist or could not read a record labelled {@code label}. */
-    void requireUserCanRead(String username, SecurityLabel label, NationCode origin) {
+    /**
+     * Refuses (400) a user who does not exist or could not read a record labelled {@code label} in the context
+     * {@code exercise} (null = real world).
+     */
+    void requireUserCanRead(String username, SecurityLabel label, NationCode origin, @Nullable UUID exercise) {
         Optional<UserSummary> user = users.find(username).filter(UserSummary::enabled);
         if (user.isEmpty()) {
             throw new IllegalArgumentException("no user " + username);
         }
-        if (!access.canRead(user.get().subject(), label, origin)) {
-            throw new IllegalArgumentException("user " + username + " may not read " + label.marking());
+        if (!access.userCanRead(user.get().subject(), label, origin, exercise)) {
+            throw new IllegalArgumentException("user " + username + " may not read " + label.marking()
+                    + (exercise == null ? "" : " in exercise " + exercise));
         }
     }
 
-    private void checkTeam(SecurityLabel label, NationCode origin, CrisisTeam team) {
+    private void checkTeam(SecurityLabel label, NationCode origin, CrisisTeam team, @Nullable UUID exercise) {
         for (NationCode nation : team.nations()) {
             if (!access.isKnownNation(nation)) {
                 throw new IllegalArgumentException("unknown nation " + nation);
@@ -198,7 +204,7 @@ public class Crises {
             }
         }
         for (String username : team.users()) {
-            requireUserCanRead(username, label, origin);
+            requireUserCanRead(username, label, origin, exercise);
         }
     }
 

@@ -53,7 +53,8 @@ public class CrisisLog {
     public List<LogEntry> entries(Subject subject, CrisisId crisisId, int limit) {
         access.readable(subject, crisisId);
         List<LogEntry> list = entries.list(crisisId, policy.filter(subject, "e"), Math.max(1, Math.min(limit, 5000)));
-        list.forEach(e -> policy.assertReadable(subject, e.label(), e.originNation(), "crisis-log:" + e.id()));
+        list.forEach(e -> policy.assertReadable(subject, e.label(), e.originNation(), e.exerciseId(),
+                "crisis-log:" + e.id()));
         return list;
     }
 
@@ -90,6 +91,18 @@ public class CrisisLog {
     @Transactional
     public Optional<LogEntry> append(CrisisId crisisId, String author, String text, LogEntryKind kind) {
         return crises.lock(crisisId).map(crisis -> system(crisis, author, kind, text, crisis.label()));
+    }
+
+    /**
+     * As {@link #append(CrisisId, String, String, LogEntryKind, SecurityLabel)} for a record of the context
+     * {@code exercise} (null = real world): only into a crisis of the same context, so a real-world event never
+     * writes into an exercise crisis nor the other way round (ADR 0006). Empty when there is no such crisis.
+     */
+    @Transactional
+    public Optional<LogEntry> append(CrisisId crisisId, String author, String text, LogEntryKind kind,
+            SecurityLabel label, @Nullable UUID exercise) {
+        return crises.lock(crisisId).filter(crisis -> java.util.Objects.equals(crisis.exerciseId(), exercise))
+                .map(crisis -> system(crisis, author, kind, text, label));
     }
 
     /** As {@link #append(CrisisId, String, String, LogEntryKind)}, under the given label (e.g. a decision's own). */

@@ -151,9 +151,10 @@ public class CrisisRfis {
     }
 
     private Rfi readable(Subject subject, Rfi rfi) {
-        policy.assertReadable(subject, rfi.label(), rfi.originNation(), "rfi:" + rfi.id());
+        policy.assertReadable(subject, rfi.label(), rfi.originNation(), rfi.exerciseId(), "rfi:" + rfi.id());
         List<RfiAnswer> answers = rfis.answers(rfi.id(), policy.filter(subject, "a"));
-        answers.forEach(a -> policy.assertReadable(subject, a.label(), a.nation(), "rfi-answer:" + a.id()));
+        answers.forEach(a -> policy.assertReadable(subject, a.label(), a.nation(), a.exerciseId(),
+                "rfi-answer:" + a.id()));
         return rfi.withAnswers(answers);
     }
 

@@ -72,7 +72,7 @@ public class CrisisTasks {
             }
             crisisTeams.include(crisis, CrisisTeam.of(Set.of(), Set.of(nation)), subject.username());
         } else if (owner.kind() == TaskOwner.Kind.USER) {
-            crisisTeams.requireUserCanRead(owner.name(), label, subject.nation());
+            crisisTeams.requireUserCanRead(owner.name(), label, subject.nation(), crisis.exerciseId());
             crisisTeams.include(crisis, CrisisTeam.of(Set.of(owner.name()), Set.of()), subject.username());
         }
         UUID id = tasks.insert(crisisId, request.title().strip(), owner, request.dueAt(), subject.username(), now,
@@ -90,7 +90,8 @@ public class CrisisTasks {
     public List<CrisisTask> list(Subject subject, CrisisId crisisId) {
         access.readable(subject, crisisId);
         List<CrisisTask> list = tasks.list(crisisId, policy.filter(subject, "t"));
-        list.forEach(t -> policy.assertReadable(subject, t.label(), t.originNation(), "task:" + t.id()));
+        list.forEach(t -> policy.assertReadable(subject, t.label(), t.originNation(), t.exerciseId(),
+                "task:" + t.id()));
         return list;
     }
 

@@ -29,7 +29,9 @@ class IncidentActivity {
     void on(IncidentUpdated updated) {
         IncidentSummary incident = updated.incident();
         for (CrisisId id : crises.withIncident(incident.id())) {
-            crises.lock(id).ifPresent(crisis -> {
+            // Only a crisis of the incident's own context hears of it (ADR 0006).
+            crises.lock(id).filter(c -> java.util.Objects.equals(c.exerciseId(), incident.exerciseId()))
+                    .ifPresent(crisis -> {
                 SecurityLabel label = access.covers(crisis.label(), incident.label()) ? crisis.label()
                         : incident.label();
                 log.system(crisis, "incident", LogEntryKind.INCIDENT_UPDATED, "Incident " + incident.title() + ": "

@@ -12,7 +12,7 @@ import org.kalkan.shared.SecurityLabel;
 public record Rfi(UUID id, CrisisId crisisId, String question, SortedSet<NationCode> addressedTo, Instant deadline,
         Status status, @Nullable Instant overdueAt, String createdBy, Instant createdAt, @Nullable String closedBy,
         @Nullable Instant closedAt, @Nullable String closingNote, SecurityLabel label, NationCode originNation,
-        int version, List<RfiAnswer> answers) {
+        int version, List<RfiAnswer> answers, @Nullable UUID exerciseId) {
 
     public enum Status { OPEN, CLOSED }
 
@@ -22,6 +22,6 @@ public record Rfi(UUID id, CrisisId crisisId, String question, SortedSet<NationC
 
     public Rfi withAnswers(List<RfiAnswer> readable) {
         return new Rfi(id, crisisId, question, addressedTo, deadline, status, overdueAt, createdBy, createdAt, closedBy,
-                closedAt, closingNote, label, originNation, version, readable);
+                closedAt, closingNote, label, originNation, version, readable, exerciseId);
     }
 }

@@ -16,10 +16,12 @@ import org.kalkan.incident.Incidents;
 import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
+import org.kalkan.security.ExerciseContexts;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.security.UserSummary;
 import org.kalkan.shared.SecurityLabel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,10 +50,13 @@ public class Sitreps {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate separately;
+    private final ObjectProvider<ExerciseContexts> exercises;
 
     Sitreps(SitrepStore sitreps, CrisisStore crises, CrisisAccess access, SitrepDrafter drafter, SitrepPdf pdf,
             CrisisLog log, Incidents incidents, UserDirectory users, AccessPolicy policy, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+            ObjectProvider<ExerciseContexts> exercises) {
+        this.exercises = exercises;
         this.sitreps = sitreps;
         this.crises = crises;
         this.access = access;
@@ -89,7 +94,7 @@ public class Sitreps {
     public List<Sitrep> list(Subject subject, CrisisId crisisId) {
         access.readable(subject, crisisId);
         List<Sitrep> list = sitreps.list(crisisId, policy.filter(subject, "s"));
-        list.forEach(s -> policy.assertReadable(subject, s.label(), s.originNation(), target(s)));
+        list.forEach(s -> policy.assertReadable(subject, s.label(), s.originNation(), s.exerciseId(), target(s)));
         return list;
     }
 
@@ -98,7 +103,7 @@ public class Sitreps {
         access.readable(subject, crisisId);
         Sitrep sitrep = sitreps.find(crisisId, number, policy.filter(subject, "s"))
                 .orElseThrow(() -> Problems.notFound("No SITREP " + number + " in this crisis that you may read."));
-        policy.assertReadable(subject, sitrep.label(), sitrep.originNation(), target(sitrep));
+        policy.assertReadable(subject, sitrep.label(), sitrep.originNation(), sitrep.exerciseId(), target(sitrep));
         return sitrep;
     }
 
@@ -138,7 +143,10 @@ public class Sitreps {
         Crisis crisis = access.readable(subject, crisisId);
         Sitrep sitrep = issued(subject, crisisId, number);
         audit.record(subject.username(), "CRISIS_SITREP_EXPORTED", target(sitrep), "PDF " + sitrep.label().marking());
-        return pdf.render(crisis, sitrep);
+        ExerciseContexts known = exercises.getIfAvailable();
+        String exerciseName = crisis.exerciseId() == null || known == null ? null
+                : known.name(crisis.exerciseId()).orElse(null);
+        return pdf.render(crisis, sitrep, exerciseName);
     }
 
     /** The issued SITREP for a JSON export; a draft is refused (409). */
@@ -163,7 +171,9 @@ public class Sitreps {
                 next = next.plus(crisis.sitrepEvery());
             }
             crises.schedule(id, crisis.sitrepEvery(), next, now);
-            var author = users.find(crisis.openedBy()).filter(UserSummary::enabled).map(UserSummary::subject);
+            // The opener reads in the crisis's own context: an exercise crisis's SITREP holds its exercise's records.
+            var author = users.find(crisis.openedBy()).filter(UserSummary::enabled).map(UserSummary::subject)
+                    .map(s -> crisis.exerciseId() == null ? s : s.inExercise(crisis.exerciseId()));
             if (sitreps.draftNumber(id).isPresent() || author.isEmpty()) {
                 continue;
             }

@@ -67,9 +67,11 @@ public class ForceRequirements {
     @Transactional
     public StatedRequirement state(Subject planner, UUID crisisId, Requirement requirement, SecurityLabel label) {
         requirePlanner(planner, "REQUIREMENT", "crisis:" + crisisId, "Only force planners state requirements.");
-        crises.find(planner, new CrisisId(crisisId));
+        // The requirement belongs to its crisis's context (ADR 0006), which is the planner's: find checks both.
+        var crisis = crises.find(planner, new CrisisId(crisisId));
         policy.checkWritable(planner, label);
-        store.insertRequirement(crisisId, requirement, label, planner.nation(), planner.username(), clock.instant());
+        store.insertRequirement(crisisId, crisis.exerciseId(), requirement, label, planner.nation(),
+                planner.username(), clock.instant());
         audit.record(planner.username(), "REQUIREMENT_STATED", "requirement:" + requirement.id(),
                 requirement.quantity() + " x " + requirement.capability() + " in " + requirement.country()
                         + " for crisis " + crisisId + " " + label.marking());

@@ -1,16 +1,15 @@
 package org.kalkan.incident;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A search of incidents: optional bounding box (minLon, minLat, maxLon, maxLat), time window (incidents observed
- * in it), category, status; at most {@code limit} items after {@code cursor}. Exercise incidents only when asked.
+ * in it), category, status; at most {@code limit} items after {@code cursor}. The context (real world or one
+ * exercise) is not part of the query: it is the subject's, and the access policy applies it (ADR 0006).
  */
 public record IncidentQuery(double @Nullable [] bbox, @Nullable Instant from, @Nullable Instant to,
-        @Nullable IncidentCategory category, @Nullable IncidentStatus status, int limit, @Nullable String cursor,
-        @Nullable UUID exerciseId) {
+        @Nullable IncidentCategory category, @Nullable IncidentStatus status, int limit, @Nullable String cursor) {
 
     public static final int MAX_LIMIT = 1000;
 
@@ -33,6 +32,6 @@ public record IncidentQuery(double @Nullable [] bbox, @Nullable Instant from, @N
     }
 
     public static IncidentQuery all(int limit) {
-        return new IncidentQuery(null, null, null, null, null, limit, null, null);
+        return new IncidentQuery(null, null, null, null, null, limit, null);
     }
 }

@@ -55,8 +55,9 @@ public class Incidents {
      * window whose combined label its reporter may still read, or opens a new incident.
      */
     @Transactional
-    public FiledReport report(Subject reporter, NewReport report) {
+    public FiledReport report(Subject reporter, NewReport request) {
         requireAnyRole(reporter, REPORTERS, "file reports");
+        NewReport report = inContext(reporter, request);
         policy.checkWritable(reporter, report.label());
         Instant now = clock.instant();
         if (report.observedAt().isAfter(now.plusSeconds(300))) {
@@ -77,7 +78,7 @@ public class Incidents {
             List<LabelCombiner.Labelled> labels = new java.util.ArrayList<>(store.reportLabels(candidate.id()));
             labels.add(labelled);
             SecurityLabel label = combiner.combine(labels);
-            if (label != null && policy.canRead(reporter, label, null)) {
+            if (label != null && policy.canRead(reporter, label, null, candidate.exerciseId())) {
                 joined = candidate;
                 combined = label;
                 break;
@@ -107,7 +108,7 @@ public class Incidents {
     public IncidentPage search(Subject subject, IncidentQuery query) {
         var sql = IncidentSearch.sql(query, policy.filter(subject, "i"));
         List<IncidentSummary> rows = store.search(sql);
-        rows.forEach(i -> policy.assertReadable(subject, i.label(), null, "incident:" + i.id()));
+        rows.forEach(i -> policy.assertReadable(subject, i.label(), null, i.exerciseId(), "incident:" + i.id()));
         return IncidentSearch.page(rows, query.limit());
     }
 
@@ -116,7 +117,7 @@ public class Incidents {
     public IncidentSummary find(Subject subject, IncidentId id) {
         IncidentSummary incident = store.find(id, policy.filter(subject, "i"))
                 .orElseThrow(() -> notFound(subject, id));
-        policy.assertReadable(subject, incident.label(), null, "incident:" + id);
+        policy.assertReadable(subject, incident.label(), null, incident.exerciseId(), "incident:" + id);
         return incident;
     }
 
@@ -124,7 +125,8 @@ public class Incidents {
     public List<FiledReport> reports(Subject subject, IncidentId id) {
         find(subject, id);
         List<FiledReport> reports = store.reports(id, policy.filter(subject, "r"));
-        reports.forEach(r -> policy.assertReadable(subject, r.label(), r.reportingNation(), "report:" + r.id()));
+        reports.forEach(r -> policy.assertReadable(subject, r.label(), r.reportingNation(), r.exerciseId(),
+                "report:" + r.id()));
         return reports;
     }
 
@@ -191,7 +193,7 @@ public class Incidents {
     public IncidentSummary reattach(Subject subject, ReportId reportId, @Nullable IncidentId target) {
         requireAnyRole(subject, MANAGERS, "re-attach reports");
         FiledReport report = store.report(reportId.value())
-                .filter(r -> policy.canRead(subject, r.label(), r.reportingNation()))
+                .filter(r -> policy.canRead(subject, r.label(), r.reportingNation(), r.exerciseId()))
                 .orElseThrow(() -> Problems.notFound("No report " + reportId + "."));
         IncidentId from = report.incidentId();
         find(subject, from);
@@ -206,6 +208,9 @@ public class Incidents {
                 throw Problems.conflict("The report is already filed under incident " + target + ".");
             }
             IncidentSummary destination = find(subject, target);
+            if (!java.util.Objects.equals(destination.exerciseId(), report.exerciseId())) {
+                throw Problems.conflict("A report can join only an incident of its own context.");
+            }
             if (destination.category() != report.category() || destination.status() == IncidentStatus.CLOSED) {
                 throw Problems.conflict("A report can join only an open incident of its own category.");
             }
@@ -261,10 +266,26 @@ public class Incidents {
     }
 
     private void requireStillReadable(Subject subject, @Nullable SecurityLabel combined, String action) {
-        if (combined == null || !policy.canRead(subject, combined, null)) {
+        // Every incident touched here was found through the policy, so it belongs to the subject's context.
+        if (combined == null || !policy.canRead(subject, combined, null, subject.exercise())) {
             throw Problems.conflict("No one could read the combined incident, or you could not: " + action
                     + " is refused.");
         }
+    }
+
+    /**
+     * The report in the reporter's context (ADR 0006): a report names no other context than the one its reporter
+     * works in; asking for another is refused (400), so nobody files into an exercise, or out of one, by accident.
+     */
+    private static NewReport inContext(Subject reporter, NewReport report) {
+        if (report.exerciseId() != null && !report.exerciseId().equals(reporter.exercise())) {
+            throw new IllegalArgumentException("the report names exercise " + report.exerciseId()
+                    + " but you work in " + (reporter.exercise() == null ? "the real world"
+                    : "exercise " + reporter.exercise()) + "; file it with ?exercise=" + report.exerciseId());
+        }
+        return new NewReport(report.category(), report.title(), report.narrative(), report.observedAt(),
+                report.location(), report.areaGeoJson(), report.severity(), report.confidence(), report.label(),
+                reporter.exercise(), report.source());
     }
 
     private RuntimeException notFound(Subject subject, IncidentId id) {

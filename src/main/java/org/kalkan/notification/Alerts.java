@@ -61,7 +61,8 @@ public class Alerts {
     /**
      * Raises an alert as {@code sender}, who needs a sending role and must be allowed to write the label. The
      * recipients are resolved now into one entry per user cleared for the label; their deadline is the sending
-     * time plus {@code ackWithin} (or the precedence's default).
+     * time plus {@code ackWithin} (or the precedence's default). The alert belongs to the sender's context: an
+     * exercise alert reaches only the exercise's participants and its text starts with {@code EXERCISE}.
      */
     @Transactional
     public AlertId raise(Subject sender, AlertRequest request) {
@@ -82,15 +83,21 @@ public class Alerts {
         if (ackWithin.isNegative() || ackWithin.isZero() || ackWithin.compareTo(properties.maxAckWithin()) > 0) {
             throw new IllegalArgumentException("ackWithin must be positive and at most " + properties.maxAckWithin());
         }
+        if (request.exerciseId() != null && !request.exerciseId().equals(sender.exercise())) {
+            throw new IllegalArgumentException("the alert names exercise " + request.exerciseId() + " but you work in "
+                    + (sender.exercise() == null ? "the real world" : "exercise " + sender.exercise())
+                    + "; raise it with ?exercise=" + request.exerciseId());
+        }
         policy.checkWritable(sender, request.label());
-        var resolution = resolver.resolve(request.recipients(), request.label(), sender.nation());
+        // In an exercise only its participants are alerted: nobody else could ever open the alert (ADR 0006).
+        var resolution = resolver.resolve(request.recipients(), request.label(), sender.nation(), sender.exercise());
         if (resolution.cleared().isEmpty()) {
             throw new IllegalArgumentException("none of the recipients may read an alert labelled "
                     + request.label().marking());
         }
         return writer.write(new AlertStore.NewAlert(AlertId.random(), request.text(), request.precedence(), ackWithin,
                 request.label(), sender.nation(), sender.username(), writer.now(), request.crisisId(),
-                request.exerciseId(), null), resolution.cleared());
+                sender.exercise(), null), resolution.cleared());
     }
 
     /**
@@ -105,7 +112,7 @@ public class Alerts {
         if (!involved) {
             throw notPermitted(subject, id, "READ");
         }
-        policy.assertReadable(subject, alert.label(), alert.originNation(), "alert:" + id);
+        policy.assertReadable(subject, alert.label(), alert.originNation(), alert.exerciseId(), "alert:" + id);
         return alert;
     }
 
@@ -119,7 +126,7 @@ public class Alerts {
         if (store.recipient(id, subject.username()).isEmpty()) {
             throw notPermitted(subject, id, "ALERT_ACK");
         }
-        policy.assertReadable(subject, alert.label(), alert.originNation(), "alert:" + id);
+        policy.assertReadable(subject, alert.label(), alert.originNation(), alert.exerciseId(), "alert:" + id);
         Instant now = writer.now();
         if (!store.acknowledge(id, subject.username(), now)) {
             AlertView.Recipient current = store.recipient(id, subject.username()).orElseThrow();
@@ -143,15 +150,21 @@ public class Alerts {
             throw new IllegalArgumentException("limit must be between 1 and 500");
         }
         List<InboxItem> items = store.inbox(subject.username(), policy.filter(subject, "a"), limit);
-        items.forEach(item -> policy.assertReadable(subject, item.label(), item.originNation(),
+        items.forEach(item -> policy.assertReadable(subject, item.label(), item.originNation(), item.exerciseId(),
                 "alert:" + item.id()));
         return items;
     }
 
-    /** How many of the user's alerts wait for an acknowledgement (a count, no content). */
+    /** How many of the user's real-world alerts wait for an acknowledgement (a count, no content). */
     @Transactional(readOnly = true)
     public int pendingCount(String username) {
-        return store.pendingCount(username);
+        return store.pendingCount(username, null);
+    }
+
+    /** How many of the subject's alerts of its context wait for an acknowledgement (a count, no content). */
+    @Transactional(readOnly = true)
+    public int pendingCount(Subject subject) {
+        return store.pendingCount(subject.username(), subject.exercise());
     }
 
     private static AlertRefusedException notFound(AlertId id) {

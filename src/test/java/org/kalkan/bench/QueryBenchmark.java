@@ -75,7 +75,7 @@ public final class QueryBenchmark {
                 double lat = 36 + random.nextDouble() * 18;
                 Instant to = now.minus(Duration.ofMinutes(random.nextLong(358L * 24 * 60)));
                 IncidentQuery query = new IncidentQuery(new double[] {lon - 1, lat - 1, lon + 1, lat + 1},
-                        to.minus(Duration.ofDays(7)), to, null, null, limit, null, null);
+                        to.minus(Duration.ofDays(7)), to, null, null, limit, null);
                 // Alternate which of the two runs first, so neither always finds the pages the other just read.
                 JsonNode plan = i % 2 == 0 ? null : explain(jdbc, IncidentSearch.sql(query, policy.filter(subject, "i")));
                 long start = System.nanoTime();
@@ -110,7 +110,7 @@ public final class QueryBenchmark {
                     BenchNode.quantile(api, 0.5) / BenchNode.quantile(postgres, 0.5));
             Instant to = now.minus(Duration.ofDays(100));
             IncidentQuery sample = new IncidentQuery(new double[] {68, 40, 70, 42}, to.minus(Duration.ofDays(7)), to,
-                    null, null, limit, null, null);
+                    null, null, limit, null);
             IncidentStore.SearchSql sql = IncidentSearch.sql(sample, policy.filter(SUBJECTS.get(0), "i"));
             System.out.println("\nPlan of a sample query (kaz.officer, box 68,40,70,42):");
             jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql.sql()).params(sql.parameters()).query(String.class).list()

@@ -5,13 +5,10 @@ import static org.kalkan.notification.AlertFixtures.PASSWORD;
 import static org.kalkan.notification.AlertFixtures.flashTo;
 import static org.kalkan.notification.AlertFixtures.raise;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,20 +19,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.kalkan.ApiClient;
 import org.kalkan.KalkanTest;
+import org.kalkan.SessionClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The inbox stream, read as a browser's EventSource would: each user hears only about their own inbox. */
 @KalkanTest
 class AlertStreamTests {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @LocalServerPort int port;
 
     @Test
     void aSignedInUserHearsOnlyThatTheirOwnInboxChangedAndNeverTheContent() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        signIn(browser, "kgz.officer");
+        HttpClient browser = SessionClient.signedIn(port, "kgz.officer");
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         CompletableFuture<HttpResponse<Stream<String>>> stream = browser.sendAsync(HttpRequest.newBuilder(
                 uri("/alerts/stream")).header("Accept", "text/event-stream").build(),
@@ -65,20 +61,6 @@ class AlertStreamTests {
         }
     }
 
-    private void signIn(HttpClient browser, String username) throws Exception {
-        String form = browser.send(HttpRequest.newBuilder(uri("/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = CSRF.matcher(form);
-        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
-        String body = "username=" + username + "&password=" + PASSWORD + "&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        var login = browser.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-    }
-
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
@@ -86,7 +68,7 @@ class AlertStreamTests {
     private static int unacknowledged(String dataLine) {
         assertThat(dataLine).as("a signal arrived").isNotNull().startsWith("data:");
         Matcher count = Pattern.compile("\"unacknowledged\":(\\d+)").matcher(dataLine);
-        assertThat(count.find()).isTrue();
+        assertThat(count.find()).as(dataLine).isTrue();
         return Integer.parseInt(count.group(1));
     }
 }

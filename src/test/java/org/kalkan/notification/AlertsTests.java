@@ -206,10 +206,15 @@ class AlertsTests {
     @Test
     void aPerAlertDeadlineOverridesThePrecedenceDefaultAndCrisisAndExerciseAreKept() {
         UUID crisis = UUID.randomUUID();
-        UUID exercise = UUID.randomUUID();
-        String id = raise(api, watch, with(with(with(flashTo("Ten minutes", "uzb.officer"), "ackWithin", "PT10M"),
-                "crisisId", crisis.toString()), "exerciseId", exercise.toString()));
-        var alert = api.get("/api/v1/alerts/" + id, watch).json();
+        // An exercise the watch officer runs and UZB trains in; the alert names it and is raised inside it.
+        UUID exercise = org.kalkan.ExerciseFixtures.steppeShield(jdbc, "ALERT SHIELD " + System.nanoTime());
+        var raised = api.post("/api/v1/alerts?exercise=" + exercise, watch, with(with(with(
+                flashTo("Ten minutes", "uzb.officer"), "ackWithin", "PT10M"), "crisisId", crisis.toString()),
+                "exerciseId", exercise.toString()));
+        assertThat(raised.status()).isEqualTo(201);
+        String id = raised.json().get("id").asString();
+        var alert = api.get("/api/v1/alerts/" + id + "?exercise=" + exercise, watch).json();
+        assertThat(alert.get("text").asString()).isEqualTo("EXERCISE Ten minutes");
         assertThat(alert.get("ackWithin").asString()).isEqualTo("PT10M");
         assertThat(alert.get("crisisId").asString()).isEqualTo(crisis.toString());
         assertThat(alert.get("exerciseId").asString()).isEqualTo(exercise.toString());

@@ -21,13 +21,15 @@ class IncidentFeed {
     void on(IncidentReported event) {
         var incident = event.incident();
         stream.publish(new LiveEvent("incident.reported", incident.id().toString(),
-                IncidentFeatures.feature(incident), incident.label(), null));
+                IncidentFeatures.feature(incident), incident.label(), null,
+                incident.exerciseId()));
     }
 
     @ApplicationModuleListener
     void on(IncidentUpdated event) {
         var incident = event.incident();
         stream.publish(new LiveEvent("incident.updated", incident.id().toString(),
-                IncidentFeatures.feature(incident), incident.label(), null));
+                IncidentFeatures.feature(incident), incident.label(), null,
+                incident.exerciseId()));
     }
 }

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fans live events out to Server-Sent Event subscribers. Each subscriber gets only what the access policy lets
- * it read, through its own bounded queue drained by its own virtual thread: a slow client loses its oldest
+ * it read in its own context (the real world, or the exercise of the request that opened the stream), through its own bounded queue drained by its own virtual thread: a slow client loses its oldest
  * events (counted) and never slows anyone else.
  */
 @Service
@@ -70,7 +70,8 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
         // Serialised once for every subscriber, not once per subscriber.
         String json = JSON.writeValueAsString(event.data());
         for (Subscriber subscriber : subscribers) {
-            if (!policy.canRead(subscriber.subject, event.label(), event.origin())) {
+            // The subscriber's context is the one of the request that opened the stream (ADR 0006).
+            if (!policy.canRead(subscriber.subject, event.label(), event.origin(), event.exercise())) {
                 withheld.increment();
                 continue;
             }

@@ -72,7 +72,7 @@ class MapController {
     @ResponseBody
     ResponseEntity<Map<String, Object>> incidents(@RequestParam(required = false) @Nullable Instant from) {
         var page = incidents.search(subject.get(),
-                new IncidentQuery(null, from, null, null, null, IncidentQuery.MAX_LIMIT, null, null));
+                new IncidentQuery(null, from, null, null, null, IncidentQuery.MAX_LIMIT, null));
         return ResponseEntity.ok().contentType(GEO_JSON).body(IncidentFeatures.collection(page.items(), null));
     }
 

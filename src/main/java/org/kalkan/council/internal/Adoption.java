@@ -40,7 +40,7 @@ class Adoption {
         if (!outcome.isAdopted()) {
             throw new IllegalStateException("not an adoption: " + outcome);
         }
-        String number = numbers.next(at);
+        String number = numbers.next(at, row.exerciseId());
         decisions.adopt(row.id(), outcome, number, at);
         DecisionVersion adopted = decisions.versions(row.id()).get(row.version() - 1);
         audit.record(actor, "DECISION_ADOPTED", row.target(), number + " " + outcome + " version " + row.version()
@@ -52,10 +52,10 @@ class Adoption {
             audit.record(actor, "MEASURE_ACTIVATED", row.target(), number + " " + measure.code() + " "
                     + measure.parameters() + (row.crisisId() == null ? "" : " crisis " + row.crisisId()));
             events.publishEvent(new MeasureActivated(row.id(), number, measure.code(), measure.parameters(),
-                    row.crisisId(), row.label(), at));
+                    row.crisisId(), row.label(), at, row.exerciseId()));
         }
         events.publishEvent(new DecisionAdopted(row.id(), row.version(), number, outcome, adopted.title(),
-                adopted.measures(), row.crisisId(), row.label(), at));
+                adopted.measures(), row.crisisId(), row.label(), at, row.exerciseId()));
         return number;
     }
 

@@ -78,20 +78,24 @@ class Agenda {
         policy.checkWritable(delegate, label);
 
         ConsultationId id = record(nation, grounds, statement, label, delegate.username(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+                clock.instant().truncatedTo(ChronoUnit.MICROS), delegate.exercise());
         return consultation(id);
     }
 
-    /** Stores a validated request, puts it on the next session's agenda, audits it and announces it. */
+    /**
+     * Stores a validated request in the context {@code exercise} (null = real world), puts it on the agenda of the
+     * next session of that context, audits it and announces it.
+     */
     ConsultationId record(NationCode nation, Set<ThreatGround> grounds, String statement, SecurityLabel label,
-            String requestedBy, Instant now) {
-        UUID session = nextSession(now, nation);
+            String requestedBy, Instant now, @Nullable UUID exercise) {
+        UUID session = nextSession(now, nation, exercise);
         ConsultationId id = new ConsultationId(UUID.randomUUID());
         jdbc.sql("""
                 INSERT INTO council_consultation (id, requesting_nation, grounds, statement, status, session_id,
-                    requested_by, requested_at, classification, releasable_to, origin_nation)
+                    requested_by, requested_at, classification, releasable_to, origin_nation, exercise_id)
                 VALUES (:id, :nation, :grounds, :statement, 'OPEN', :session, :by, :at, :classification, :releasable,
-                    :nation)""")
+                    :nation, :exercise)""")
+                .param("exercise", exercise)
                 .param("id", id.value()).param("nation", nation.value())
                 .param("grounds", grounds.stream().map(Enum::name).toArray(String[]::new))
                 .param("statement", statement).param("session", session).param("by", requestedBy)
@@ -101,7 +105,7 @@ class Agenda {
         audit.record(requestedBy, "CONSULTATION_REQUESTED", "consultation:" + id, nation + " " + grounds + " "
                 + label.marking() + ", on the agenda of session " + session);
         events.publishEvent(new ConsultationRequested(id, nation, grounds, statement, label, requestedBy, session,
-                now));
+                now, exercise));
         return id;
     }
 
@@ -150,7 +154,7 @@ class Agenda {
         if (date.isBefore(today())) {
             throw new IllegalArgumentException("a session is scheduled for today or later, not " + date);
         }
-        UUID id = insertSession(date, false, sessionLabel, chair.nation(), chair.username());
+        UUID id = insertSession(date, false, sessionLabel, chair.nation(), chair.username(), chair.exercise());
         audit.record(chair.username(), "SESSION_SCHEDULED", "session:" + id, date + " " + sessionLabel.marking());
         return sessionById(chair, id, false);
     }
@@ -173,15 +177,16 @@ class Agenda {
         return sessionById(chair, sessionId, false);
     }
 
-    private UUID nextSession(Instant now, NationCode convenedBy) {
+    private UUID nextSession(Instant now, NationCode convenedBy, @Nullable UUID exercise) {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         Optional<UUID> next = jdbc.sql("""
                 SELECT id FROM council_session WHERE held_on >= :today AND minutes IS NULL
                     AND releasable_to && ARRAY['MEMBERS', 'ALL']
+                    AND exercise_id IS NOT DISTINCT FROM CAST(:exercise AS UUID)
                 ORDER BY held_on, created_at LIMIT 1 FOR UPDATE""")
-                .param("today", Date.valueOf(today)).query(UUID.class).optional();
+                .param("today", Date.valueOf(today)).param("exercise", exercise).query(UUID.class).optional();
         return next.orElseGet(() -> {
-            UUID id = insertSession(today.plusDays(1), true, EXTRAORDINARY_SESSION, convenedBy, "system");
+            UUID id = insertSession(today.plusDays(1), true, EXTRAORDINARY_SESSION, convenedBy, "system", exercise);
             audit.record("system", "SESSION_CONVENED", "session:" + id, "extraordinary session on "
                     + today.plusDays(1) + " for a request for consultations by " + convenedBy);
             return id;
@@ -189,12 +194,13 @@ class Agenda {
     }
 
     private UUID insertSession(LocalDate date, boolean extraordinary, SecurityLabel label, NationCode origin,
-            String by) {
+            String by, @Nullable UUID exercise) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO council_session (id, held_on, extraordinary, classification, releasable_to, origin_nation,
-                    created_by, created_at)
-                VALUES (:id, :date, :extraordinary, :classification, :releasable, :origin, :by, :at)""")
+                    created_by, created_at, exercise_id)
+                VALUES (:id, :date, :extraordinary, :classification, :releasable, :origin, :by, :at, :exercise)""")
+                .param("exercise", exercise)
                 .param("id", id).param("date", Date.valueOf(date)).param("extraordinary", extraordinary)
                 .param("classification", label.classification().rank()).param("releasable", Labels.releasableTo(label))
                 .param("origin", origin.value()).param("by", by)
@@ -206,7 +212,7 @@ class Agenda {
     private Consultation find(Subject subject, ConsultationId id, boolean lock) {
         return jdbc.sql(CONSULTATIONS + " WHERE c.id = :id" + (lock ? " FOR UPDATE OF c" : ""))
                 .param("id", id.value()).query(Agenda::consultation).optional()
-                .filter(c -> policy.canRead(subject, c.label(), c.originNation()))
+                .filter(c -> policy.canRead(subject, c.label(), c.originNation(), c.exerciseId()))
                 .map(c -> readable(subject, List.of(c)).get(0))
                 .orElseThrow(() -> {
                     audit.recordDenial(subject.username(), "READ", "consultation:" + id, "missing or not readable");
@@ -217,7 +223,7 @@ class Agenda {
     private Session sessionById(Subject subject, UUID id, boolean lock) {
         return jdbc.sql("SELECT * FROM council_session s WHERE s.id = :id" + (lock ? " FOR UPDATE" : ""))
                 .param("id", id).query((rs, i) -> sessionRow(rs)).optional()
-                .filter(row -> policy.canRead(subject, row.label(), row.origin()))
+                .filter(row -> policy.canRead(subject, row.label(), row.origin(), row.exercise()))
                 .map(row -> session(subject, row))
                 .orElseThrow(() -> {
                     audit.recordDenial(subject.username(), "READ", "session:" + id, "missing or not readable");
@@ -226,7 +232,7 @@ class Agenda {
     }
 
     private Session session(Subject subject, SessionRow row) {
-        policy.assertReadable(subject, row.label(), row.origin(), "session:" + row.id());
+        policy.assertReadable(subject, row.label(), row.origin(), row.exercise(), "session:" + row.id());
         LabelFilter filter = policy.filter(subject, "c");
         List<Consultation> items = readable(subject, jdbc.sql(CONSULTATIONS + " WHERE c.session_id = :session AND "
                         + filter.sql() + " ORDER BY c.requested_at")
@@ -235,8 +241,8 @@ class Agenda {
     }
 
     private List<Consultation> readable(Subject subject, List<Consultation> consultations) {
-        consultations.forEach(c -> policy.assertReadable(subject, c.label(), c.originNation(), "consultation:"
-                + c.id()));
+        consultations.forEach(c -> policy.assertReadable(subject, c.label(), c.originNation(), c.exerciseId(),
+                "consultation:" + c.id()));
         return consultations;
     }
 
@@ -245,12 +251,13 @@ class Agenda {
     }
 
     private record SessionRow(UUID id, LocalDate heldOn, boolean extraordinary, @Nullable String minutes,
-            SecurityLabel label, NationCode origin) {
+            SecurityLabel label, NationCode origin, @Nullable UUID exercise) {
     }
 
     private static SessionRow sessionRow(ResultSet rs) throws SQLException {
         return new SessionRow(rs.getObject("id", UUID.class), rs.getDate("held_on").toLocalDate(),
-                rs.getBoolean("extraordinary"), rs.getString("minutes"), Labels.read(rs), Labels.origin(rs));
+                rs.getBoolean("extraordinary"), rs.getString("minutes"), Labels.read(rs), Labels.origin(rs),
+                rs.getObject("exercise_id", UUID.class));
     }
 
     private static final String CONSULTATIONS = """
@@ -264,6 +271,7 @@ class Agenda {
                 NationCode.of(rs.getString("requesting_nation")), grounds, rs.getString("statement"), Labels.read(rs),
                 Labels.origin(rs), rs.getString("requested_by"), Decisions.instant(rs, "requested_at"),
                 "OPEN".equals(rs.getString("status")), Decisions.instant(rs, "closed_at"),
-                rs.getObject("session_id", UUID.class), rs.getDate("session_date").toLocalDate());
+                rs.getObject("session_id", UUID.class), rs.getDate("session_date").toLocalDate(),
+                rs.getObject("exercise_id", UUID.class));
     }
 }

@@ -114,13 +114,15 @@ class CouncilService implements Council {
         DecisionId id = new DecisionId(UUID.randomUUID());
         DecisionStatus status = procedure == Procedure.SILENCE ? DecisionStatus.UNDER_SILENCE
                 : DecisionStatus.UNDER_CONSENSUS;
+        // The decision belongs to the chair's context (ADR 0006); a consultation it answers was found in that context.
         DecisionRow row = new DecisionRow(id, procedure, status, 1, silenceEndsAt, draft.crisisId(), consultation,
-                null, null, null, chair.username(), now, label, chair.nation());
+                null, null, null, chair.username(), now, label, chair.nation(), chair.exercise());
         decisions.insert(row);
         decisions.insertVersion(id, new DecisionVersion(1, title, text, silenceEndsAt, named, chair.username(), now));
         audit.record(chair.username(), "DECISION_CIRCULATED", row.target(), procedure + " version 1 \"" + title
                 + "\" " + label.marking() + (silenceEndsAt == null ? "" : " silence ends " + silenceEndsAt));
-        events.publishEvent(new DecisionCirculated(id, 1, procedure, title, silenceEndsAt, label, now));
+        events.publishEvent(new DecisionCirculated(id, 1, procedure, title, silenceEndsAt, label, now,
+                chair.exercise()));
         return readable(chair, row);
     }
 
@@ -147,7 +149,7 @@ class CouncilService implements Council {
         audit.record(chair.username(), "DECISION_REVISED", row.target(), "version " + version + " \"" + title
                 + "\" silence ends " + silenceEndsAt);
         events.publishEvent(new DecisionCirculated(id, version, Procedure.SILENCE, title, silenceEndsAt,
-                row.label(), now));
+                row.label(), now, row.exerciseId()));
         return readable(chair, decisions.find(id).orElseThrow());
     }
 
@@ -177,7 +179,7 @@ class CouncilService implements Council {
         decisions.setStatus(id, DecisionStatus.SILENCE_BROKEN);
         audit.record(delegate.username(), "SILENCE_BROKEN", row.target(), acting + " on version " + row.version()
                 + ", " + Duration.between(now, row.silenceEndsAt()).toMillis() + " ms before the deadline");
-        events.publishEvent(new SilenceBroken(id, row.version(), acting, text, row.label(), now));
+        events.publishEvent(new SilenceBroken(id, row.version(), acting, text, row.label(), now, row.exerciseId()));
         return readable(delegate, decisions.find(id).orElseThrow());
     }
 
@@ -240,7 +242,7 @@ class CouncilService implements Council {
             audit.record(chair.username(), "DECISION_NOT_ADOPTED", row.target(), "version " + row.version()
                     + ", non-concurring " + nonConcurring + ", without position " + withoutPosition);
             events.publishEvent(new DecisionNotAdopted(id, row.version(), nonConcurring, withoutPosition,
-                    row.label(), now));
+                    row.label(), now, row.exerciseId()));
         }
         return readable(chair, decisions.find(id).orElseThrow());
     }
@@ -250,7 +252,8 @@ class CouncilService implements Council {
     @Override
     public Decision decision(DecisionId id) {
         Subject subject = currentSubject.get();
-        DecisionRow row = decisions.find(id).filter(r -> policy.canRead(subject, r.label(), r.origin()))
+        DecisionRow row = decisions.find(id)
+                .filter(r -> policy.canRead(subject, r.label(), r.origin(), r.exerciseId()))
                 .orElseThrow(() -> notReadable(subject, id));
         if (row.silenceEndedBy(clock.instant())) {
             // Adopted now, or by the poller meanwhile (then this call adopts nothing): read it again either way.
@@ -320,7 +323,7 @@ class CouncilService implements Council {
     // ---- helpers
 
     private DecisionRow lockReadable(Subject subject, DecisionId id) {
-        return decisions.lock(id).filter(r -> policy.canRead(subject, r.label(), r.origin()))
+        return decisions.lock(id).filter(r -> policy.canRead(subject, r.label(), r.origin(), r.exerciseId()))
                 .orElseThrow(() -> notReadable(subject, id));
     }
 
@@ -331,7 +334,7 @@ class CouncilService implements Council {
 
     /** Asserts the read again before the decision leaves the node. */
     private Decision readable(Subject subject, DecisionRow row) {
-        policy.assertReadable(subject, row.label(), row.origin(), row.target());
+        policy.assertReadable(subject, row.label(), row.origin(), row.exerciseId(), row.target());
         return decisions.load(row);
     }
 

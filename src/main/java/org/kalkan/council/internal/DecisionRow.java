@@ -10,11 +10,14 @@ import org.kalkan.council.Procedure;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
 
-/** The decision's own row: its state and label, without versions, positions and breaks. */
+/**
+ * The decision's own row: its state, label and context ({@code exerciseId}, null = real world), without versions,
+ * positions and breaks.
+ */
 record DecisionRow(DecisionId id, Procedure procedure, DecisionStatus status, int version,
         @Nullable Instant silenceEndsAt, @Nullable UUID crisisId, @Nullable ConsultationId consultationId,
         @Nullable String registerNumber, @Nullable Instant adoptedAt, @Nullable Instant closedAt, String createdBy,
-        Instant createdAt, SecurityLabel label, NationCode origin) {
+        Instant createdAt, SecurityLabel label, NationCode origin, @Nullable UUID exerciseId) {
 
     String target() {
         return "decision:" + id;

@@ -44,9 +44,10 @@ class Decisions {
     void insert(DecisionRow row) {
         jdbc.sql("""
                 INSERT INTO council_decision (id, procedure, status, version, silence_ends_at, crisis_id,
-                    consultation_id, created_by, created_at, classification, releasable_to, origin_nation)
+                    consultation_id, created_by, created_at, classification, releasable_to, origin_nation, exercise_id)
                 VALUES (:id, :procedure, :status, :version, :ends, :crisis, :consultation, :by, :at, :classification,
-                    :releasable, :origin)""")
+                    :releasable, :origin, :exercise)""")
+                .param("exercise", row.exerciseId())
                 .param("id", row.id().value())
                 .param("procedure", row.procedure().name())
                 .param("status", row.status().name())
@@ -200,7 +201,7 @@ class Decisions {
         return new Decision(row.id(), row.procedure(), row.status(), row.version(), current.title(), current.text(),
                 row.silenceEndsAt(), row.label(), row.origin(), row.crisisId(), row.consultationId(),
                 row.registerNumber(), row.adoptedAt(), row.closedAt(), row.createdBy(), row.createdAt(),
-                current.measures(), versions, positions, breaks, activations(row.id()));
+                current.measures(), versions, positions, breaks, activations(row.id()), row.exerciseId());
     }
 
     /** Every version circulated, in order. */
@@ -245,7 +246,7 @@ class Decisions {
                 rs.getInt("version"), instant(rs, "silence_ends_at"), rs.getObject("crisis_id", UUID.class),
                 consultation == null ? null : new ConsultationId(consultation), rs.getString("register_number"),
                 instant(rs, "adopted_at"), instant(rs, "closed_at"), rs.getString("created_by"),
-                instant(rs, "created_at"), Labels.read(rs), Labels.origin(rs));
+                instant(rs, "created_at"), Labels.read(rs), Labels.origin(rs), rs.getObject("exercise_id", UUID.class));
     }
 
     static @Nullable Timestamp timestamp(@Nullable Instant instant) {

@@ -56,14 +56,15 @@ class DemoCouncil implements ApplicationRunner {
         agenda.record(NationCode.of("AZE"), EnumSet.of(ThreatGround.SECURITY, ThreatGround.TERRITORIAL_INTEGRITY),
                 "Repeated drone overflights of the Baku–Tbilisi–Ceyhan pipeline corridor near the border; Azerbaijan "
                         + "requests consultations.",
-                SecurityLabel.of(Classification.RESTRICTED, "MEMBERS"), "aze.delegate", now.minus(Duration.ofHours(2)));
+                SecurityLabel.of(Classification.RESTRICTED, "MEMBERS"), "aze.delegate", now.minus(Duration.ofHours(2)),
+                null);
 
         Instant circulated = now.minus(Duration.ofDays(4));
         Instant silenceEnded = now.minus(Duration.ofDays(3));
         DecisionId id = new DecisionId(UUID.randomUUID());
         DecisionRow row = new DecisionRow(id, Procedure.SILENCE, DecisionStatus.UNDER_SILENCE, 1, silenceEnded, null,
                 null, null, null, null, "council.chair", circulated,
-                SecurityLabel.of(Classification.UNCLASSIFIED, "ALL"), NationCode.of("KAZ"));
+                SecurityLabel.of(Classification.UNCLASSIFIED, "ALL"), NationCode.of("KAZ"), null);
         decisions.insert(row);
         decisions.insertVersion(id, new DecisionVersion(1, "Joint statement on the security of the Middle Corridor",
                 "The Council reaffirms the member states' commitment to the security of the Trans-Caspian "

@@ -35,7 +35,7 @@ final class CouncilJson {
             @Nullable String consultationId, @Nullable String registerNumber, @Nullable Instant adoptedAt,
             @Nullable Instant closedAt, String createdBy, Instant createdAt, List<MeasureOrder> measures,
             List<VersionJson> versions, List<PositionJson> positions, List<BreakJson> silenceBreaks,
-            List<ActivationJson> activations) {
+            List<ActivationJson> activations, @Nullable UUID exerciseId) {
 
         static DecisionJson of(Decision d) {
             return new DecisionJson(d.id().toString(), d.procedure().name(), d.status().name(), d.version(),
@@ -45,7 +45,7 @@ final class CouncilJson {
                     d.versions().stream().map(VersionJson::of).toList(),
                     d.positions().stream().map(PositionJson::of).toList(),
                     d.silenceBreaks().stream().map(BreakJson::of).toList(),
-                    d.activations().stream().map(ActivationJson::of).toList());
+                    d.activations().stream().map(ActivationJson::of).toList(), d.exerciseId());
         }
     }
 
@@ -85,13 +85,13 @@ final class CouncilJson {
 
     record ConsultationJson(String id, String requestingNation, List<String> grounds, String statement, Label label,
             String originNation, String requestedBy, Instant requestedAt, String status, @Nullable Instant closedAt,
-            String sessionId, LocalDate sessionDate) {
+            String sessionId, LocalDate sessionDate, @Nullable UUID exerciseId) {
 
         static ConsultationJson of(Consultation c) {
             return new ConsultationJson(c.id().toString(), c.requestingNation().value(),
                     c.grounds().stream().map(Enum::name).sorted().toList(), c.statement(), Label.of(c.label()),
                     c.originNation().value(), c.requestedBy(), c.requestedAt(), c.open() ? "OPEN" : "CLOSED",
-                    c.closedAt(), c.sessionId().toString(), c.sessionDate());
+                    c.closedAt(), c.sessionId().toString(), c.sessionDate(), c.exerciseId());
         }
     }
 

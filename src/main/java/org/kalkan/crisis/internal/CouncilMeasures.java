@@ -38,7 +38,7 @@ class CouncilMeasures {
         if (adopted.crisisId() != null) {
             crisisLog.append(new CrisisId(adopted.crisisId()), AUTHOR, "Council decision " + adopted.registerNumber()
                     + " " + adopted.outcome() + ": " + adopted.title(), LogEntryKind.DECISION_ADOPTED,
-                    adopted.label());
+                    adopted.label(), adopted.exerciseId());
         }
     }
 
@@ -55,6 +55,12 @@ class CouncilMeasures {
     private void raise(MeasureActivated measure) {
         AlertTarget target = target(measure.parameters().getOrDefault("target", ""));
         AlertLevel level = level(measure.parameters().getOrDefault("level", ""));
+        if (measure.exerciseId() != null) {
+            // Alert levels are real-world state: an exercise decision is recorded in its crisis, never applied.
+            logInCrisis(measure, "EXERCISE: alert level of " + target.name() + " to " + level + " under Council "
+                    + "decision " + measure.registerNumber() + " (exercise play; real-world alert levels unchanged)");
+            return;
+        }
         levels.change(target, level, "Council measure RAISE_ALERT_LEVEL", measure.registerNumber(), AUTHOR);
         logInCrisis(measure, "Alert level of " + target.name() + " set to " + level + " under Council decision "
                 + measure.registerNumber());
@@ -63,7 +69,7 @@ class CouncilMeasures {
     private void logInCrisis(MeasureActivated measure, String text) {
         if (measure.crisisId() != null) {
             crisisLog.append(new CrisisId(measure.crisisId()), AUTHOR, text, LogEntryKind.MEASURE_ACTIVATED,
-                    measure.label());
+                    measure.label(), measure.exerciseId());
         }
     }
 

@@ -1,6 +1,8 @@
 package org.kalkan.crisis.internal;
 
 import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.kalkan.crisis.Crisis;
 import org.kalkan.crisis.CrisisId;
 import org.kalkan.crisis.CrisisPhase;
@@ -8,11 +10,13 @@ import org.kalkan.members.NationDirectory;
 import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
+import org.kalkan.security.ExerciseContexts;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +33,15 @@ public class CrisisAccess {
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final NationDirectory nations;
+    private final ObjectProvider<ExerciseContexts> exercises;
 
-    CrisisAccess(CrisisStore crises, AccessPolicy policy, AuditTrail audit, NationDirectory nations) {
+    CrisisAccess(CrisisStore crises, AccessPolicy policy, AuditTrail audit, NationDirectory nations,
+            ObjectProvider<ExerciseContexts> exercises) {
         this.crises = crises;
         this.policy = policy;
         this.audit = audit;
         this.nations = nations;
+        this.exercises = exercises;
     }
 
     /** Crises (table alias {@code c}) the subject may read and whose team includes them. */
@@ -48,7 +55,7 @@ public class CrisisAccess {
             audit.recordDenial(subject.username(), "READ", "crisis:" + id, "not found, not readable or not on team");
             return Problems.notFound("No crisis " + id + " that you may see.");
         });
-        policy.assertReadable(subject, crisis.label(), crisis.originNation(), "crisis:" + id);
+        policy.assertReadable(subject, crisis.label(), crisis.originNation(), crisis.exerciseId(), "crisis:" + id);
         return crisis;
     }
 
@@ -81,8 +88,17 @@ public class CrisisAccess {
         policy.checkWritable(subject, label);
     }
 
-    public boolean canRead(Subject subject, SecurityLabel label, NationCode origin) {
-        return policy.canRead(subject, label, origin);
+    /**
+     * Whether a user (as the directory has them, in the real world) could read a record of the context
+     * {@code exercise}: in an exercise only if they may work in it (ADR 0006).
+     */
+    public boolean userCanRead(Subject user, SecurityLabel label, NationCode origin, @Nullable UUID exercise) {
+        if (exercise == null) {
+            return policy.canRead(user.inRealWorld(), label, origin, null);
+        }
+        ExerciseContexts known = exercises.getIfAvailable();
+        return known != null && known.mayEnter(user.inRealWorld(), exercise)
+                && policy.canRead(user.inExercise(exercise), label, origin, exercise);
     }
 
     /** Whether the label releases to the nation (communities expanded). */

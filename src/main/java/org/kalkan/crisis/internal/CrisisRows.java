@@ -41,6 +41,11 @@ final class CrisisRows {
         return NationCode.of(rs.getString("origin_nation"));
     }
 
+    /** The exercise the row belongs to, null in the real world (ADR 0006). */
+    static @Nullable UUID exercise(ResultSet rs) throws SQLException {
+        return rs.getObject("exercise_id", UUID.class);
+    }
+
     static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
@@ -66,7 +71,7 @@ final class CrisisRows {
         return new LogEntry(rs.getObject("id", UUID.class), rs.getLong("seq"),
                 new CrisisId(rs.getObject("crisis_id", UUID.class)), required(rs, "at"), rs.getString("author"),
                 LogEntryKind.valueOf(rs.getString("kind")), rs.getString("text"), rs.getObject("corrects", UUID.class),
-                label(rs), origin(rs));
+                label(rs), origin(rs), exercise(rs));
     }
 
     static CrisisTask task(ResultSet rs, int row) throws SQLException {
@@ -75,7 +80,7 @@ final class CrisisRows {
                 new TaskOwner(TaskOwner.Kind.valueOf(rs.getString("owner_kind")), rs.getString("owner")),
                 required(rs, "due_at"), TaskStatus.valueOf(rs.getString("status")), instant(rs, "overdue_at"),
                 rs.getString("created_by"), required(rs, "created_at"), rs.getString("updated_by"),
-                required(rs, "updated_at"), label(rs), origin(rs), rs.getInt("version"));
+                required(rs, "updated_at"), label(rs), origin(rs), rs.getInt("version"), exercise(rs));
     }
 
     static Rfi rfi(ResultSet rs, int row) throws SQLException {
@@ -85,11 +90,12 @@ final class CrisisRows {
                 rs.getString("question"), addressed, required(rs, "deadline"),
                 Rfi.Status.valueOf(rs.getString("status")), instant(rs, "overdue_at"), rs.getString("created_by"),
                 required(rs, "created_at"), rs.getString("closed_by"), instant(rs, "closed_at"),
-                rs.getString("closing_note"), label(rs), origin(rs), rs.getInt("version"), java.util.List.of());
+                rs.getString("closing_note"), label(rs), origin(rs), rs.getInt("version"), java.util.List.of(),
+                exercise(rs));
     }
 
     static RfiAnswer answer(ResultSet rs, int row) throws SQLException {
         return new RfiAnswer(rs.getObject("id", UUID.class), rs.getObject("rfi_id", UUID.class), rs.getString("text"),
-                rs.getString("answered_by"), origin(rs), required(rs, "answered_at"), label(rs));
+                rs.getString("answered_by"), origin(rs), required(rs, "answered_at"), label(rs), exercise(rs));
     }
 }

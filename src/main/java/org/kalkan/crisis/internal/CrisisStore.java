@@ -46,12 +46,13 @@ public class CrisisStore {
     }
 
     public void insert(CrisisId id, String title, SecurityLabel label, NationCode origin, String openedBy,
-            Instant now, @Nullable Duration sitrepEvery) {
+            Instant now, @Nullable Duration sitrepEvery, @Nullable UUID exercise) {
         CrisisRows.labelled(jdbc.sql("""
                 INSERT INTO crisis (id, title, phase, classification, releasable_to, origin_nation, opened_by,
-                    opened_at, updated_at, sitrep_every_seconds, next_sitrep_at)
+                    opened_at, updated_at, sitrep_every_seconds, next_sitrep_at, exercise_id)
                 VALUES (:id, :title, 'INDICATIONS_AND_WARNING', :classification, :releasable, :origin, :by, :now,
-                    :now, :every, :next)"""), label, origin)
+                    :now, :every, :next, :exercise)"""), label, origin)
+                .param("exercise", exercise)
                 .param("id", id.value()).param("title", title).param("by", openedBy)
                 .param("now", Timestamp.from(now))
                 .param("every", sitrepEvery == null ? null : sitrepEvery.toSeconds())
@@ -156,7 +157,8 @@ public class CrisisStore {
         return new Crisis(id, rs.getString("title"), CrisisPhase.valueOf(rs.getString("phase")),
                 CrisisRows.label(rs), CrisisRows.origin(rs), rs.getString("opened_by"),
                 CrisisRows.required(rs, "opened_at"), CrisisRows.required(rs, "updated_at"), sitrepEvery,
-                CrisisRows.instant(rs, "next_sitrep_at"), team(id), incidents(id), rs.getInt("version"));
+                CrisisRows.instant(rs, "next_sitrep_at"), team(id), incidents(id), rs.getInt("version"),
+                CrisisRows.exercise(rs));
     }
 
     private CrisisTeam team(CrisisId id) {

@@ -27,6 +27,6 @@ class EscalationsInCrisis {
                         + " not acknowledged by " + escalated.username() + " (" + escalated.nation() + ") by "
                         + Dtg.of(escalated.deadline()) + "; escalated to " + escalated.nation()
                         + "'s points of contact and the watch officers", LogEntryKind.ALERT_ESCALATED,
-                escalated.label());
+                escalated.label(), escalated.exerciseId());
     }
 }

@@ -28,15 +28,18 @@ public class LogStore {
     public LogEntry append(CrisisId crisis, Instant at, String author, LogEntryKind kind, String text,
             @Nullable UUID corrects, SecurityLabel label, NationCode origin) {
         UUID id = UUID.randomUUID();
-        long seq = CrisisRows.labelled(jdbc.sql("""
+        // The entry takes its crisis's context (ADR 0006).
+        return CrisisRows.labelled(jdbc.sql("""
                 INSERT INTO crisis_log_entry (id, crisis_id, at, author, kind, text, corrects, classification,
-                    releasable_to, origin_nation)
-                VALUES (:id, :crisis, :at, :author, :kind, :text, :corrects, :classification, :releasable, :origin)
-                RETURNING seq"""), label, origin)
+                    releasable_to, origin_nation, exercise_id)
+                VALUES (:id, :crisis, :at, :author, :kind, :text, :corrects, :classification, :releasable, :origin,
+                    (SELECT exercise_id FROM crisis WHERE id = :crisis))
+                RETURNING seq, exercise_id"""), label, origin)
                 .param("id", id).param("crisis", crisis.value()).param("at", Timestamp.from(at))
                 .param("author", author).param("kind", kind.name()).param("text", text).param("corrects", corrects)
-                .query(Long.class).single();
-        return new LogEntry(id, seq, crisis, at, author, kind, text, corrects, label, origin);
+                .query((rs, i) -> new LogEntry(id, rs.getLong("seq"), crisis, at, author, kind, text, corrects, label,
+                        origin, CrisisRows.exercise(rs)))
+                .single();
     }
 
     /** The latest {@code limit} entries of the crisis the filter (alias {@code e}) lets through, oldest first. */

@@ -30,9 +30,9 @@ public class RfiStore {
         UUID id = UUID.randomUUID();
         CrisisRows.labelled(jdbc.sql("""
                 INSERT INTO crisis_rfi (id, crisis_id, question, addressed_to, deadline, status, created_by,
-                    created_at, classification, releasable_to, origin_nation)
+                    created_at, classification, releasable_to, origin_nation, exercise_id)
                 VALUES (:id, :crisis, :question, :addressed, :deadline, 'OPEN', :by, :now, :classification,
-                    :releasable, :origin)"""), label, origin)
+                    :releasable, :origin, (SELECT exercise_id FROM crisis WHERE id = :crisis))"""), label, origin)
                 .param("id", id).param("crisis", crisis.value()).param("question", question)
                 .param("addressed", addressed.stream().map(NationCode::value).toArray(String[]::new))
                 .param("deadline", Timestamp.from(deadline)).param("by", by).param("now", Timestamp.from(now))
@@ -71,13 +71,16 @@ public class RfiStore {
 
     public RfiAnswer answer(UUID rfi, String text, String by, Instant now, SecurityLabel label, NationCode nation) {
         UUID id = UUID.randomUUID();
-        CrisisRows.labelled(jdbc.sql("""
+        UUID exercise = CrisisRows.labelled(jdbc.sql("""
                 INSERT INTO crisis_rfi_answer (id, rfi_id, text, answered_by, answered_at, classification,
-                    releasable_to, origin_nation)
-                VALUES (:id, :rfi, :text, :by, :now, :classification, :releasable, :origin)"""), label, nation)
+                    releasable_to, origin_nation, exercise_id)
+                VALUES (:id, :rfi, :text, :by, :now, :classification, :releasable, :origin,
+                    (SELECT exercise_id FROM crisis_rfi WHERE id = :rfi))
+                RETURNING exercise_id"""), label, nation)
                 .param("id", id).param("rfi", rfi).param("text", text).param("by", by)
-                .param("now", Timestamp.from(now)).update();
-        return new RfiAnswer(id, rfi, text, by, nation, now, label);
+                .param("now", Timestamp.from(now))
+                .query((rs, i) -> CrisisRows.exercise(rs)).optional().orElse(null);
+        return new RfiAnswer(id, rfi, text, by, nation, now, label, exercise);
     }
 
     public void close(UUID rfi, String by, Instant now, @Nullable String note) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.crisis.Crisis;
@@ -52,34 +53,36 @@ public class SitrepDrafter {
                 + Dtg.of(to) + " (" + from.truncatedTo(ChronoUnit.SECONDS) + " – " + to.truncatedTo(ChronoUnit.SECONDS) + ").");
         List<LogEntry> entries = log.list(crisis.id(), policy.filter(author, "e"), 5000);
         String notes = lines(entries.stream().filter(e -> NOTES.contains(e.kind()) && inPeriod(e.at(), from, to))
-                .filter(e -> included(label, author, e.label(), e.originNation())).toList(),
+                .filter(e -> included(label, author, e.label(), e.originNation(), e.exerciseId())).toList(),
                 e -> Dtg.of(e.at()) + " " + e.author() + ": " + e.text());
         if (!notes.isEmpty()) {
             situation.append("\n").append(notes);
         }
-        String incidentLines = lines(incidents.stream().filter(i -> included(label, author, i.label(), null)).toList(),
+        String incidentLines = lines(incidents.stream().filter(i -> included(label, author, i.label(), null, i.exerciseId()))
+                        .toList(),
                 i -> i.title() + " — " + i.category() + ", " + i.status() + ", severity " + i.severity() + ", "
                         + i.location().mgrs() + ", last observed " + Dtg.of(i.lastObservedAt()));
         String taskLines = lines(tasks.list(crisis.id(), policy.filter(author, "t")).stream()
-                        .filter(t -> included(label, author, t.label(), t.originNation())).toList(),
+                        .filter(t -> included(label, author, t.label(), t.originNation(), t.exerciseId())).toList(),
                 t -> "[" + t.status() + "] " + t.title() + " — " + t.owner() + ", due " + Dtg.of(t.dueAt())
                         + (t.overdue() ? " (OVERDUE)" : ""));
         String rfiLines = lines(rfis.list(crisis.id(), policy.filter(author, "r")).stream()
-                        .filter(r -> included(label, author, r.label(), r.originNation())).toList(),
+                        .filter(r -> included(label, author, r.label(), r.originNation(), r.exerciseId())).toList(),
                 r -> "[" + r.status() + "] " + r.question() + " → " + names(r) + "; deadline " + Dtg.of(r.deadline())
                         + "; " + rfis.answers(r.id(), policy.filter(author, "a")).stream()
-                                .filter(a -> included(label, author, a.label(), a.nation())).count() + " answer(s)"
+                                .filter(a -> included(label, author, a.label(), a.nation(), a.exerciseId())).count()
+                        + " answer(s)"
                         + (answeredOverdue(r) ? " (OVERDUE)" : ""));
         String decisions = lines(entries.stream().filter(e -> DECISIONS.contains(e.kind()) && inPeriod(e.at(), from, to))
-                .filter(e -> included(label, author, e.label(), e.originNation())).toList(),
+                .filter(e -> included(label, author, e.label(), e.originNation(), e.exerciseId())).toList(),
                 e -> Dtg.of(e.at()) + " " + e.text());
         return new SitrepSections(situation.toString(), orNone(incidentLines), orNone(taskLines), orNone(rfiLines),
                 orNone(decisions), "");
     }
 
     private boolean included(SecurityLabel sitrep, Subject author, SecurityLabel record,
-            @Nullable NationCode origin) {
-        return access.covers(sitrep, record) && policy.canRead(author, record, origin);
+            @Nullable NationCode origin, @Nullable UUID exercise) {
+        return access.covers(sitrep, record) && policy.canRead(author, record, origin, exercise);
     }
 
     private static boolean answeredOverdue(Rfi rfi) {

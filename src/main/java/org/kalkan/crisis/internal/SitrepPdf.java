@@ -30,22 +30,38 @@ import org.springframework.stereotype.Component;
 /**
  * Renders an issued SITREP as PDF (OpenPDF) with its marking at the top and bottom of every page, written by a
  * page event so that no page can miss it. Body text uses DejaVu Sans when the system has it (Turkish and
- * Cyrillic letters), else Helvetica; the marking is always Helvetica (it is ASCII).
+ * Cyrillic letters), else Helvetica; the marking is always Helvetica (it is ASCII). The SITREP of an exercise crisis
+ * carries {@code EXERCISE EXERCISE EXERCISE — <exercise>} under the top marking and above the bottom one on every
+ * page too (ADR 0006).
  */
 @Component
 public class SitrepPdf {
 
     private static final Path UNICODE_FONT = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
     private static final Color MARKING_RED = new Color(0xC8, 0x10, 0x2E);
+    private static final Color EXERCISE_VIOLET = new Color(0x6B, 0x21, 0xA8);
+
+    /** The line that marks every page of an exercise document. */
+    public static String exerciseBanner(String exerciseName) {
+        return "EXERCISE EXERCISE EXERCISE \u2014 " + exerciseName;
+    }
 
     public byte[] render(Crisis crisis, Sitrep sitrep) {
+        return render(crisis, sitrep, null);
+    }
+
+    /** {@code exerciseName}: the name of the exercise the crisis belongs to, null for a real-world crisis. */
+    public byte[] render(Crisis crisis, Sitrep sitrep, @Nullable String exerciseName) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 50, 50, 70, 70);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
-            writer.setPageEvent(new Marking(sitrep.label().marking()));
+            String exercise = crisis.exerciseId() == null ? null
+                    : exerciseBanner(exerciseName == null ? crisis.exerciseId().toString() : exerciseName);
+            writer.setPageEvent(new Marking(sitrep.label().marking(), exercise, bodyFont()));
             document.addTitle("SITREP " + sitrep.number() + " — " + crisis.title());
-            document.addSubject(sitrep.label().marking());
+            document.addSubject(exercise == null ? sitrep.label().marking()
+                    : sitrep.label().marking() + " // " + exercise);
             document.addCreator("Kalkan");
             document.open();
             BaseFont body = bodyFont();
@@ -116,12 +132,16 @@ public class SitrepPdf {
     private static final class Marking extends PdfPageEventHelper {
 
         private final String marking;
+        private final @Nullable String exercise;
         private final Font font;
+        private final Font exerciseFont;
         private final Font small;
 
-        Marking(String marking) {
+        Marking(String marking, @Nullable String exercise, BaseFont body) {
             this.marking = marking;
+            this.exercise = exercise;
             this.font = new Font(Font.HELVETICA, 10, Font.BOLD, MARKING_RED);
+            this.exerciseFont = new Font(body, 10, Font.BOLD, EXERCISE_VIOLET);
             this.small = new Font(Font.HELVETICA, 8, Font.NORMAL, Color.DARK_GRAY);
         }
 
@@ -133,6 +153,12 @@ public class SitrepPdf {
                     document.top() + 30, 0);
             ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, new Phrase(marking, font), center,
                     document.bottom() - 35, 0);
+            if (exercise != null) {
+                ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, new Phrase(exercise, exerciseFont), center,
+                        document.top() + 15, 0);
+                ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, new Phrase(exercise, exerciseFont), center,
+                        document.bottom() - 20, 0);
+            }
             ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT,
                     new Phrase("Page " + writer.getPageNumber(), small), document.right(), document.bottom() - 50, 0);
         }

@@ -50,9 +50,10 @@ public class SitrepStore {
         CrisisRows.labelled(jdbc.sql("""
                 INSERT INTO crisis_sitrep (crisis_id, number, status, period_from, period_to, phase, situation,
                     incidents, tasks, rfis, decisions, outlook, created_by, created_at, updated_at, classification,
-                    releasable_to, origin_nation)
+                    releasable_to, origin_nation, exercise_id)
                 VALUES (:crisis, :number, 'DRAFT', :from, :to, :phase, :situation, :incidents, :tasks, :rfis,
-                    :decisions, :outlook, :by, :to, :to, :classification, :releasable, :origin)"""), label, origin)
+                    :decisions, :outlook, :by, :to, :to, :classification, :releasable, :origin,
+                    (SELECT exercise_id FROM crisis WHERE id = :crisis))"""), label, origin)
                 .param("crisis", crisis.value()).param("number", number).param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to)).param("phase", phase.name())
                 .param("situation", sections.situation()).param("incidents", sections.incidents())
@@ -110,6 +111,6 @@ public class SitrepStore {
                         rs.getString("rfis"), rs.getString("decisions"), rs.getString("outlook")),
                 rs.getString("created_by"), CrisisRows.required(rs, "created_at"),
                 CrisisRows.required(rs, "updated_at"), rs.getString("issued_by"), CrisisRows.instant(rs, "issued_at"),
-                CrisisRows.label(rs), CrisisRows.origin(rs), rs.getInt("version"));
+                CrisisRows.label(rs), CrisisRows.origin(rs), rs.getInt("version"), CrisisRows.exercise(rs));
     }
 }

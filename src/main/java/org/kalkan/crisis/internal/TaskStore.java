@@ -30,9 +30,9 @@ public class TaskStore {
         UUID id = UUID.randomUUID();
         CrisisRows.labelled(jdbc.sql("""
                 INSERT INTO crisis_task (id, crisis_id, title, owner_kind, owner, due_at, status, created_by,
-                    created_at, updated_by, updated_at, classification, releasable_to, origin_nation)
+                    created_at, updated_by, updated_at, classification, releasable_to, origin_nation, exercise_id)
                 VALUES (:id, :crisis, :title, :kind, :owner, :due, 'OPEN', :by, :now, :by, :now, :classification,
-                    :releasable, :origin)"""), label, origin)
+                    :releasable, :origin, (SELECT exercise_id FROM crisis WHERE id = :crisis))"""), label, origin)
                 .param("id", id).param("crisis", crisis.value()).param("title", title)
                 .param("kind", owner.kind().name()).param("owner", owner.name()).param("due", Timestamp.from(dueAt))
                 .param("by", by).param("now", Timestamp.from(now))

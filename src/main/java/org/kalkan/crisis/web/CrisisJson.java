@@ -43,7 +43,7 @@ final class CrisisJson {
 
     record CrisisView(UUID id, String title, String phase, List<String> nextPhases, Label label, String originNation,
             String openedBy, Instant openedAt, String openedDtg, Instant updatedAt, @Nullable String sitrepEvery,
-            @Nullable Instant nextSitrepAt, Team team, List<UUID> incidentIds, int version) {
+            @Nullable Instant nextSitrepAt, Team team, List<UUID> incidentIds, int version, @Nullable UUID exerciseId) {
 
         static CrisisView of(Crisis c) {
             return new CrisisView(c.id().value(), c.title(), c.phase().name(),
@@ -51,7 +51,7 @@ final class CrisisJson {
                     c.openedBy(), c.openedAt(), Dtg.of(c.openedAt()), c.updatedAt(),
                     c.sitrepEvery() == null ? null : c.sitrepEvery().toString(), c.nextSitrepAt(),
                     new Team(List.copyOf(c.team().users()), c.team().nations().stream().map(NationCode::value).toList()),
-                    c.incidentIds().stream().map(i -> i.value()).toList(), c.version());
+                    c.incidentIds().stream().map(i -> i.value()).toList(), c.version(), c.exerciseId());
         }
     }
 
@@ -104,14 +104,16 @@ final class CrisisJson {
 
     record SitrepView(UUID crisisId, int number, String status, Instant periodFrom, Instant periodTo, String phase,
             Sections sections, String createdBy, Instant createdAt, @Nullable String issuedBy,
-            @Nullable Instant issuedAt, @Nullable String issuedDtg, Label label, int version) {
+            @Nullable Instant issuedAt, @Nullable String issuedDtg, Label label, int version,
+            @Nullable UUID exerciseId) {
 
         static SitrepView of(Sitrep s) {
             var t = s.sections();
             return new SitrepView(s.crisisId().value(), s.number(), s.status().name(), s.periodFrom(), s.periodTo(),
                     s.phase().name(), new Sections(t.situation(), t.incidents(), t.tasks(), t.rfis(), t.decisions(),
                     t.outlook()), s.createdBy(), s.createdAt(), s.issuedBy(), s.issuedAt(),
-                    s.issuedAt() == null ? null : Dtg.of(s.issuedAt()), Label.of(s.label()), s.version());
+                    s.issuedAt() == null ? null : Dtg.of(s.issuedAt()), Label.of(s.label()), s.version(),
+                    s.exerciseId());
         }
     }
 

@@ -42,14 +42,16 @@ public class SourcingStore {
 
     // ---- requirements
 
-    public void insertRequirement(UUID crisisId, Requirement requirement, SecurityLabel label, NationCode origin,
-            String by, Instant now) {
+    /** Stores a requirement in its crisis's context ({@code exercise} null = real world, ADR 0006). */
+    public void insertRequirement(UUID crisisId, @Nullable UUID exercise, Requirement requirement,
+            SecurityLabel label, NationCode origin, String by, Instant now) {
         jdbc.sql("""
                 INSERT INTO force_requirement (id, crisis_id, capability, quantity, lat, lon, country, needed_by,
-                    duration_days, use_of_force, classification, releasable_to, origin_nation, created_by, created_at)
+                    duration_days, use_of_force, classification, releasable_to, origin_nation, created_by, created_at,
+                    exercise_id)
                 VALUES (:id, :crisis, :capability, :quantity, :lat, :lon, :country, :neededBy, :days, :use,
-                    :classification, :releasable, :origin, :by, :now)""")
-                .param("id", requirement.id()).param("crisis", crisisId)
+                    :classification, :releasable, :origin, :by, :now, :exercise)""")
+                .param("exercise", exercise).param("id", requirement.id()).param("crisis", crisisId)
                 .param("capability", requirement.capability().name()).param("quantity", requirement.quantity())
                 .param("lat", requirement.location().lat()).param("lon", requirement.location().lon())
                 .param("country", requirement.country()).param("neededBy", Timestamp.from(requirement.neededBy()))

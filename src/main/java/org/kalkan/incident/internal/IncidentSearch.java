@@ -16,8 +16,9 @@ import org.kalkan.incident.IncidentSummary;
 import org.kalkan.security.LabelFilter;
 
 /**
- * Builds the incident search: the label filter first (so only readable rows are ever counted or paged), then
- * box, time, category and a keyset cursor on (last_observed_at, id), newest first.
+ * Builds the incident search: the access policy's filter first (labels and context, so only readable rows of the
+ * subject's context are ever counted or paged), then box, time, category and a keyset cursor on
+ * (last_observed_at, id), newest first.
  */
 public final class IncidentSearch {
 
@@ -29,12 +30,6 @@ public final class IncidentSearch {
         Map<String, Object> params = new HashMap<>(filter.parameters());
         where.add(filter.sql());
         where.add("i.merged_into IS NULL");
-        if (query.exerciseId() == null) {
-            where.add("i.exercise_id IS NULL");
-        } else {
-            where.add("i.exercise_id = :exercise");
-            params.put("exercise", query.exerciseId());
-        }
         double[] bbox = query.bbox();
         if (bbox != null) {
             where.add("point(i.lon, i.lat) <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))");

@@ -61,7 +61,7 @@ class IncidentPages {
             @RequestParam(required = false) @Nullable String status, Model model) {
         IncidentQuery query = new IncidentQuery(null, null, null,
                 category == null || category.isBlank() ? null : IncidentCategory.valueOf(category),
-                status == null || status.isBlank() ? null : IncidentStatus.valueOf(status), 200, null, null);
+                status == null || status.isBlank() ? null : IncidentStatus.valueOf(status), 200, null);
         List<IncidentSummary> items = incidents.search(current.get(), query).items();
         items.forEach(i -> marking.show(i.label()));
         model.addAttribute("incidents", items);

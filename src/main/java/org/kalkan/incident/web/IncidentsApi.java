@@ -112,7 +112,7 @@ class IncidentsApi {
                 to == null ? null : ReportRequest.instant(to, "to"),
                 category == null ? null : ReportRequest.parse(IncidentCategory.class, category, "category"),
                 status == null ? null : ReportRequest.parse(IncidentStatus.class, status, "status"),
-                limit, cursor, null);
+                limit, cursor);
     }
 
     static double[] bbox(String text) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.incident.Confidence;
 import org.kalkan.incident.IncidentCategory;
@@ -11,10 +12,14 @@ import org.kalkan.incident.NewReport;
 import org.kalkan.shared.GeoPoint;
 import tools.jackson.databind.JsonNode;
 
-/** The body of {@code POST /api/v1/reports}; every field is checked with a message that says what is wrong. */
+/**
+ * The body of {@code POST /api/v1/reports}; every field is checked with a message that says what is wrong. The
+ * optional {@code exerciseId} must name the context of the request ({@code ?exercise=}), or the report is refused.
+ */
 record ReportRequest(@Nullable String category, @Nullable String title, @Nullable String narrative,
         @Nullable String observedAt, @Nullable LocationInput location, @Nullable JsonNode area,
-        @Nullable Integer severity, @Nullable String confidence, @Nullable LabelJson label) {
+        @Nullable Integer severity, @Nullable String confidence, @Nullable LabelJson label,
+        @Nullable UUID exerciseId) {
 
     record LocationInput(@Nullable Double lat, @Nullable Double lon, @Nullable String mgrs) {
 
@@ -42,7 +47,7 @@ record ReportRequest(@Nullable String category, @Nullable String title, @Nullabl
         return new NewReport(parse(IncidentCategory.class, category, "category"), title,
                 narrative == null ? "" : narrative, instant(observedAt, "observedAt"), location.toPoint(), polygon(area),
                 severity == null ? 0 : severity, parse(Confidence.class, confidence, "confidence"), label.toLabel(),
-                null, source);
+                exerciseId, source);
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, @Nullable String value, String field) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +34,8 @@ class CotHub {
     private static final Logger log = LoggerFactory.getLogger(CotHub.class);
     private static final Pattern PROTOCOL_REQUEST = Pattern.compile("<TakRequest[^>]*\\bversion=\"1\"");
 
-    /** What the node last heard of a uid, with its label and originating nation. */
-    record Sa(CotEvent event, SecurityLabel label, @Nullable NationCode origin) {
+    /** What the node last heard of a uid, with its label, originating nation and context (null = real world). */
+    record Sa(CotEvent event, SecurityLabel label, @Nullable NationCode origin, @Nullable UUID exercise) {
     }
 
     private final Set<CotSession> sessions = ConcurrentHashMap.newKeySet();
@@ -69,7 +70,8 @@ class CotHub {
                         + "<TakServerVersionInfo serverVersion=\"Kalkan\"/></TakControl>"), null);
         Instant now = clock.instant();
         for (Sa sa : latest.values()) {
-            if (sa.event().stale().isAfter(now) && policy.canRead(session.subject(), sa.label(), sa.origin())) {
+            if (sa.event().stale().isAfter(now)
+                    && policy.canRead(session.subject(), sa.label(), sa.origin(), sa.exercise())) {
                 session.offer(sa.event(), sa.label());
             }
         }
@@ -107,23 +109,30 @@ class CotHub {
             log.debug("CoT {} from {} refused: {}", event.uid(), sender.subject().username(), e.getMessage());
             return false;
         }
-        distribute(event.withLabel(label), label, sender.subject().nation(), sender);
+        // A TAK client works in its user's context, the real world: what it sends belongs there (ADR 0006).
+        distribute(event.withLabel(label), label, sender.subject().nation(), sender.subject().exercise(), sender);
         return false;
     }
 
-    /** Sends an event to every client allowed to read it (except its sender), and to the live picture. */
-    void distribute(CotEvent event, SecurityLabel label, @Nullable NationCode origin, @Nullable CotSession sender) {
+    /**
+     * Sends an event to every client allowed to read it in its context (except its sender), and to the live picture.
+     * TAK clients work in the real world, so an event of an exercise ({@code exercise} not null) reaches none.
+     */
+    void distribute(CotEvent event, SecurityLabel label, @Nullable NationCode origin, @Nullable UUID exercise,
+            @Nullable CotSession sender) {
         if (event.isPosition()) {
-            latest.put(event.uid(), new Sa(event, label, origin));
+            if (exercise == null) {
+                latest.put(event.uid(), new Sa(event, label, origin, null));
+            }
             tracks.update(new TrackPosition(event.uid(), event.type(), CotSymbols.sidc(event.type()),
                     event.callsign() == null ? event.uid() : event.callsign(), event.lat(), event.lon(), event.time(),
-                    event.stale(), label, origin));
+                    event.stale(), label, origin, exercise));
         }
         for (CotSession session : sessions) {
             if (session == sender) {
                 continue;
             }
-            if (policy.canRead(session.subject(), label, origin)) {
+            if (policy.canRead(session.subject(), label, origin, exercise)) {
                 session.offer(event, label);
             } else {
                 metrics.counter("kalkan.cot.withheld").increment();

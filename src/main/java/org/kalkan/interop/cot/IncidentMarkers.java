@@ -10,7 +10,10 @@ import org.kalkan.incident.IncidentSummary;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Sends each reported incident as a CoT spot marker to the TAK clients allowed to read it. */
+/**
+ * Sends each reported real-world incident as a CoT spot marker to the TAK clients allowed to read it. TAK clients
+ * work in the real world: an incident of an exercise is never sent to them (ADR 0006).
+ */
 @Component
 class IncidentMarkers {
 
@@ -28,7 +31,10 @@ class IncidentMarkers {
     @ApplicationModuleListener
     void on(IncidentReported reported) {
         IncidentSummary incident = reported.incident();
-        hub.distribute(marker(incident, clock.instant()), incident.label(), null, null);
+        if (incident.exerciseId() != null) {
+            return;
+        }
+        hub.distribute(marker(incident, clock.instant()), incident.label(), null, null, null);
     }
 
     static CotEvent marker(IncidentSummary incident, Instant now) {

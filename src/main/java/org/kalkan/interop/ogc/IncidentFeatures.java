@@ -14,7 +14,10 @@ import org.kalkan.platform.Problems;
 import org.kalkan.security.Subject;
 import org.springframework.stereotype.Component;
 
-/** The {@code incidents} collection: real-world incidents through {@link Incidents}, filtered by the policy. */
+/**
+ * The {@code incidents} collection through {@link Incidents}, filtered by the policy: real-world incidents, or those of
+ * the one exercise the request names ({@code ?exercise=}, ADR 0006), never both.
+ */
 @Component
 class IncidentFeatures implements FeatureSource {
 
@@ -36,14 +39,14 @@ class IncidentFeatures implements FeatureSource {
 
     @Override
     public String description() {
-        return "Correlated incidents of the common operational picture (real world, not exercises), newest first;"
-                + " only those the caller is cleared and released to read.";
+        return "Correlated incidents of the common operational picture, newest first: real world, or with"
+                + " ?exercise={id} those of that exercise; only those the caller is cleared and released to read.";
     }
 
     @Override
     public Page items(Subject subject, FeatureQuery query) {
         IncidentPage page = incidents.search(subject, new IncidentQuery(query.bbox(), query.from(), query.to(), null,
-                null, Math.min(query.limit(), IncidentQuery.MAX_LIMIT), query.cursor(), null));
+                null, Math.min(query.limit(), IncidentQuery.MAX_LIMIT), query.cursor()));
         return new Page(page.items().stream().map(IncidentFeatures::feature).toList(), page.next());
     }
 
@@ -56,8 +59,8 @@ class IncidentFeatures implements FeatureSource {
             throw notFound(featureId);
         }
         IncidentSummary incident = incidents.find(subject, new IncidentId(id));
-        if (incident.exerciseId() != null) {
-            throw notFound(featureId);
+        if (!java.util.Objects.equals(incident.exerciseId(), subject.exercise())) {
+            throw notFound(featureId); // the policy already refused it; a second lock on the same door
         }
         return feature(incident);
     }
@@ -76,6 +79,7 @@ class IncidentFeatures implements FeatureSource {
         properties.put("marking", i.label().marking());
         properties.put("sidc", i.sidc());
         properties.put("mgrs", i.location().mgrs());
+        properties.put("exercise", i.exerciseId() == null ? null : i.exerciseId().toString());
         return new Feature(i.id().toString(), i.location().lon(), i.location().lat(), properties);
     }
 

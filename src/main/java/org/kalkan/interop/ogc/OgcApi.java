@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -69,11 +70,11 @@ class OgcApi {
     ResponseEntity<Landing> landing() {
         String base = base();
         return json(new Landing("Kalkan common operational picture", "OGC API – Features of the Kalkan node",
-                List.of(new Link(base, "self", JSON, "This document"),
+                List.of(new Link(inContext(base), "self", JSON, "This document"),
                         new Link(root() + "/v3/api-docs", "service-desc",
                                 "application/vnd.oai.openapi+json;version=3.0", "The API definition"),
-                        new Link(base + "/conformance", "conformance", JSON, "Conformance classes"),
-                        new Link(base + "/collections", "data", JSON, "Feature collections"))));
+                        new Link(inContext(base + "/conformance"), "conformance", JSON, "Conformance classes"),
+                        new Link(inContext(base + "/collections"), "data", JSON, "Feature collections"))));
     }
 
     @GetMapping("/conformance")
@@ -84,7 +85,8 @@ class OgcApi {
     @GetMapping("/collections")
     ResponseEntity<Collections> collections() {
         String base = base();
-        return json(new Collections(List.of(new Link(base + "/collections", "self", JSON, "Feature collections")),
+        return json(new Collections(List.of(new Link(inContext(base + "/collections"), "self", JSON,
+                "Feature collections")),
                 sources.values().stream().map(s -> collection(s, base)).toList()));
     }
 
@@ -111,7 +113,7 @@ class OgcApi {
         List<Link> links = new ArrayList<>();
         links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest().toUriString(), "self",
                 GEO_JSON.toString(), "This page"));
-        links.add(new Link(collection, "collection", JSON, source.title()));
+        links.add(new Link(inContext(collection), "collection", JSON, source.title()));
         if (page.next() != null) {
             links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest()
                     .replaceQueryParam("limit", query.limit()).replaceQueryParam("cursor", page.next())
@@ -132,16 +134,18 @@ class OgcApi {
         Map<String, Object> feature = source.item(subject.get(), featureId).geoJson();
         String collection = base() + "/collections/" + source.id();
         feature.put("links", List.of(
-                new Link(collection + "/items/" + feature.get("id"), "self", GEO_JSON.toString(), "This feature"),
-                new Link(collection, "collection", JSON, source.title())));
+                new Link(inContext(collection + "/items/" + feature.get("id")), "self", GEO_JSON.toString(),
+                        "This feature"),
+                new Link(inContext(collection), "collection", JSON, source.title())));
         return ResponseEntity.ok().contentType(GEO_JSON).body(feature);
     }
 
     private static Collection collection(FeatureSource source, String base) {
         String self = base + "/collections/" + source.id();
         return new Collection(source.id(), source.title(), source.description(), "feature", List.of(CRS84),
-                List.of(new Link(self, "self", JSON, source.title()),
-                        new Link(self + "/items", "items", GEO_JSON.toString(), source.title() + " as GeoJSON")));
+                List.of(new Link(inContext(self), "self", JSON, source.title()),
+                        new Link(inContext(self + "/items"), "items", GEO_JSON.toString(),
+                                source.title() + " as GeoJSON")));
     }
 
     private FeatureSource source(String collectionId) {
@@ -155,6 +159,15 @@ class OgcApi {
 
     private static <T> ResponseEntity<T> json(T body) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /**
+     * The link in the request's exercise context, if it names one: a GIS client that follows the links stays in the
+     * exercise instead of silently getting real-world features (ADR 0006).
+     */
+    private static String inContext(String href) {
+        UUID exercise = CurrentSubject.requestedExercise();
+        return exercise == null ? href : href + (href.contains("?") ? "&" : "?") + "exercise=" + exercise;
     }
 
     private static String root() {

@@ -143,10 +143,13 @@ public class AlertStore {
                 .list();
     }
 
-    /** How many of the user's alerts still wait for an acknowledgement. */
-    public int pendingCount(String username) {
-        return jdbc.sql("SELECT count(*) FROM alert_recipient WHERE username = :username AND status = 'PENDING'")
-                .param("username", username).query(Integer.class).single();
+    /** How many of the user's alerts of one context (null = real world) still wait for an acknowledgement. */
+    public int pendingCount(String username, @Nullable UUID exercise) {
+        return jdbc.sql("""
+                SELECT count(*) FROM alert_recipient r JOIN alert a ON a.id = r.alert_id
+                WHERE r.username = :username AND r.status = 'PENDING'
+                  AND a.exercise_id IS NOT DISTINCT FROM CAST(:exercise AS UUID)""")
+                .param("username", username).param("exercise", exercise).query(Integer.class).single();
     }
 
     private List<AlertView.Recipient> recipients(AlertId id) {

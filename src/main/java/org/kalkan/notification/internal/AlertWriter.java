@@ -36,9 +36,17 @@ public class AlertWriter {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Writes in the caller's transaction: the alert, its recipients, the audit entry and the event commit together. */
+    /** What starts the text of every alert of an exercise, wherever it shows (ADR 0006). */
+    public static final String EXERCISE_PREFIX = "EXERCISE ";
+
+    /**
+     * Writes in the caller's transaction: the alert, its recipients, the audit entry and the event commit together.
+     * The text of an exercise alert (raised or escalated) is stored with the {@code EXERCISE} prefix, so pages, the
+     * API, the inbox and mail all show it without remembering to.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public AlertId write(AlertStore.NewAlert alert, List<UserSummary> recipients) {
+    public AlertId write(AlertStore.NewAlert request, List<UserSummary> recipients) {
+        AlertStore.NewAlert alert = marked(request);
         store.insert(alert, recipients.stream()
                 .map(u -> new AlertStore.Recipient(u.username(), u.nation())).toList());
         Set<String> usernames = recipients.stream().map(UserSummary::username).collect(Collectors.toSet());
@@ -48,5 +56,18 @@ public class AlertWriter {
         events.publishEvent(new AlertRaised(alert.id(), alert.precedence(), alert.label(), alert.sender(), usernames,
                 alert.sentAt(), alert.crisisId(), alert.exerciseId(), alert.escalatedFrom()));
         return alert.id();
+    }
+
+    private static AlertStore.NewAlert marked(AlertStore.NewAlert alert) {
+        if (alert.exerciseId() == null || alert.text().startsWith(EXERCISE_PREFIX)) {
+            return alert;
+        }
+        String text = EXERCISE_PREFIX + alert.text();
+        if (text.length() > 4000) {
+            text = text.substring(0, 3999) + "…";
+        }
+        return new AlertStore.NewAlert(alert.id(), text, alert.precedence(), alert.ackWithin(), alert.label(),
+                alert.originNation(), alert.sender(), alert.sentAt(), alert.crisisId(), alert.exerciseId(),
+                alert.escalatedFrom());
     }
 }

@@ -1,7 +1,9 @@
 package org.kalkan.notification.internal;
 
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.kalkan.council.ConsultationRequested;
 import org.kalkan.council.SilenceBroken;
 import org.kalkan.notification.AlertRequest;
@@ -47,17 +49,20 @@ class CouncilAlerts {
     void on(ConsultationRequested request) {
         String grounds = request.grounds().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
         send(request.requestingNation(), request.label(), "CONSULTATIONS REQUESTED by " + request.requestingNation()
-                + " (" + grounds + "): " + request.statement());
+                + " (" + grounds + "): " + request.statement(), request.exerciseId());
     }
 
     @ApplicationModuleListener
     void on(SilenceBroken broken) {
         send(broken.nation(), broken.label(), "SILENCE BROKEN by " + broken.nation() + " on Council decision "
-                + broken.decisionId() + " (version " + broken.version() + "): " + broken.statement());
+                + broken.decisionId() + " (version " + broken.version() + "): " + broken.statement(),
+                broken.exerciseId());
     }
 
-    private void send(NationCode origin, SecurityLabel label, String text) {
-        Subject secretariat = new Subject("council", origin, Classification.SECRET, Set.of(Role.COUNCIL_CHAIR));
+    /** An exercise's Council alerts its players, in the exercise (ADR 0006). */
+    private void send(NationCode origin, SecurityLabel label, String text, @Nullable UUID exercise) {
+        Subject secretariat = new Subject("council", origin, Classification.SECRET, Set.of(Role.COUNCIL_CHAIR),
+                exercise);
         String bounded = text.length() > 1900 ? text.substring(0, 1900) + "…" : text;
         try {
             ownTransaction.executeWithoutResult(status ->

@@ -61,7 +61,8 @@ public class Escalations {
 
     private void escalate(AlertStore.Overdue recipient) {
         AlertView original = store.find(recipient.alertId()).orElseThrow();
-        var targets = resolver.escalationTargets(recipient.nation(), original.label(), original.originNation());
+        var targets = resolver.escalationTargets(recipient.nation(), original.label(), original.originNation(),
+                original.exerciseId());
         @Nullable AlertId escalation = null;
         if (targets.cleared().isEmpty()) {
             log.warn("Alert {}: {} did not acknowledge, and nobody cleared for {} can be told", original.id(),
@@ -85,7 +86,7 @@ public class Escalations {
     }
 
     private static String text(AlertView original, AlertStore.Overdue recipient) {
-        String text = "ESCALATION: " + recipient.username() + " (" + recipient.nation() + ") has not acknowledged "
+        String text = (original.exerciseId() == null ? "" : AlertWriter.EXERCISE_PREFIX) + "ESCALATION: " + recipient.username() + " (" + recipient.nation() + ") has not acknowledged "
                 + original.precedence() + " alert " + original.id() + " from " + original.sender() + " by "
                 + Dtg.of(recipient.deadline()) + " (" + recipient.deadline() + "): " + original.text();
         return text.length() <= 4000 ? text : text.substring(0, 3999) + "…";

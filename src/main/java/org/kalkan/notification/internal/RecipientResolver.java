@@ -4,14 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.kalkan.members.NationDirectory;
 import org.kalkan.notification.Recipients;
 import org.kalkan.security.AccessPolicy;
+import org.kalkan.security.ExerciseContexts;
 import org.kalkan.security.Role;
+import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.security.UserSummary;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +29,14 @@ public class RecipientResolver {
     private final UserDirectory users;
     private final NationDirectory nations;
     private final AccessPolicy policy;
+    private final ObjectProvider<ExerciseContexts> contexts;
 
-    RecipientResolver(UserDirectory users, NationDirectory nations, AccessPolicy policy) {
+    RecipientResolver(UserDirectory users, NationDirectory nations, AccessPolicy policy,
+            ObjectProvider<ExerciseContexts> contexts) {
         this.users = users;
         this.nations = nations;
         this.policy = policy;
+        this.contexts = contexts;
     }
 
     /** Who gets the alert, and who was named or reached but may not read it (or is disabled). */
@@ -40,7 +48,17 @@ public class RecipientResolver {
         }
     }
 
+    /** Real-world recipients. */
     public Resolution resolve(Recipients recipients, SecurityLabel label, NationCode origin) {
+        return resolve(recipients, label, origin, null);
+    }
+
+    /**
+     * Who gets an alert of the context {@code exercise} (null = real world): in an exercise, only users who may work
+     * in it and read the label there.
+     */
+    public Resolution resolve(Recipients recipients, SecurityLabel label, NationCode origin,
+            @Nullable UUID exercise) {
         Map<String, UserSummary> reached = new TreeMap<>();
         for (String username : recipients.users()) {
             UserSummary user = users.find(username)
@@ -54,23 +72,37 @@ public class RecipientResolver {
         }
         recipients.roles().forEach(role -> users.withRole(role).forEach(u -> reached.put(u.username(), u)));
         recipients.nations().forEach(nation -> users.ofNation(nation).forEach(u -> reached.put(u.username(), u)));
-        return clearedFor(reached.values(), label, origin);
+        return clearedFor(reached.values(), label, origin, exercise);
     }
 
-    /** The nation's points of contact (its reporting officers) and every watch officer. */
-    public Resolution escalationTargets(NationCode nation, SecurityLabel label, NationCode origin) {
+    /**
+     * The nation's points of contact (its reporting officers) and every watch officer; in an exercise those of them
+     * who take part in it.
+     */
+    public Resolution escalationTargets(NationCode nation, SecurityLabel label, NationCode origin,
+            @Nullable UUID exercise) {
         Map<String, UserSummary> reached = new TreeMap<>();
         users.ofNation(nation).stream().filter(u -> u.has(Role.REPORTING_OFFICER))
                 .forEach(u -> reached.put(u.username(), u));
         users.withRole(Role.WATCH_OFFICER).forEach(u -> reached.put(u.username(), u));
-        return clearedFor(reached.values(), label, origin);
+        return clearedFor(reached.values(), label, origin, exercise);
     }
 
-    private Resolution clearedFor(Iterable<UserSummary> reached, SecurityLabel label, NationCode origin) {
+    private Resolution clearedFor(Iterable<UserSummary> reached, SecurityLabel label, NationCode origin,
+            @Nullable UUID exercise) {
         List<UserSummary> cleared = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
+        ExerciseContexts known = exercise == null ? null : contexts.getIfAvailable();
         for (UserSummary user : reached) {
-            if (user.enabled() && policy.canRead(user.subject(), label, origin)) {
+            Subject subject = user.subject();
+            if (exercise != null) {
+                if (known == null || !known.mayEnter(subject, exercise)) {
+                    excluded.add(user.username());
+                    continue;
+                }
+                subject = subject.inExercise(exercise);
+            }
+            if (user.enabled() && policy.canRead(subject, label, origin, exercise)) {
                 cleared.add(user);
             } else {
                 excluded.add(user.username());

@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,11 +15,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.kalkan.notification.AlertAcknowledged;
 import org.kalkan.notification.AlertRaised;
 import org.kalkan.notification.Alerts;
 import org.kalkan.notification.NotificationProperties;
 import org.kalkan.notification.RecipientEscalated;
+import org.kalkan.security.Subject;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,10 +30,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-Sent Events to signed-in browsers: each user hears only that their own inbox changed (and its
- * unacknowledged count), never any alert content, which the page then fetches through the access policy. Each
- * subscriber has a bounded queue drained by a small pool; what does not fit is dropped and counted (the next
- * signal refreshes the whole inbox anyway). Signals go out after the alert's transaction commits.
+ * Server-Sent Events to signed-in browsers: each user hears only that their own inbox of the context the stream was
+ * opened in changed (and its unacknowledged count), never any alert content, nor a signal of another context,
+ * which the page then fetches through the access policy. Each subscriber has a bounded queue drained by a small
+ * pool; what does not fit is dropped and counted (the next signal refreshes the whole inbox anyway). Signals go out after the alert's transaction commits.
  */
 @Component
 class AlertStream {
@@ -57,35 +62,44 @@ class AlertStream {
                 .description("browsers listening for their inbox").register(meters);
     }
 
-    private record Subscriber(String username, SseEmitter emitter, BlockingQueue<SseEmitter.SseEventBuilder> queue,
+    /** A browser's inbox stream, in the context (null = real world) of the request that opened it (ADR 0006). */
+    private record Subscriber(Subject subject, SseEmitter emitter, BlockingQueue<SseEmitter.SseEventBuilder> queue,
             AtomicBoolean draining) {
+
+        String username() {
+            return subject.username();
+        }
+
+        boolean hears(String user, @Nullable UUID exercise) {
+            return subject.username().equals(user) && Objects.equals(subject.exercise(), exercise);
+        }
     }
 
-    SseEmitter subscribe(String username) {
+    SseEmitter subscribe(Subject subject) {
         SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
-        Subscriber subscriber = new Subscriber(username, emitter, new ArrayBlockingQueue<>(queueSize),
+        Subscriber subscriber = new Subscriber(subject, emitter, new ArrayBlockingQueue<>(queueSize),
                 new AtomicBoolean());
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
         subscribers.add(subscriber);
-        offer(subscriber, signal(username));
+        offer(subscriber, signal(subject));
         return emitter;
     }
 
     @TransactionalEventListener
     void on(AlertRaised event) {
-        event.recipients().forEach(this::signalUser);
+        event.recipients().forEach(user -> signalUser(user, event.exerciseId()));
     }
 
     @TransactionalEventListener
     void on(AlertAcknowledged event) {
-        signalUser(event.username());
+        signalUser(event.username(), event.exerciseId());
     }
 
     @TransactionalEventListener
     void on(RecipientEscalated event) {
-        signalUser(event.username());
+        signalUser(event.username(), event.exerciseId());
     }
 
     /** A comment now and then keeps proxies from closing the stream and finds browsers that went away. */
@@ -98,16 +112,22 @@ class AlertStream {
         return subscribers.size();
     }
 
-    private void signalUser(String username) {
-        if (subscribers.stream().noneMatch(s -> s.username().equals(username))) {
+    private void signalUser(String username, @Nullable UUID exercise) {
+        List<Subscriber> listening = subscribers.stream().filter(s -> s.hears(username, exercise)).toList();
+        if (listening.isEmpty()) {
             return;
         }
-        SseEmitter.SseEventBuilder signal = signal(username);
-        subscribers.stream().filter(s -> s.username().equals(username)).forEach(s -> offer(s, signal));
+        int count = alerts.pendingCount(listening.get(0).subject());
+        // One event builder per subscriber: a builder is not safe to send from two threads at once.
+        listening.forEach(s -> offer(s, signal(count)));
     }
 
-    private SseEmitter.SseEventBuilder signal(String username) {
-        return SseEmitter.event().name(EVENT).data("{\"unacknowledged\":" + alerts.pendingCount(username) + "}");
+    private SseEmitter.SseEventBuilder signal(Subject subject) {
+        return signal(alerts.pendingCount(subject));
+    }
+
+    private static SseEmitter.SseEventBuilder signal(int unacknowledged) {
+        return SseEmitter.event().name(EVENT).data("{\"unacknowledged\":" + unacknowledged + "}");
     }
 
     private void offer(Subscriber subscriber, SseEmitter.SseEventBuilder event) {

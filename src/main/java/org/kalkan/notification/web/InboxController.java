@@ -64,7 +64,7 @@ class InboxController {
 
     @GetMapping(path = "/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events() {
-        return stream.subscribe(currentSubject.get().username());
+        return stream.subscribe(currentSubject.get());
     }
 
     @PostMapping("/alerts/{id}/ack")
@@ -84,7 +84,7 @@ class InboxController {
         List<Row> rows = alerts.inbox(subject, INBOX_SIZE).stream().map(item -> row(item, now)).toList();
         rows.forEach(row -> marking.show(row.item().label()));
         model.addAttribute("rows", rows);
-        model.addAttribute("unacknowledged", alerts.pendingCount(subject.username()));
+        model.addAttribute("unacknowledged", alerts.pendingCount(subject));
         // For the live refresh: the page's banner follows the highest marking in the fetched inbox.
         model.addAttribute("markingBanner", marking.banner());
         model.addAttribute("markingClass", marking.cssClass());

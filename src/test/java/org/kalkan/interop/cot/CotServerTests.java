@@ -196,6 +196,31 @@ class CotServerTests {
     }
 
     @Test
+    void anExerciseIncidentNeverReachesATakClientWhichLivesInTheRealWorld() throws Exception {
+        java.util.UUID exercise = org.kalkan.ExerciseFixtures.steppeShield(jdbc, "TAK SHIELD " + System.nanoTime());
+        try (var kgz = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "kgz.delegate"))) {
+            assertThat(kgz.await("t-x-takp-v", SOON)).isNotNull();
+            String officer = api().token("kgz.officer", "kalkan-demo");
+            var played = api().post("/api/v1/reports?exercise=" + exercise, officer,
+                    org.kalkan.incident.IncidentFixtures.report("BORDER_INCIDENT", 41.2, 73.1, "RESTRICTED", "MEMBERS"));
+            assertThat(played.status()).isEqualTo(201);
+            String exerciseIncident = played.json().get("incidentId").asString();
+            // Reported after the exercise incident: once it has arrived, the exercise marker would have too.
+            var real = api().post("/api/v1/reports", officer,
+                    org.kalkan.incident.IncidentFixtures.report("TRAFFICKING_ARMS", 41.2, 73.1, "RESTRICTED", "MEMBERS"));
+            String realIncident = real.json().get("incidentId").asString();
+            java.util.List<String> received = new java.util.ArrayList<>();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (received.stream().noneMatch(e -> e.contains(realIncident)) && System.currentTimeMillis() < deadline) {
+                received.addAll(kgz.collect(Duration.ofMillis(200)));
+            }
+            received.addAll(kgz.collect(QUIET));
+            assertThat(received).anyMatch(e -> e.contains("kalkan-incident-" + realIncident))
+                    .noneMatch(e -> e.contains(exerciseIncident));
+        }
+    }
+
+    @Test
     void aClientThatNegotiatesProtocolVersionOneSpeaksProtobuf() throws Exception {
         try (var v1 = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "aze.officer"));
                 var xml = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "aze.delegate"))) {

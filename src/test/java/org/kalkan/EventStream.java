@@ -1,0 +1,70 @@
+package org.kalkan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+
+/** A live-stream subscriber reading Server-Sent Events line by line, as an API client with a bearer token would. */
+public final class EventStream implements AutoCloseable {
+
+    public final List<String> lines = new CopyOnWriteArrayList<>();
+    public final CountDownLatch opened = new CountDownLatch(1);
+    private volatile java.io.@org.jspecify.annotations.Nullable InputStream body;
+
+    public EventStream(int port, String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).build();
+        Thread reader = new Thread(() -> {
+            try {
+                HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request,
+                        HttpResponse.BodyHandlers.ofInputStream());
+                body = response.body();
+                try (BufferedReader in = new BufferedReader(
+                        new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        lines.add(line);
+                        if (line.startsWith("event:stream.open")) {
+                            opened.countDown();
+                        }
+                    }
+                }
+            } catch (java.io.IOException e) {
+                lines.add("closed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Waits until a line matches, and fails if none does within the time. */
+    public void await(Predicate<String> line, Duration timeout) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (lines.stream().noneMatch(line) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(lines).anyMatch(line);
+    }
+
+    /** Ends the subscription, so the node forgets the subscriber. */
+    @Override
+    public void close() throws java.io.IOException {
+        var open = body;
+        if (open != null) {
+            open.close();
+        }
+    }
+}
