@@ -269,8 +269,9 @@ public class ForceRequirements {
         return wanted;
     }
 
+    /** For rows read through {@code policy.filter}, which already kept only those of the subject's context. */
     private void assertReadable(Subject subject, StatedRequirement r) {
-        policy.assertReadable(subject, r.label(), NationCode.of(r.originNation()),
+        policy.assertReadable(subject, r.label(), NationCode.of(r.originNation()), subject.exercise(),
                 "requirement:" + r.requirement().id());
     }
 
