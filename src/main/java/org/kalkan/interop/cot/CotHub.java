@@ -148,6 +148,20 @@ class CotHub {
         }
     }
 
+    /**
+     * Sends an event (an alert, not a position) to the connected clients of the named users whom the policy lets
+     * read it; it is neither remembered as SA nor put on the map.
+     */
+    void sendTo(Set<String> usernames, CotEvent event, SecurityLabel label, @Nullable NationCode origin) {
+        CotSession.Outgoing outgoing = new CotSession.Outgoing(event, label);
+        for (CotSession session : sessions) {
+            Subject subject = session.subject();
+            if (usernames.contains(subject.username()) && policy.canRead(subject, label, origin)) {
+                session.offer(outgoing);
+            }
+        }
+    }
+
     /** Forgets positions that went stale. */
     void pruneStale() {
         Instant now = clock.instant();
