@@ -53,14 +53,16 @@ import org.kalkan.ApiClient;
  * clock: clients and node share this JVM) and the deliveries per second; steps N up ({@code 100,200,400,800}),
  * then bisects between the last N with p99 under 1 s and at least 99 % of the expected deliveries and the first
  * without. The same clients, certificates and messages then go through Debian's {@code mosquitto} (MQTT 3.1.1,
- * QoS 0, mutual TLS with the node's CA and server certificate, one topic, no filtering) at the same N, in the
- * same run. Finally a mixed-nations run: clients of five nations, every other one labelling
- * {@code REL TO <own nation>} and the rest {@code REL TO MEMBERS}; a delivery across a label is counted as a
+ * QoS 0, one topic, no filtering, TCP_NODELAY as on the node), over mutual TLS with the node's CA and server
+ * certificate and over plain TCP, searched the same way, in the same run. Finally a mixed-nations run at Kalkan's
+ * largest N: clients of five nations, every other one labelling {@code REL TO <own nation>} and the rest
+ * {@code REL TO MEMBERS}; a delivery across a label is counted as a
  * violation. Clients are Netty channels on two event-loop threads, not a thread each.
  *
  * <p>Run: {@code mvn -q -DskipNpm=true test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.kalkan.bench.CotLoadBenchmark -Dexec.args="100,200,400,800 15 3"} (steps, measured seconds
- * per run, bisections). Needs {@code mosquitto} on the PATH ({@code apt-get install -y mosquitto}). Not part of
+ * -Dexec.mainClass=org.kalkan.bench.CotLoadBenchmark -Dexec.args="100,200,400,800,1600 15 3"} (steps, measured
+ * seconds per run, bisections; a fourth argument {@code kalkan-only} skips the broker, for profiling). Needs
+ * {@code mosquitto} on the PATH ({@code apt-get install -y mosquitto}). Not part of
  * {@code mvn verify}.
  */
 public final class CotLoadBenchmark {
@@ -171,6 +173,7 @@ public final class CotLoadBenchmark {
                 .mapToInt(Integer::parseInt).toArray();
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int bisections = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        boolean kalkanOnly = args.length > 3 && args[3].equals("kalkan-only");
         BenchNode.describeMachine();
         System.out.println("uptime: " + uptime());
         List<Result> results = new ArrayList<>();
@@ -190,6 +193,10 @@ public final class CotLoadBenchmark {
                 Clients clients = new Clients(new ApiClient(node.port), ca, group, seconds);
                 clients.brokerPid = broker.pid();
                 int kalkanLargest = search(Protocol.COT, cotPort, clients, steps, bisections, results);
+                if (kalkanOnly) { // a profiling run: the node alone
+                    broker.destroy();
+                    System.exit(0);
+                }
                 int brokerLargest = search(Protocol.MQTT, brokerPort, clients, steps, bisections, results);
                 int tcpLargest = search(Protocol.MQTT_TCP, brokerTcpPort, clients, steps, bisections, results);
                 int mixed = Math.max(kalkanLargest, steps[0]);

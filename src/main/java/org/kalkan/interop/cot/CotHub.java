@@ -125,6 +125,11 @@ class CotHub {
      */
     void distribute(CotEvent event, SecurityLabel label, @Nullable NationCode origin, @Nullable CotSession sender) {
         if (event.isPosition()) {
+            Sa previous = latest.get(event.uid());
+            if (previous != null) {
+                // the uid instance every queue already holds, so their lookups compare by identity
+                event = event.withUid(previous.event().uid());
+            }
             latest.put(event.uid(), new Sa(event, label, origin));
             tracks.update(new TrackPosition(event.uid(), event.type(), CotSymbols.sidc(event.type()),
                     event.callsign() == null ? event.uid() : event.callsign(), event.lat(), event.lon(), event.time(),

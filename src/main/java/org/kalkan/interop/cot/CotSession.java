@@ -122,14 +122,9 @@ final class CotSession {
                     dropped.accept("queue-full");
                 }
                 urgent.add(outgoing);
-            } else if (byUid.containsKey(event.uid())) {
-                byUid.put(event.uid(), outgoing);
-            } else {
-                if (size() >= capacity && !dropOldestPosition()) {
-                    dropped.accept("queue-full");
-                    return;
-                }
-                byUid.put(event.uid(), outgoing);
+            } else if (byUid.put(event.uid(), outgoing) == null && size() > capacity) {
+                // a new uid over capacity: the oldest position goes (this one, when only urgent events are queued)
+                dropOldestPosition();
             }
         }
         scheduleDrain();
