@@ -2,8 +2,8 @@ package org.kalkan.interop.cot;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.netty.buffer.Unpooled;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.Unpooled;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
