@@ -64,4 +64,13 @@ public final class Browser {
         }
     }
 
+    /** Starts a browser signed in as a demo user (password {@code kalkan-demo}) on the node at {@code port}. */
+    public static ChromeDriver signedIn(int port, String username) {
+        ChromeDriver browser = start();
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys("kalkan-demo");
+        browser.findElement(org.openqa.selenium.By.id("sign-in")).click();
+        return browser;
+    }
 }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.security.UserSummary;
+import org.kalkan.shared.SecurityLabel;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +45,7 @@ class CotAccessWatch {
         Set<String> revoked = certificates.notValid(sessions.stream().map(CotSession::serial)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<String, Optional<UserSummary>> accounts = new HashMap<>();
+        Map<String, SecurityLabel> defaults = new HashMap<>(); // one query per user, not per connection
         for (CotSession session : sessions) {
             String username = session.subject().username();
             var account = accounts.computeIfAbsent(username, users::find);
@@ -53,7 +55,7 @@ class CotAccessWatch {
                 close(session, "account " + username + " disabled");
             } else {
                 session.subject(account.get().subject());
-                session.defaultLabel(labels.defaultLabel(username));
+                session.defaultLabel(defaults.computeIfAbsent(username, labels::defaultLabel));
             }
         }
     }

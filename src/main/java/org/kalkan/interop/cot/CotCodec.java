@@ -1,7 +1,6 @@
 package org.kalkan.interop.cot;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.shared.SecurityLabel;
@@ -10,27 +9,27 @@ import org.kalkan.shared.SecurityLabel;
 enum CotCodec {
     XML {
         @Override
-        ByteBuf encode(ByteBufAllocator alloc, CotEvent event, @Nullable SecurityLabel label) {
-            byte[] xml = CotXml.write(event, label).getBytes(StandardCharsets.UTF_8);
-            ByteBuf buffer = alloc.buffer(xml.length + 1);
-            return buffer.writeBytes(xml).writeByte('\n');
+        byte[] frame(CotEvent event, @Nullable SecurityLabel label) {
+            return (CotXml.write(event, label) + "\n").getBytes(StandardCharsets.UTF_8);
         }
     },
     PROTOBUF {
         @Override
-        ByteBuf encode(ByteBufAllocator alloc, CotEvent event, @Nullable SecurityLabel label) {
+        byte[] frame(CotEvent event, @Nullable SecurityLabel label) {
             byte[] message = TakProtobuf.encode(event, label);
-            ByteBuf buffer = alloc.buffer(message.length + 6);
-            buffer.writeByte(ProtobufFrameDecoder.MAGIC);
+            ByteArrayOutputStream frame = new ByteArrayOutputStream(message.length + 6);
+            frame.write(ProtobufFrameDecoder.MAGIC);
             int length = message.length;
             while ((length & ~0x7f) != 0) {
-                buffer.writeByte((length & 0x7f) | 0x80);
+                frame.write((length & 0x7f) | 0x80);
                 length >>>= 7;
             }
-            buffer.writeByte(length);
-            return buffer.writeBytes(message);
+            frame.write(length);
+            frame.writeBytes(message);
+            return frame.toByteArray();
         }
     };
 
-    abstract ByteBuf encode(ByteBufAllocator alloc, CotEvent event, @Nullable SecurityLabel label);
+    /** The event as this codec puts it on the wire, framing included. */
+    abstract byte[] frame(CotEvent event, @Nullable SecurityLabel label);
 }

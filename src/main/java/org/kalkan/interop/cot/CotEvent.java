@@ -24,6 +24,10 @@ record CotEvent(String uid, String type, String how, Instant time, Instant start
         return type.startsWith("b-t-f") || type.startsWith("b-a-o-") || type.startsWith("t-x-c-t");
     }
 
+    CotEvent withUid(String sameUid) {
+        return new CotEvent(sameUid, type, how, time, start, stale, lat, lon, hae, ce, le, detail, callsign, label);
+    }
+
     CotEvent withLabel(SecurityLabel newLabel) {
         return new CotEvent(uid, type, how, time, start, stale, lat, lon, hae, ce, le, detail, callsign, newLabel);
     }

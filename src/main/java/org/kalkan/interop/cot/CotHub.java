@@ -1,10 +1,13 @@
 package org.kalkan.interop.cot;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.Unpooled;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +19,7 @@ import org.kalkan.cop.TrackPosition;
 import org.kalkan.cop.Tracks;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.LabelNotPermittedException;
+import org.kalkan.security.Subject;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
 import org.slf4j.Logger;
@@ -44,12 +48,16 @@ class CotHub {
     private final Tracks tracks;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final Counter received;
+    private final Counter withheld;
 
     CotHub(AccessPolicy policy, Tracks tracks, Clock clock, MeterRegistry metrics) {
         this.policy = policy;
         this.tracks = tracks;
         this.clock = clock;
         this.metrics = metrics;
+        this.received = metrics.counter("kalkan.cot.received");
+        this.withheld = metrics.counter("kalkan.cot.withheld");
         Gauge.builder("kalkan.cot.connections", sessions, Set::size).register(metrics);
     }
 
@@ -87,15 +95,15 @@ class CotHub {
 
     /** An event from a client; returns true when the connection must switch to protocol version 1. */
     boolean receive(CotSession sender, CotEvent event) {
-        metrics.counter("kalkan.cot.received").increment();
+        received.increment();
         if (event.type().equals("t-x-c-t")) {
             sender.offer(control("t-x-c-t-r", ""), null);
             return false;
         }
         if (event.type().equals("t-x-takp-q")) {
             boolean accepted = PROTOCOL_REQUEST.matcher(event.detail()).find();
-            sender.channel().writeAndFlush(CotCodec.XML.encode(sender.channel().alloc(), control("t-x-takp-r",
-                    "<TakControl><TakResponse status=\"" + accepted + "\"/></TakControl>"), null));
+            sender.channel().writeAndFlush(Unpooled.wrappedBuffer(CotCodec.XML.frame(control("t-x-takp-r",
+                    "<TakControl><TakResponse status=\"" + accepted + "\"/></TakControl>"), null)));
             return accepted;
         }
         if (event.type().startsWith("t-x-")) {
@@ -116,26 +124,54 @@ class CotHub {
 
     /**
      * Sends an event to every client allowed to read it in its context (except its sender), and to the live picture.
-     * TAK clients work in the real world, so an event of an exercise ({@code exercise} not null) reaches none.
+     * TAK clients work in the real world, so an event of an exercise ({@code exercise} not null) reaches none. The
+     * event is written once per codec for all recipients, and the policy decides once per distinct subject.
      */
     void distribute(CotEvent event, SecurityLabel label, @Nullable NationCode origin, @Nullable UUID exercise,
             @Nullable CotSession sender) {
         if (event.isPosition()) {
             if (exercise == null) {
+                Sa previous = latest.get(event.uid());
+                if (previous != null) {
+                    // the uid instance every queue already holds, so their lookups compare by identity
+                    event = event.withUid(previous.event().uid());
+                }
                 latest.put(event.uid(), new Sa(event, label, origin, null));
             }
             tracks.update(new TrackPosition(event.uid(), event.type(), CotSymbols.sidc(event.type()),
                     event.callsign() == null ? event.uid() : event.callsign(), event.lat(), event.lon(), event.time(),
                     event.stale(), label, origin, exercise));
         }
+        CotSession.Outgoing outgoing = new CotSession.Outgoing(event, label);
+        Map<Subject, Boolean> decisions = new HashMap<>();
+        int withheldNow = 0;
         for (CotSession session : sessions) {
             if (session == sender) {
                 continue;
             }
-            if (policy.canRead(session.subject(), label, origin, exercise)) {
-                session.offer(event, label);
+            if (decisions.computeIfAbsent(session.subject(),
+                    subject -> policy.canRead(subject, label, origin, exercise))) {
+                session.offer(outgoing);
             } else {
-                metrics.counter("kalkan.cot.withheld").increment();
+                withheldNow++;
+            }
+        }
+        if (withheldNow > 0) {
+            withheld.increment(withheldNow);
+        }
+    }
+
+    /**
+     * Sends an event (an alert, not a position) to the connected clients of the named users whom the policy lets
+     * read it; it is neither remembered as SA nor put on the map.
+     */
+    void sendTo(Set<String> usernames, CotEvent event, SecurityLabel label, @Nullable NationCode origin,
+            @Nullable UUID exercise) {
+        CotSession.Outgoing outgoing = new CotSession.Outgoing(event, label);
+        for (CotSession session : sessions) {
+            Subject subject = session.subject();
+            if (usernames.contains(subject.username()) && policy.canRead(subject, label, origin, exercise)) {
+                session.offer(outgoing);
             }
         }
     }

@@ -1,6 +1,6 @@
 package org.kalkan.interop.cot;
 
-import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -19,8 +19,39 @@ import org.kalkan.shared.SecurityLabel;
  */
 final class CotSession {
 
-    /** An event on its way to this client, with the label it travels under (none for protocol control). */
-    record Outgoing(CotEvent event, @Nullable SecurityLabel label) {
+    /**
+     * An event on its way to clients, with the label it travels under (none for protocol control). A fan-out makes
+     * one for all its recipients, so the event is written once per codec, not once per client.
+     */
+    static final class Outgoing {
+
+        private final CotEvent event;
+        private final @Nullable SecurityLabel label;
+        private volatile byte @Nullable [] xml;
+        private volatile byte @Nullable [] protobuf;
+
+        Outgoing(CotEvent event, @Nullable SecurityLabel label) {
+            this.event = event;
+            this.label = label;
+        }
+
+        CotEvent event() {
+            return event;
+        }
+
+        /** The bytes for a codec; written on first use (two racing writers produce the same bytes). */
+        byte[] frame(CotCodec codec) {
+            byte[] bytes = codec == CotCodec.XML ? xml : protobuf;
+            if (bytes == null) {
+                bytes = codec.frame(event, label);
+                if (codec == CotCodec.XML) {
+                    xml = bytes;
+                } else {
+                    protobuf = bytes;
+                }
+            }
+            return bytes;
+        }
     }
 
     private final Channel channel;
@@ -78,7 +109,12 @@ final class CotSession {
 
     /** Queues an event for this client; never blocks. */
     void offer(CotEvent event, @Nullable SecurityLabel label) {
-        Outgoing outgoing = new Outgoing(event, label);
+        offer(new Outgoing(event, label));
+    }
+
+    /** Queues an event shared with other clients; never blocks. */
+    void offer(Outgoing outgoing) {
+        CotEvent event = outgoing.event();
         synchronized (this) {
             if (event.isUrgent()) {
                 if (size() >= capacity && !dropOldestPosition()) {
@@ -86,14 +122,9 @@ final class CotSession {
                     dropped.accept("queue-full");
                 }
                 urgent.add(outgoing);
-            } else if (byUid.containsKey(event.uid())) {
-                byUid.put(event.uid(), outgoing);
-            } else {
-                if (size() >= capacity && !dropOldestPosition()) {
-                    dropped.accept("queue-full");
-                    return;
-                }
-                byUid.put(event.uid(), outgoing);
+            } else if (byUid.put(event.uid(), outgoing) == null && size() > capacity) {
+                // a new uid over capacity: the oldest position goes (this one, when only urgent events are queued)
+                dropOldestPosition();
             }
         }
         scheduleDrain();
@@ -128,8 +159,7 @@ final class CotSession {
             if (next == null) {
                 break;
             }
-            ByteBuf bytes = codec.encode(channel.alloc(), next.event(), next.label());
-            channel.write(bytes, channel.voidPromise());
+            channel.write(Unpooled.wrappedBuffer(next.frame(codec)), channel.voidPromise());
             wrote = true;
         }
         if (wrote) {

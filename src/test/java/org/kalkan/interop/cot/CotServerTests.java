@@ -171,6 +171,21 @@ class CotServerTests {
         }
     }
 
+    @Test
+    void aUserSetsTheirOwnDefaultLabelButNotAboveTheirClearance() throws Exception {
+        String path = "/api/v1/cot/users/hun.observer/default-label";
+        String hun = api().token("hun.observer", "kalkan-demo");
+        try {
+            assertThat(put(path, hun, "{\"classification\":\"SECRET\",\"releasableTo\":[\"HUN\"]}"))
+                    .as("above a CONFIDENTIAL clearance").isEqualTo(403);
+            assertThat(put(path, hun, "{\"classification\":\"CONFIDENTIAL\",\"releasableTo\":[\"HUN\"]}"))
+                    .isEqualTo(200);
+            assertThat(api().get(path, hun).json().get("marking").asString()).isEqualTo("CONFIDENTIAL // REL TO HUN");
+        } finally {
+            jdbc.sql("DELETE FROM cot_user_label WHERE username = 'hun.observer'").update();
+        }
+    }
+
     private int put(String path, String token, String json) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + httpPort + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")

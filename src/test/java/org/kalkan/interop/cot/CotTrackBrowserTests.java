@@ -79,12 +79,8 @@ class CotTrackBrowserTests {
     }
 
     private ChromeDriver signedIn(String username) {
-        ChromeDriver browser = Browser.start();
+        ChromeDriver browser = Browser.signedIn(port, username);
         browsers.add(browser);
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("kalkan-demo");
-        browser.findElement(By.id("sign-in")).click();
         return browser;
     }
 }

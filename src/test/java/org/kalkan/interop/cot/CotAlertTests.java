@@ -1,0 +1,55 @@
+package org.kalkan.interop.cot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.kalkan.ApiClient;
+import org.kalkan.KalkanTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Flash alerts reach their recipients' TAK clients as GeoChat, and no client that may not read them. */
+@KalkanTest
+class CotAlertTests {
+
+    private static final Duration SOON = Duration.ofSeconds(10);
+    private static final Duration QUIET = Duration.ofSeconds(2);
+
+    @LocalServerPort
+    int httpPort;
+
+    @Autowired
+    CotServer server;
+
+    @Test
+    void aFlashAlertReachesAClearedRecipientsTakClientAsGeoChatAndNoClientOfANationItIsNotReleasableTo()
+            throws Exception {
+        ApiClient api = new ApiClient(httpPort);
+        try (var aze = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api, "aze.officer"));
+                var kaz = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api, "kaz.officer"));
+                var tur = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api, "tur.officer"))) {
+            assertThat(aze.await("t-x-takp-v", SOON)).isNotNull();
+            assertThat(kaz.await("t-x-takp-v", SOON)).isNotNull();
+            assertThat(tur.await("t-x-takp-v", SOON)).isNotNull();
+
+            String text = "Pipeline breach at Sangachal, close the valve " + System.nanoTime();
+            var created = api.post("/api/v1/alerts", api.token("cmc.watch", "kalkan-demo"), Map.of(
+                    "text", text, "recipients", Map.of("users", List.of("aze.officer", "kaz.officer")),
+                    "precedence", "FLASH",
+                    "label", Map.of("classification", "CONFIDENTIAL", "releasableTo", List.of("AZE", "TUR"))));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+            String chat = aze.await(text, SOON);
+            assertThat(chat).as("the AZE recipient's client shows the alert as GeoChat")
+                    .contains("type=\"b-t-f\"").contains("<__chat ").contains("chatroom=\"All Chat Rooms\"")
+                    .contains("senderCallsign=\"Kalkan\"").contains("<remarks ")
+                    .contains("[CONFIDENTIAL // REL TO AZE, TUR] FLASH alert from cmc.watch")
+                    .contains("<__kalkan classification=\"CONFIDENTIAL\" releasableTo=\"AZE,TUR\"/>");
+            assertThat(kaz.collect(QUIET)).as("KAZ may not read it").noneMatch(e -> e.contains(text));
+            assertThat(tur.collect(QUIET)).as("TUR may read it but is no recipient").noneMatch(e -> e.contains(text));
+        }
+    }
+}
