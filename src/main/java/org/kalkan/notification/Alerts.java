@@ -105,7 +105,7 @@ public class Alerts {
         if (!involved) {
             throw notPermitted(subject, id, "READ");
         }
-        policy.assertReadable(subject, alert.label(), alert.originNation(), "alert:" + id);
+        policy.assertReadable(subject, alert.label(), alert.originNation(), alert.exerciseId(), "alert:" + id);
         return alert;
     }
 
@@ -119,7 +119,7 @@ public class Alerts {
         if (store.recipient(id, subject.username()).isEmpty()) {
             throw notPermitted(subject, id, "ALERT_ACK");
         }
-        policy.assertReadable(subject, alert.label(), alert.originNation(), "alert:" + id);
+        policy.assertReadable(subject, alert.label(), alert.originNation(), alert.exerciseId(), "alert:" + id);
         Instant now = writer.now();
         if (!store.acknowledge(id, subject.username(), now)) {
             AlertView.Recipient current = store.recipient(id, subject.username()).orElseThrow();
@@ -143,7 +143,7 @@ public class Alerts {
             throw new IllegalArgumentException("limit must be between 1 and 500");
         }
         List<InboxItem> items = store.inbox(subject.username(), policy.filter(subject, "a"), limit);
-        items.forEach(item -> policy.assertReadable(subject, item.label(), item.originNation(),
+        items.forEach(item -> policy.assertReadable(subject, item.label(), item.originNation(), item.exerciseId(),
                 "alert:" + item.id()));
         return items;
     }
