@@ -107,7 +107,7 @@ public class Evaluations {
         return compute(exercise);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public byte[] afterActionPdf(Subject subject, UUID exerciseId) {
         Evaluation evaluation = evaluate(subject, exerciseId);
         audit.record(subject.username(), "EXERCISE_AAR_EXPORTED", "exercise:" + exerciseId, "PDF "

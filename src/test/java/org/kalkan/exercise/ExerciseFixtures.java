@@ -26,7 +26,7 @@ final class ExerciseFixtures {
     static String plan(ApiClient api, String director, String name) {
         var response = api.post("/api/v1/exercises", director, Map.of("name", name,
                 "trainingAudience", List.of("KGZ", "UZB"), "objectives", List.of("Report handling", "Alerting"),
-                "evaluatorUsers", List.of("hun.observer"),
+                "evaluatorUsers", List.of("kaz.officer"),
                 "label", Map.of("classification", "RESTRICTED", "releasableTo", List.of("MEMBERS"))));
         if (response.status() != 201) {
             throw new IllegalStateException("exercise not planned: " + response);
