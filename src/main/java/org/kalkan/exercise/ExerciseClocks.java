@@ -3,6 +3,7 @@ package org.kalkan.exercise;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.exercise.internal.ExerciseAccess;
@@ -48,7 +49,8 @@ public class ExerciseClocks {
         }
         Exercise exercise = store.lock(exerciseId).orElseThrow();
         ExerciseClock current = exercise.clock();
-        Instant now = clock.instant();
+        // whole milliseconds: the database keeps microseconds, and a rounded-up start would lose exercise time
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ExerciseClock next = switch (action) {
             case START -> {
                 require(exercise.status() == ExerciseStatus.PLANNED && current.state() == ExerciseClock.State.STOPPED,

@@ -36,6 +36,29 @@ class ExerciseApiTests {
     }
 
     @Test
+    void theDemoNodeHasAPlannedExerciseAndTheShippedTwentyInjectMselImports() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String director = api.token("exercise.director", PASSWORD);
+        JsonNode demo = null;
+        for (JsonNode x : api.get("/api/v1/exercises", director).json()) {
+            if (x.get("name").asString().equals("STEPPE SHIELD 2026")) {
+                demo = x;
+            }
+        }
+        assertThat(demo).isNotNull();
+        assertThat(demo.get("trainingAudience").toString()).isEqualTo("[\"KGZ\",\"UZB\"]");
+        assertThat(api.get("/api/v1/exercises/" + demo.get("id").asString() + "/injects", director).json())
+                .hasSize(6);
+
+        String csv = new String(getClass().getResourceAsStream("/exercise/demo-msel.csv").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String id = ExerciseFixtures.plan(api, director, "WALKTHROUGH " + UUID.randomUUID());
+        var imported = ExerciseFixtures.postCsv(port, "/api/v1/exercises/" + id + "/injects", director, csv);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.json().get("imported").asInt()).isEqualTo(20);
+    }
+
+    @Test
     void onlyAnExerciseDirectorPlansAndTheRefusalIsAudited() {
         ApiClient api = new ApiClient(port);
         var refused = api.post("/api/v1/exercises", api.token("kgz.officer", PASSWORD), Map.of("name", "ROGUE",

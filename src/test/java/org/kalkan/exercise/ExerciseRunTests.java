@@ -36,6 +36,7 @@ class ExerciseRunTests {
     @Autowired JdbcClient jdbc;
     @Autowired ExerciseStore exerciseStore;
     @Autowired Deliveries deliveries;
+    @Autowired ExerciseProperties properties;
 
     @AfterEach
     void resetClock() {
@@ -137,7 +138,7 @@ class ExerciseRunTests {
         api.post("/api/v1/exercises/" + id + "/clock", director, Map.of("action", "resume"));
         clock.advance(Duration.ofSeconds(4)); // PT6M
         // A fresh poller over the same database (as after a restart) races the running one: each inject once.
-        InjectPoller restarted = new InjectPoller(exerciseStore, deliveries);
+        InjectPoller restarted = new InjectPoller(exerciseStore, deliveries, properties);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         CountDownLatch go = new CountDownLatch(1);
         try {

@@ -1,9 +1,9 @@
 package org.kalkan.exercise.internal;
 
 import java.util.UUID;
+import org.kalkan.exercise.ExerciseProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,21 +19,26 @@ public class InjectPoller {
 
     private final ExerciseStore exercises;
     private final Deliveries deliveries;
+    private final ExerciseProperties properties;
 
-    public InjectPoller(ExerciseStore exercises, Deliveries deliveries) {
+    public InjectPoller(ExerciseStore exercises, Deliveries deliveries, ExerciseProperties properties) {
         this.exercises = exercises;
         this.deliveries = deliveries;
+        this.properties = properties;
     }
 
     @Scheduled(fixedDelayString = "${kalkan.exercise.poll-interval:PT1S}")
     public void poll() {
+        if (!properties.pollerEnabled()) {
+            return;
+        }
         for (UUID exercise : exercises.running()) {
             try {
                 int delivered = deliveries.poll(exercise);
                 if (delivered > 0) {
                     log.info("exercise {}: {} inject(s) delivered", exercise, delivered);
                 }
-            } catch (DataAccessException e) {
+            } catch (RuntimeException e) { // one exercise's failure must not starve the others
                 log.warn("exercise {}: inject poll failed; retrying at the next poll", exercise, e);
             }
         }

@@ -18,6 +18,8 @@ import org.kalkan.exercise.LessonStatus;
 import org.kalkan.exercise.Lessons;
 import org.kalkan.exercise.Msel;
 import org.kalkan.exercise.internal.InjectContent;
+import org.kalkan.exercise.internal.InjectCsv;
+import org.kalkan.exercise.internal.InjectRequest;
 import org.kalkan.platform.NavigationEntry;
 import org.kalkan.platform.PageMarking;
 import org.kalkan.platform.Problems;

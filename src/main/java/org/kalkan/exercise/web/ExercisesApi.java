@@ -16,6 +16,8 @@ import org.kalkan.exercise.LessonStatus;
 import org.kalkan.exercise.Lessons;
 import org.kalkan.exercise.Msel;
 import org.kalkan.exercise.internal.InjectContent;
+import org.kalkan.exercise.internal.InjectCsv;
+import org.kalkan.exercise.internal.InjectRequest;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Subject;
 import org.springframework.http.ContentDisposition;

@@ -1,4 +1,4 @@
-package org.kalkan.exercise.web;
+package org.kalkan.exercise.internal;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -6,19 +6,18 @@ import org.kalkan.exercise.ExpectedAction;
 import org.kalkan.exercise.InjectKind;
 import org.kalkan.exercise.NewInject;
 import org.kalkan.exercise.StartCondition;
-import org.kalkan.exercise.internal.InjectContent;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The body of {@code POST /api/v1/exercises/{id}/injects}, e.g. {@code {"number":1,"at":"PT1M","kind":"REPORT",
  * "from":"KGZ border guard","to":["KGZ"],"expectedAction":"ACKNOWLEDGE_ALERT","content":{…}}}.
  */
-record InjectRequest(@Nullable Integer number, @Nullable String at, @Nullable String start,
+public record InjectRequest(@Nullable Integer number, @Nullable String at, @Nullable String start,
         @Nullable Integer after, @Nullable String kind, @Nullable String from, @Nullable List<String> to,
         @Nullable String expectedAction, @Nullable String objective, @Nullable Integer contingency,
         @Nullable String deadline, @Nullable JsonNode content) {
 
-    NewInject toNewInject() {
+    public NewInject toNewInject() {
         if (number == null) {
             throw new IllegalArgumentException("number is required");
         }
@@ -32,10 +31,10 @@ record InjectRequest(@Nullable Integer number, @Nullable String at, @Nullable St
             throw new IllegalArgumentException("content is required: the JSON of the report, alert, RFI or track");
         }
         return new NewInject(number, InjectContent.duration(at, "at"),
-                start == null ? StartCondition.AT_TIME : ExerciseJson.enumOf(StartCondition.class, start, "start"),
-                after, ExerciseJson.enumOf(InjectKind.class, kind, "kind"), content, from, to == null ? List.of() : to,
+                start == null ? StartCondition.AT_TIME : InjectContent.enumOf(StartCondition.class, start, "start"),
+                after, InjectContent.enumOf(InjectKind.class, kind, "kind"), content, from, to == null ? List.of() : to,
                 expectedAction == null ? ExpectedAction.NONE
-                        : ExerciseJson.enumOf(ExpectedAction.class, expectedAction, "expectedAction"),
+                        : InjectContent.enumOf(ExpectedAction.class, expectedAction, "expectedAction"),
                 objective, contingency, deadline == null ? null : InjectContent.duration(deadline, "deadline"));
     }
 }

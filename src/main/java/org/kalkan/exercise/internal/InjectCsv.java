@@ -1,4 +1,4 @@
-package org.kalkan.exercise.web;
+package org.kalkan.exercise.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 import org.kalkan.exercise.Inject;
 import org.kalkan.exercise.Msel;
 import org.kalkan.exercise.NewInject;
-import org.kalkan.exercise.internal.InjectContent;
 import org.kalkan.shared.Csv;
 
 /**
@@ -16,19 +15,19 @@ import org.kalkan.shared.Csv;
  * nations and users separated by {@code ;}, {@code content} is the JSON of the record (quoted), {@code start} is
  * {@code AT_TIME} (default), {@code AFTER_DELAY} (with {@code after}) or {@code MANUAL}.
  */
-final class InjectCsv {
+public final class InjectCsv {
 
-    static final List<String> HEADER = List.of("number", "at", "start", "after", "kind", "from", "to",
+    public static final List<String> HEADER = List.of("number", "at", "start", "after", "kind", "from", "to",
             "expectedAction", "objective", "contingency", "deadline", "content");
     static final int MAX_ROWS = 2000;
 
     private InjectCsv() {
     }
 
-    record Parsed(List<@Nullable NewInject> rows, List<Msel.RowError> errors) {
+    public record Parsed(List<@Nullable NewInject> rows, List<Msel.RowError> errors) {
     }
 
-    static Parsed parse(String text) {
+    public static Parsed parse(String text) {
         List<List<String>> records = Csv.records(text.startsWith("\uFEFF") ? text.substring(1) : text);
         if (records.isEmpty() || !records.get(0).stream().map(String::strip).toList().equals(HEADER)) {
             throw new IllegalArgumentException("the first line must be the header: " + String.join(",", HEADER));
@@ -57,7 +56,7 @@ final class InjectCsv {
         return new Parsed(rows, errors);
     }
 
-    static String write(List<Inject> injects) {
+    public static String write(List<Inject> injects) {
         StringBuilder out = new StringBuilder(Csv.line(HEADER));
         for (Inject i : injects) {
             out.append(Csv.line(List.of(Integer.toString(i.number()), i.at().toString(), i.startCondition().name(),
