@@ -105,7 +105,7 @@ public class Alerts {
         if (!involved) {
             throw notPermitted(subject, id, "READ");
         }
-        policy.assertReadable(subject, alert.label(), alert.originNation(), alert.exerciseId(), "alert:" + id);
+        policy.assertReadable(subject, alert.label(), alert.originNation(), "alert:" + id);
         return alert;
     }
 
