@@ -59,6 +59,45 @@ class ExerciseApiTests {
     }
 
     @Test
+    void theDirectorEditsAPlanAtItsVersionAndAStaleVersionIsAConflict() {
+        ApiClient api = new ApiClient(port);
+        String director = api.token("exercise.director", PASSWORD);
+        String id = ExerciseFixtures.plan(api, director, "EDIT " + UUID.randomUUID());
+        Map<String, Object> edited = Map.of("name", "EDITED", "trainingAudience", List.of("KGZ", "UZB", "KAZ"),
+                "startsOn", "2026-12-01", "endsOn", "2026-12-03", "phases", List.of("STARTEX", "ENDEX"),
+                "label", Map.of("classification", "RESTRICTED", "releasableTo", List.of("MEMBERS")), "version", 0);
+
+        var response = ExerciseFixtures.put(port, "/api/v1/exercises/" + id, director, edited);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("trainingAudience")).hasSize(3);
+        assertThat(response.json().get("startsOn").asString()).isEqualTo("2026-12-01");
+        assertThat(ExerciseFixtures.put(port, "/api/v1/exercises/" + id, director, edited).status()).isEqualTo(409);
+    }
+
+    @Test
+    void anEvaluatorRecordsAnExpectedActionNoEventReportsAndTheEvaluationCountsItAsMet() {
+        ApiClient api = new ApiClient(port);
+        String director = api.token("exercise.director", PASSWORD);
+        String id = ExerciseFixtures.plan(api, director, "RECORDED " + UUID.randomUUID());
+        ExerciseFixtures.postCsv(port, "/api/v1/exercises/" + id + "/injects", director, ExerciseFixtures.CSV_HEADER
+                + "1,PT0S,MANUAL,,ALERT,CMC director,KGZ,OPEN_CRISIS,Alerting,,PT30M,"
+                + alert("Open the crisis") + "\n");
+        api.post("/api/v1/exercises/" + id + "/clock", director, Map.of("action", "start", "rate", 60));
+        api.post("/api/v1/exercises/" + id + "/injects/1/actions", director, Map.of("action", "deliver"));
+
+        var recorded = api.post("/api/v1/exercises/" + id + "/injects/1/player-actions",
+                api.token("kaz.officer", PASSWORD), Map.of("action", "OPEN_CRISIS", "actor", "kgz.officer"));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        assertThat(api.post("/api/v1/exercises/" + id + "/injects/1/player-actions",
+                api.token("kgz.officer", PASSWORD), Map.of("action", "OPEN_CRISIS", "actor", "kgz.officer"))
+                .status()).as("a player does not grade themselves").isEqualTo(403);
+
+        JsonNode measure = api.get("/api/v1/exercises/" + id + "/evaluation", director).json().get("injects").get(0);
+        assertThat(measure.get("actedBy").asString()).isEqualTo("kgz.officer");
+        assertThat(measure.get("missed").asBoolean()).isFalse();
+    }
+
+    @Test
     void onlyAnExerciseDirectorPlansAndTheRefusalIsAudited() {
         ApiClient api = new ApiClient(port);
         var refused = api.post("/api/v1/exercises", api.token("kgz.officer", PASSWORD), Map.of("name", "ROGUE",

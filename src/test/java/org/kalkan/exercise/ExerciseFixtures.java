@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.kalkan.ApiClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Shared steps of the exercise tests: plan an exercise, send a CSV, wait for the poller, download bytes. */
 final class ExerciseFixtures {
@@ -35,11 +36,22 @@ final class ExerciseFixtures {
     }
 
     static ApiClient.Response postCsv(int port, String path, String token, String csv) {
+        return send(port, "POST", path, token, "text/csv", csv);
+    }
+
+    static ApiClient.Response put(int port, String path, String token, Object body) {
+        return send(port, "PUT", path, token, "application/json", JsonMapper.builder().build()
+                .writeValueAsString(body));
+    }
+
+    private static ApiClient.Response send(int port, String method, String path, String token, String type,
+            String body) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + path)).header("Content-Type", "text/csv")
-                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(csv))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+                            URI.create("http://localhost:" + port + path)).header("Content-Type", type)
+                    .header("Authorization", "Bearer " + token)
+                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new ApiClient.Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (IOException e) {
