@@ -15,6 +15,8 @@ import org.kalkan.exercise.internal.InjectStore;
 import org.kalkan.platform.Problems;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
+import org.kalkan.security.UserDirectory;
+import org.kalkan.shared.NationCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,9 +55,11 @@ public class Msel {
     private final InjectContent content;
     private final Deliveries deliveries;
     private final AuditTrail audit;
+    private final UserDirectory users;
 
     Msel(ExerciseStore exercises, InjectStore injects, ExerciseAccess access, InjectContent content,
-            Deliveries deliveries, AuditTrail audit) {
+            Deliveries deliveries, AuditTrail audit, UserDirectory users) {
+        this.users = users;
         this.exercises = exercises;
         this.injects = injects;
         this.access = access;
@@ -185,10 +189,13 @@ public class Msel {
             throw new IllegalArgumentException("inject number " + inject.number() + " is already taken");
         }
         for (String recipient : inject.to()) {
-            if (recipient.length() == 3 && recipient.equals(recipient.toUpperCase(java.util.Locale.ROOT))
-                    && !exercise.trainingAudience().contains(recipient)) {
-                throw new IllegalArgumentException("to: " + recipient + " is not in the training audience "
-                        + exercise.trainingAudience());
+            if (NationCode.isValid(recipient)) {
+                if (!exercise.trainingAudience().contains(recipient)) {
+                    throw new IllegalArgumentException("to: " + recipient + " is not in the training audience "
+                            + exercise.trainingAudience());
+                }
+            } else if (users.find(recipient).isEmpty()) {
+                throw new IllegalArgumentException("to: no user " + recipient);
             }
         }
         content.validate(inject.kind(), inject.content(), inject.from(), inject.to(), exercise.label());

@@ -23,6 +23,7 @@ import org.kalkan.exercise.internal.InjectRequest;
 import org.kalkan.platform.NavigationEntry;
 import org.kalkan.platform.PageMarking;
 import org.kalkan.platform.Problems;
+import org.kalkan.security.AuditTrail;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
@@ -57,9 +58,11 @@ class ExercisePages {
     private final Lessons lessons;
     private final CurrentSubject currentSubject;
     private final PageMarking marking;
+    private final AuditTrail audit;
 
     ExercisePages(Exercises exercises, Msel msel, ExerciseClocks clocks, Evaluations evaluations, Lessons lessons,
-            CurrentSubject currentSubject, PageMarking marking) {
+            CurrentSubject currentSubject, PageMarking marking, AuditTrail audit) {
+        this.audit = audit;
         this.exercises = exercises;
         this.msel = msel;
         this.clocks = clocks;
@@ -243,6 +246,7 @@ class ExercisePages {
             RedirectAttributes redirect) {
         if (exercise == null || exercise.isBlank()) {
             session.removeAttribute(CurrentSubject.SESSION_EXERCISE);
+            audit.record(me().username(), "EXERCISE_CONTEXT_CHOSEN", "real-world", "");
             return "redirect:/exercise-context";
         }
         return run("/exercise-context", "context", redirect, () -> {
@@ -251,6 +255,7 @@ class ExercisePages {
                 throw Problems.forbidden("You do not take part in that exercise.");
             }
             session.setAttribute(CurrentSubject.SESSION_EXERCISE, id);
+            audit.record(me().username(), "EXERCISE_CONTEXT_CHOSEN", "exercise:" + id, "");
         });
     }
 
