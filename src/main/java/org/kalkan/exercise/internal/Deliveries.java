@@ -8,11 +8,14 @@ import java.util.UUID;
 import org.kalkan.exercise.Exercise;
 import org.kalkan.exercise.ExerciseClock;
 import org.kalkan.exercise.Inject;
+import org.kalkan.exercise.InjectKind;
 import org.kalkan.exercise.InjectStatus;
 import org.kalkan.platform.Problems;
 import org.kalkan.security.AuditTrail;
+import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
+import org.kalkan.security.UserSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,10 +57,7 @@ public class Deliveries {
     public Inject deliver(Exercise exercise, Inject inject, String by) {
         Instant now = clock.instant();
         Duration exerciseTime = exercise.clock().elapsed(now);
-        Subject actor = users.find(exercise.createdBy())
-                .orElseThrow(() -> Problems.conflict("The exercise's author " + exercise.createdBy()
-                        + " no longer exists; nobody can deliver its injects."))
-                .subject();
+        Subject actor = actor(exercise, inject);
         String ref = content.deliver(exercise, inject, actor);
         injects.delivered(inject.id(), now, exerciseTime, ref);
         if (inject.status() != InjectStatus.DELIVERED) {
@@ -67,6 +67,26 @@ public class Deliveries {
                 inject.kind() + " from " + inject.from() + " to " + inject.to() + " at exercise time " + exerciseTime
                         + " → " + ref + (inject.deliveries() > 0 ? " (resent)" : ""));
         return injects.find(inject.id()).orElseThrow();
+    }
+
+    /**
+     * Who creates the inject's record: the exercise's author, except for an RFI into a crisis, which needs crisis
+     * staff: then the first EXCON user who is a crisis manager or watch officer.
+     */
+    private Subject actor(Exercise exercise, Inject inject) {
+        if (inject.kind() == InjectKind.RFI && InjectContent.parse(inject.content()).hasNonNull("crisisId")) {
+            for (String username : exercise.exconUsers()) {
+                Optional<UserSummary> staff = users.find(username)
+                        .filter(u -> u.has(Role.CRISIS_MANAGER) || u.has(Role.WATCH_OFFICER));
+                if (staff.isPresent()) {
+                    return staff.get().subject();
+                }
+            }
+        }
+        return users.find(exercise.createdBy())
+                .orElseThrow(() -> Problems.conflict("The exercise's author " + exercise.createdBy()
+                        + " no longer exists; nobody can deliver its injects."))
+                .subject();
     }
 
     /**
