@@ -98,6 +98,14 @@ class ExerciseApiTests {
     }
 
     @Test
+    void theExerciseApiIsInTheOpenApiDocument() {
+        var document = new ApiClient(port).get("/v3/api-docs", null);
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.body()).contains("/api/v1/exercises/{id}/injects", "/api/v1/exercises/{id}/clock",
+                "/api/v1/exercises/{id}/evaluation", "/api/v1/lessons");
+    }
+
+    @Test
     void onlyAnExerciseDirectorPlansAndTheRefusalIsAudited() {
         ApiClient api = new ApiClient(port);
         var refused = api.post("/api/v1/exercises", api.token("kgz.officer", PASSWORD), Map.of("name", "ROGUE",
