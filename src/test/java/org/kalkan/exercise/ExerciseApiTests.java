@@ -32,6 +32,7 @@ class ExerciseApiTests {
 
     @AfterEach
     void resetClock() {
+        ExerciseFixtures.endRunningExercises(jdbc);
         clock.reset();
     }
 

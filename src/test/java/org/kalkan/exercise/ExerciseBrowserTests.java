@@ -12,13 +12,16 @@ import org.kalkan.Browser;
 import org.kalkan.KalkanTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The exercise director plans and runs an exercise in a real browser; a player switches into its context. */
 @KalkanTest
 class ExerciseBrowserTests {
 
     @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
     private ChromeDriver browser;
 
     @BeforeEach
@@ -28,6 +31,7 @@ class ExerciseBrowserTests {
 
     @AfterEach
     void close() {
+        ExerciseFixtures.endRunningExercises(jdbc);
         if (browser != null) {
             browser.quit();
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.kalkan.ApiClient;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,6 +104,14 @@ final class ExerciseFixtures {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /**
+     * Ends every running exercise, so that injects still due do not alert KGZ and UZB users while other test
+     * classes of the shared node run.
+     */
+    static void endRunningExercises(JdbcClient jdbc) {
+        jdbc.sql("UPDATE exercise SET status = 'ENDED', clock_state = 'STOPPED' WHERE status = 'RUNNING'").update();
     }
 
     /** A CSV field holding JSON, quoted. */

@@ -40,6 +40,7 @@ class ExerciseRunTests {
 
     @AfterEach
     void resetClock() {
+        ExerciseFixtures.endRunningExercises(jdbc);
         clock.reset();
     }
 
