@@ -30,7 +30,8 @@
     });
     root.querySelectorAll('form').forEach(form => {
       const action = new URL(form.getAttribute('action') || window.location.href, window.location.href);
-      if (action.origin !== window.location.origin) return;
+      // The context switcher chooses the context itself: its own "exercise" field must not be overridden.
+      if (action.origin !== window.location.origin || form.hasAttribute('data-chooses-context')) return;
       if ((form.getAttribute('method') || 'get').toLowerCase() === 'get') {
         // A GET form replaces the action's query with its fields: the context goes in as a field.
         if (form.querySelector('input[name=exercise]')) return;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.kalkan.force.ForceRegistry.RowError;
 import org.kalkan.force.UnitDetails;
+import org.kalkan.shared.Csv;
 
 /**
  * Reads units from CSV (RFC 4180 quoting). Header:
@@ -81,47 +82,6 @@ final class UnitCsv {
 
     /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. Blank lines are skipped. */
     static List<List<String>> records(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                fields.add(field.toString());
-                field.setLength(0);
-                if (!(fields.size() == 1 && fields.get(0).isBlank())) {
-                    records.add(fields);
-                }
-                fields = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quoted field");
-        }
-        if (field.length() > 0 || !fields.isEmpty()) {
-            fields.add(field.toString());
-            records.add(fields);
-        }
-        return records;
+        return Csv.records(text);
     }
 }

@@ -1,0 +1,222 @@
+package org.kalkan.exercise;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.exercise.internal.Deliveries;
+import org.kalkan.exercise.internal.ExerciseAccess;
+import org.kalkan.exercise.internal.ExerciseStore;
+import org.kalkan.exercise.internal.InjectContent;
+import org.kalkan.exercise.internal.InjectStore;
+import org.kalkan.platform.Problems;
+import org.kalkan.security.AuditTrail;
+import org.kalkan.security.Subject;
+import org.kalkan.security.UserDirectory;
+import org.kalkan.shared.NationCode;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The master scenario events list: EXCON adds and imports injects and steers their delivery (deliver now, hold,
+ * release, resend, delay, cancel). Only EXCON and evaluators read the MSEL: players must not see what is coming.
+ */
+@Service
+public class Msel {
+
+    /** An EXCON action on one inject. */
+    public enum Action { DELIVER, HOLD, RELEASE, RESEND, DELAY, CANCEL }
+
+    /** A row of an import that was refused, counted from 1 after the header. */
+    public record RowError(int row, String message) {
+    }
+
+    /** An import refused as a whole: nothing was stored. */
+    public static final class ImportRefused extends RuntimeException {
+
+        private final List<RowError> errors;
+
+        public ImportRefused(List<RowError> errors) {
+            super(errors.size() + " row(s) refused; nothing was imported");
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<RowError> errors() {
+            return errors;
+        }
+    }
+
+    private final ExerciseStore exercises;
+    private final InjectStore injects;
+    private final ExerciseAccess access;
+    private final InjectContent content;
+    private final Deliveries deliveries;
+    private final AuditTrail audit;
+    private final UserDirectory users;
+
+    Msel(ExerciseStore exercises, InjectStore injects, ExerciseAccess access, InjectContent content,
+            Deliveries deliveries, AuditTrail audit, UserDirectory users) {
+        this.users = users;
+        this.exercises = exercises;
+        this.injects = injects;
+        this.access = access;
+        this.content = content;
+        this.deliveries = deliveries;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Inject add(Subject subject, UUID exerciseId, NewInject inject) {
+        Exercise exercise = editable(subject, exerciseId, "add injects");
+        Set<Integer> numbers = numbers(exerciseId);
+        check(exercise, inject, numbers);
+        return store(subject, exercise, inject);
+    }
+
+    /**
+     * Adds every row or none: each row is checked (content, numbers unique in the file and the MSEL), and any
+     * error refuses the whole import with the list of rows.
+     */
+    @Transactional
+    public List<Inject> importAll(Subject subject, UUID exerciseId, List<@Nullable NewInject> rows,
+            List<RowError> parseErrors) {
+        Exercise exercise = editable(subject, exerciseId, "import injects");
+        List<RowError> errors = new ArrayList<>(parseErrors);
+        Set<Integer> numbers = numbers(exerciseId);
+        for (int i = 0; i < rows.size(); i++) {
+            NewInject row = rows.get(i);
+            if (row == null) {
+                continue;
+            }
+            try {
+                check(exercise, row, numbers);
+                numbers.add(row.number());
+            } catch (IllegalArgumentException e) {
+                errors.add(new RowError(i + 1, e.getMessage()));
+            }
+        }
+        if (rows.isEmpty() && errors.isEmpty()) {
+            throw new IllegalArgumentException("the file holds no injects");
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparingInt(RowError::row));
+            throw new ImportRefused(errors);
+        }
+        List<Inject> stored = rows.stream().map(row -> store(subject, exercise, row)).toList();
+        audit.record(subject.username(), "EXERCISE_MSEL_IMPORTED", "exercise:" + exerciseId, stored.size()
+                + " injects");
+        return stored;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Inject> list(Subject subject, UUID exerciseId) {
+        Exercise exercise = access.readable(subject, exerciseId);
+        access.requireEvaluator(subject, exercise, "read the MSEL");
+        return injects.list(exerciseId);
+    }
+
+    @Transactional
+    public Inject act(Subject subject, UUID exerciseId, int number, Action action, @Nullable Duration by) {
+        Exercise exercise = access.readable(subject, exerciseId);
+        access.requireExcon(subject, exercise, "steer injects");
+        if (!exercise.status().open() || exercise.status() == ExerciseStatus.ENDED && action != Action.CANCEL) {
+            throw Problems.conflict("The exercise is " + exercise.status() + ".");
+        }
+        exercise = exercises.lock(exerciseId).orElseThrow();
+        Inject inject = injects.lockByNumber(exerciseId, number)
+                .orElseThrow(() -> Problems.notFound("No inject " + number + " in this exercise."));
+        String target = "exercise:" + exerciseId + "/inject:" + number;
+        switch (action) {
+            case DELIVER -> {
+                require(inject, inject.status() == InjectStatus.PLANNED || inject.status() == InjectStatus.SCHEDULED,
+                        "deliver");
+                requireStarted(exercise);
+                return deliveries.deliver(exercise, inject, subject.username());
+            }
+            case RESEND -> {
+                require(inject, inject.status() == InjectStatus.DELIVERED, "resend");
+                requireStarted(exercise);
+                return deliveries.deliver(exercise, inject, subject.username());
+            }
+            case HOLD, RELEASE -> {
+                require(inject, inject.status() == InjectStatus.PLANNED || inject.status() == InjectStatus.SCHEDULED,
+                        action.name().toLowerCase(java.util.Locale.ROOT));
+                injects.hold(inject.id(), action == Action.HOLD);
+            }
+            case DELAY -> {
+                require(inject, inject.status() == InjectStatus.PLANNED || inject.status() == InjectStatus.SCHEDULED,
+                        "delay");
+                if (by == null || by.isNegative() || by.isZero()) {
+                    throw new IllegalArgumentException("delay needs a positive duration: {\"action\":\"delay\","
+                            + "\"by\":\"PT5M\"}");
+                }
+                injects.delay(inject.id(), by);
+            }
+            case CANCEL -> {
+                require(inject, inject.status() != InjectStatus.DELIVERED && inject.status() != InjectStatus.CANCELLED,
+                        "cancel");
+                injects.cancel(inject.id());
+            }
+        }
+        audit.record(subject.username(), "EXERCISE_INJECT_" + action, target, by == null ? "" : "by " + by);
+        return injects.find(inject.id()).orElseThrow();
+    }
+
+    private Inject store(Subject subject, Exercise exercise, NewInject inject) {
+        boolean timedAndRunning = inject.startCondition() == StartCondition.AT_TIME
+                && exercise.clock().state() != ExerciseClock.State.STOPPED;
+        UUID id = injects.insert(exercise.id(), inject, timedAndRunning ? inject.at() : null);
+        audit.record(subject.username(), "EXERCISE_INJECT_ADDED", "exercise:" + exercise.id() + "/inject:"
+                + inject.number(), inject.kind() + " " + inject.startCondition() + " " + inject.at() + " to "
+                + inject.to());
+        return injects.find(id).orElseThrow();
+    }
+
+    private Exercise editable(Subject subject, UUID exerciseId, String what) {
+        Exercise exercise = access.readable(subject, exerciseId);
+        access.requireExcon(subject, exercise, what);
+        if (!exercise.status().open() || exercise.status() == ExerciseStatus.ENDED) {
+            throw Problems.conflict("The exercise is " + exercise.status() + "; its MSEL can no longer change.");
+        }
+        return exercise;
+    }
+
+    private void check(Exercise exercise, NewInject inject, Set<Integer> numbers) {
+        if (numbers.contains(inject.number())) {
+            throw new IllegalArgumentException("inject number " + inject.number() + " is already taken");
+        }
+        for (String recipient : inject.to()) {
+            if (NationCode.isValid(recipient)) {
+                if (!exercise.trainingAudience().contains(recipient)) {
+                    throw new IllegalArgumentException("to: " + recipient + " is not in the training audience "
+                            + exercise.trainingAudience());
+                }
+            } else if (users.find(recipient).isEmpty()) {
+                throw new IllegalArgumentException("to: no user " + recipient);
+            }
+        }
+        content.validate(inject.kind(), inject.content(), inject.from(), inject.to(), exercise.label());
+    }
+
+    private Set<Integer> numbers(UUID exerciseId) {
+        Set<Integer> numbers = new HashSet<>();
+        injects.list(exerciseId).forEach(i -> numbers.add(i.number()));
+        return numbers;
+    }
+
+    private static void require(Inject inject, boolean allowed, String what) {
+        if (!allowed) {
+            throw Problems.conflict("Inject " + inject.number() + " is " + inject.status() + "; it cannot " + what
+                    + ".");
+        }
+    }
+
+    private static void requireStarted(Exercise exercise) {
+        if (exercise.clock().state() == ExerciseClock.State.STOPPED) {
+            throw Problems.conflict("Start the exercise clock before delivering injects.");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.kalkan.exercise.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.shared.Classification;
+import org.kalkan.shared.NationCode;
+import org.kalkan.shared.SecurityLabel;
+
+/** Column readers shared by the exercise stores. */
+final class Rows {
+
+    private Rows() {
+    }
+
+    static List<String> strings(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    static List<UUID> uuids(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());
+    }
+
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    static @Nullable Duration millis(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : Duration.ofMillis(value);
+    }
+
+    static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static SecurityLabel label(ResultSet rs) throws SQLException {
+        return SecurityLabel.of(Classification.ofRank(rs.getInt("classification")), strings(rs, "releasable_to"));
+    }
+
+    static NationCode origin(ResultSet rs) throws SQLException {
+        return NationCode.of(rs.getString("origin_nation"));
+    }
+
+    static @Nullable Long millis(@Nullable Duration duration) {
+        return duration == null ? null : duration.toMillis();
+    }
+}
