@@ -13,13 +13,15 @@ import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
+import org.kalkan.shared.ExercisePurged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Exercise plans: exercise directors plan and edit them; everyone reads those whose label they may read. Archiving
- * closes the exercise's context to everybody; purging deletes its records in this module's tables.
+ * closes the exercise's context to everybody; purging deletes its records here and in the other modules.
  */
 @Service
 public class Exercises {
@@ -32,10 +34,12 @@ public class Exercises {
     private final ForceRegistry forces;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Exercises(ExerciseStore store, ExerciseAccess access, AccessPolicy policy, NationDirectory nations,
-            UserDirectory users, ForceRegistry forces, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+            UserDirectory users, ForceRegistry forces, AuditTrail audit, JdbcClient jdbc,
+            ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.access = access;
         this.policy = policy;
@@ -44,6 +48,7 @@ public class Exercises {
         this.forces = forces;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -116,9 +121,11 @@ public class Exercises {
     }
 
     /**
-     * Purges the exercise's records in this module (injects, player actions, observations) in one audited
-     * transaction; the exercise row stays as PURGED with its lessons learned. Records other modules stored in its
-     * context (reports, incidents, alerts, crises, decisions) are not purged here: those modules offer no purge yet.
+     * Purges the exercise in one audited transaction: its injects, player actions and observations here, and through
+     * {@link ExercisePurged} (synchronous listeners) the reports, incidents, alerts, crises and force requirements
+     * other modules stored in its context. The exercise row stays as PURGED with its lessons learned. Council
+     * records of the exercise stay: the Council's record is immutable by design (they remain visible only inside
+     * the purged exercise, which nobody can enter any more).
      */
     @Transactional
     public Exercise purge(Subject director, UUID id) {
@@ -134,6 +141,7 @@ public class Exercises {
         int injects = jdbc.sql("DELETE FROM exercise_inject WHERE exercise_id = :id").param("id", id).update();
         store.saveClock(id, new ExerciseClock(ExerciseClock.State.STOPPED, 1, java.time.Duration.ZERO, null, null));
         store.setStatus(id, ExerciseStatus.PURGED);
+        events.publishEvent(new ExercisePurged(id, director.username(), clock.instant()));
         audit.record(director.username(), "EXERCISE_PURGED", "exercise:" + id, exercise.name() + ": " + injects
                 + " injects, " + actions + " player actions, " + observations + " observations deleted");
         return store.get(id).orElseThrow();

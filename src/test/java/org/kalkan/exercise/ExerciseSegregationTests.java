@@ -368,6 +368,51 @@ class ExerciseSegregationTests {
         return stream;
     }
 
+    @Test
+    void purgingAnExerciseDeletesItsRecordsInEveryModuleAndNoRealWorldRecord() {
+        UUID exercise = newExercise();
+        String inExercise = "?exercise=" + exercise;
+        ApiClient api = new ApiClient(port);
+        String kgz = api.token("kgz.officer", PASSWORD);
+        String director = api.token("cmc.director", PASSWORD);
+        Map<String, Object> report = IncidentFixtures.report("BORDER_INCIDENT", 41.5, 72.1, "RESTRICTED", "MEMBERS");
+        assertThat(api.post("/api/v1/reports" + inExercise, kgz, report).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/reports", kgz, report).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/alerts" + inExercise, director, alert("Purge me", null)).status())
+                .isEqualTo(201);
+        String crisis = openCrisis(api, director, "Exercise crisis to purge", inExercise);
+        assertThat(api.post("/api/v1/crises/" + crisis + "/rfis" + inExercise, director, Map.of(
+                "question", "Where are the patrols?", "addressedTo", List.of("KGZ"),
+                "deadline", Instant.now().plus(Duration.ofHours(4)).toString())).status())
+                .isEqualTo(201);
+        assertThat(api.post("/api/v1/forces/requirements" + inExercise, api.token("force.planner", PASSWORD), Map.of(
+                "crisisId", crisis, "capability", "INFANTRY", "quantity", 1,
+                "location", Map.of("lat", 42.8, "lon", 74.6), "country", "KGZ",
+                "neededBy", Instant.now().plus(Duration.ofDays(3)).toString(), "durationDays", 10,
+                "label", Map.of("classification", "RESTRICTED", "releasableTo", List.of("MEMBERS")))).status())
+                .isEqualTo(201);
+        List<String> tables = List.of("report", "incident", "alert", "crisis", "crisis_log_entry", "crisis_rfi",
+                "force_requirement");
+        assertThat(tables).allMatch(table -> rows(table, "exercise_id = :e", exercise) > 0);
+        Map<String, Long> realWorld = new LinkedHashMap<>();
+        tables.forEach(table -> realWorld.put(table, rows(table, "exercise_id IS NULL", exercise)));
+
+        var purged = api.post("/api/v1/exercises/" + exercise + "/purge", api.token("exercise.director", PASSWORD),
+                Map.of());
+
+        assertThat(purged.status()).as(purged.body()).isEqualTo(200);
+        tables.forEach(table -> assertThat(rows(table, "exercise_id = :e", exercise)).as(table).isZero());
+        tables.forEach(table -> assertThat(rows(table, "exercise_id IS NULL", exercise)).as(table)
+                .isEqualTo(realWorld.get(table)));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE target = :t AND action LIKE 'EXERCISE_%PURGED'")
+                .param("t", "exercise:" + exercise).query(Long.class).single()).isEqualTo(5);
+    }
+
+    private long rows(String table, String where, UUID exercise) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + where)
+                .params(Map.of("e", exercise)).query(Long.class).single();
+    }
+
     private UUID newExercise() {
         return ExerciseFixtures.steppeShield(jdbc, "STEPPE SHIELD " + System.nanoTime());
     }
