@@ -50,14 +50,11 @@ public class CrisisRfis {
 
     @Transactional
     public Rfi ask(Subject subject, CrisisId crisisId, NewRfi request) {
-        access.requireAnyRole(subject, CrisisAccess.STAFF, "send RFIs");
-        Crisis crisis = access.active(subject, crisisId);
-        SecurityLabel label = request.label() == null ? crisis.label() : request.label();
-        access.checkWritable(subject, label);
         Instant now = clock.instant();
-        if (!request.deadline().isAfter(now)) {
-            throw new IllegalArgumentException("deadline must be in the future: " + request.deadline());
-        }
+        CrisisAccess.Addition addition = access.addition(subject, crisisId, request.label(), "send RFIs", "deadline",
+                request.deadline(), now);
+        Crisis crisis = addition.crisis();
+        SecurityLabel label = addition.label();
         for (NationCode nation : request.addressedTo()) {
             if (!access.isKnownNation(nation)) {
                 throw new IllegalArgumentException("unknown nation " + nation);

@@ -55,14 +55,11 @@ public class CrisisTasks {
      */
     @Transactional
     public CrisisTask add(Subject subject, CrisisId crisisId, NewTask request) {
-        access.requireAnyRole(subject, CrisisAccess.STAFF, "add crisis tasks");
-        Crisis crisis = access.active(subject, crisisId);
-        SecurityLabel label = request.label() == null ? crisis.label() : request.label();
-        access.checkWritable(subject, label);
         Instant now = clock.instant();
-        if (!request.dueAt().isAfter(now)) {
-            throw new IllegalArgumentException("dueAt must be in the future: " + request.dueAt());
-        }
+        CrisisAccess.Addition addition = access.addition(subject, crisisId, request.label(), "add crisis tasks",
+                "dueAt", request.dueAt(), now);
+        Crisis crisis = addition.crisis();
+        SecurityLabel label = addition.label();
         TaskOwner owner = request.owner();
         if (owner.kind() == TaskOwner.Kind.NATION) {
             NationCode nation = NationCode.of(owner.name());

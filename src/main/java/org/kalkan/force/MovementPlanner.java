@@ -48,8 +48,9 @@ public class MovementPlanner {
         }
         Node start = new Node("start", "start", from);
         Node end = new Node("end", "destination", to);
-        Map<Node, List<Edge>> graph = graph(start, end, EnumSet.copyOf(modes));
-        List<MovementLeg> legs = shortest(graph, start, end);
+        Map<Node, List<Edge>> network = network(EnumSet.copyOf(modes));
+        Map<Node, List<Edge>> access = access(start, end);
+        List<MovementLeg> legs = shortest(node -> edges(network, access, node), start, end);
         double total = noticeToMoveHours + legs.stream().mapToDouble(MovementLeg::hours).sum();
         return new MovementEstimate(noticeToMoveHours, legs, round(total),
                 clock.instant().plusSeconds(Math.round(total * 3600)));
@@ -85,9 +86,9 @@ public class MovementPlanner {
         return new Node(place.id(), place.name(), place.at());
     }
 
-    private Map<Node, List<Edge>> graph(Node start, Node end, Set<MovementMode> modes) {
+    /** The road legs off the network for one estimate; the network itself is shared, never copied. */
+    private Map<Node, List<Edge>> access(Node start, Node end) {
         Map<Node, List<Edge>> graph = new HashMap<>();
-        network(modes).forEach((node, edges) -> graph.put(node, new ArrayList<>(edges)));
         // Off the network every unit moves by road to and from the nearest places.
         for (Place place : nearest(start.at())) {
             graph.computeIfAbsent(start, k -> new ArrayList<>()).add(new Edge(node(place),
@@ -114,7 +115,18 @@ public class MovementPlanner {
         return sorted.stream().filter(p -> p.at().distanceKm(point) <= reach).limit(ACCESS_CANDIDATES).toList();
     }
 
-    private List<MovementLeg> shortest(Map<Node, List<Edge>> graph, Node start, Node end) {
+    private static List<Edge> edges(Map<Node, List<Edge>> network, Map<Node, List<Edge>> access, Node node) {
+        List<Edge> shared = network.getOrDefault(node, List.of());
+        List<Edge> own = access.get(node);
+        if (own == null) {
+            return shared;
+        }
+        List<Edge> both = new ArrayList<>(shared);
+        both.addAll(own);
+        return both;
+    }
+
+    private List<MovementLeg> shortest(java.util.function.Function<Node, List<Edge>> graph, Node start, Node end) {
         record Visit(State state, double hours) {
         }
         record Step(State previous, Edge edge, double hours) {
@@ -135,7 +147,7 @@ public class MovementPlanner {
                 reached = visit.state();
                 break;
             }
-            for (Edge edge : graph.getOrDefault(visit.state().node(), List.of())) {
+            for (Edge edge : graph.apply(visit.state().node())) {
                 double boarding = edge.mode() == visit.state().arrivedBy() ? 0 : settings.boarding(edge.mode());
                 double hours = boarding + edge.km() / settings.speed(edge.mode());
                 State next = new State(edge.to(), edge.mode());

@@ -1,5 +1,6 @@
 package org.kalkan.crisis.internal;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +68,26 @@ public class CrisisAccess {
             throw Problems.conflict("Crisis " + id + " is closed; nothing more can be added to it.");
         }
         return crisis;
+    }
+
+    /** What staff add to an active crisis (a task, an RFI): its crisis and its label, the crisis's unless given. */
+    public record Addition(Crisis crisis, SecurityLabel label) {
+    }
+
+    /**
+     * The common opening of adding work to a crisis: a staff role, an active crisis the subject may read, a label
+     * the subject may write, and a deadline still ahead of {@code now}. Throws before anything is stored.
+     */
+    public Addition addition(Subject subject, CrisisId id, @Nullable SecurityLabel requested, String what,
+            String deadlineField, Instant deadline, Instant now) {
+        requireAnyRole(subject, STAFF, what);
+        Crisis crisis = active(subject, id);
+        SecurityLabel label = requested == null ? crisis.label() : requested;
+        checkWritable(subject, label);
+        if (!deadline.isAfter(now)) {
+            throw new IllegalArgumentException(deadlineField + " must be in the future: " + deadline);
+        }
+        return new Addition(crisis, label);
     }
 
     public void requireAnyRole(Subject subject, Set<Role> roles, String what) {

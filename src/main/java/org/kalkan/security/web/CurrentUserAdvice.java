@@ -1,5 +1,6 @@
 package org.kalkan.security.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.security.CurrentSubject;
@@ -38,8 +39,10 @@ class CurrentUserAdvice {
     }
 
     @ModelAttribute("exerciseContext")
-    @Nullable ExerciseContext exerciseContext(@AuthenticationPrincipal @Nullable PrincipalHolder holder) {
-        if (holder == null) {
+    @Nullable ExerciseContext exerciseContext(@AuthenticationPrincipal @Nullable PrincipalHolder holder,
+            HttpServletRequest request) {
+        // @RestController is a @Controller too: API answers render no banner, so they skip the name lookup
+        if (holder == null || request.getRequestURI().startsWith("/api/")) {
             return null;
         }
         Subject subject = current.get(); // refuses (403, audited) an exercise the user does not take part in
