@@ -10,7 +10,17 @@ public enum Role {
     COUNCIL_CHAIR,
     FORCE_PLANNER,
     EXERCISE_DIRECTOR,
-    OBSERVER;
+    OBSERVER,
+    /** Keeps the alliance's course catalogue and sessions (at the centre). */
+    TRAINING_COORDINATOR,
+    /** Nominates and keeps the training records of their own nation's personnel. */
+    TRAINING_MANAGER,
+    /** Runs co-production programmes: work packages, progress, licences and transfers. */
+    PROGRAMME_MANAGER,
+    /** A national CERT's account exchanging cyber threat intelligence (STIX over TAXII). */
+    CERT,
+    /** A national alerting system that posts CAP messages as reports. */
+    CAP_SOURCE;
 
     public String authority() {
         return "ROLE_" + name();

@@ -2,6 +2,7 @@ package org.kalkan.platform.web;
 
 import java.net.URI;
 import org.kalkan.platform.PayloadTooLargeException;
+import org.kalkan.shared.DomainException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +22,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badInput(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> refused(DomainException e) {
+        return ResponseEntity.status(DomainProblems.statusOf(e)).body(DomainProblems.problemOf(e));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

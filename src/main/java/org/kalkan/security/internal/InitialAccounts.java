@@ -73,8 +73,9 @@ class InitialAccounts implements ApplicationRunner {
     private void createDemoAccounts() {
         for (String nation : MEMBER_STATES) {
             String lower = nation.toLowerCase(java.util.Locale.ROOT);
+            // Each nation's officer is also its training manager (issue 17's demo).
             create(lower + ".officer", nation + " reporting officer", nation, Classification.SECRET,
-                    EnumSet.of(Role.REPORTING_OFFICER), DEMO_PASSWORD);
+                    EnumSet.of(Role.REPORTING_OFFICER, Role.TRAINING_MANAGER), DEMO_PASSWORD);
             create(lower + ".delegate", nation + " Council delegate", nation, Classification.SECRET,
                     EnumSet.of(Role.COUNCIL_DELEGATE), DEMO_PASSWORD);
         }
@@ -90,6 +91,16 @@ class InitialAccounts implements ApplicationRunner {
                 EnumSet.of(Role.FORCE_PLANNER), DEMO_PASSWORD);
         create("exercise.director", "Exercise director", "KGZ", Classification.SECRET,
                 EnumSet.of(Role.EXERCISE_DIRECTOR), DEMO_PASSWORD);
+        create("training.coordinator", "Training coordinator", "TUR", Classification.SECRET,
+                EnumSet.of(Role.TRAINING_COORDINATOR), DEMO_PASSWORD);
+        create("programme.manager", "Programme manager", "TUR", Classification.SECRET,
+                EnumSet.of(Role.PROGRAMME_MANAGER), DEMO_PASSWORD);
+        for (String nation : Set.of("AZE", "TUR", "KAZ")) {
+            create(nation.toLowerCase(java.util.Locale.ROOT) + ".cert", nation + " national CERT", nation,
+                    Classification.SECRET, EnumSet.of(Role.CERT), DEMO_PASSWORD);
+        }
+        create("aze.cap", "AZE civil protection (CAP)", "AZE", Classification.RESTRICTED,
+                EnumSet.of(Role.CAP_SOURCE), DEMO_PASSWORD);
         create("admin", "Node administrator", "TUR", Classification.SECRET, EnumSet.of(Role.ADMIN), DEMO_PASSWORD);
     }
 
