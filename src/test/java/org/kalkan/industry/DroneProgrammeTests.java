@@ -109,6 +109,38 @@ class DroneProgrammeTests {
                 "actualCost", 10)).body()).contains("percentComplete");
     }
 
+    @Test
+    void milestonesAreAcceptedOnceAndABaselineShowsTheSlipAlongTheCriticalPath() {
+        ApiClient api = new ApiClient(port);
+        String token = api.token(MANAGER, PASSWORD);
+        String id = IndustryFixtures.droneProgramme(api, token, "Baseline " + java.util.UUID.randomUUID());
+        String base = "/api/v1/industry/programmes/" + id;
+        ApiClient.Response delivery = api.post(base + "/milestones", token, Map.of("name", "Ground station delivered",
+                "kind", "DELIVERY", "due", "2026-12-01", "workPackage", "WP3"));
+        assertThat(delivery.status()).as(delivery.body()).isEqualTo(201);
+        String milestone = delivery.json().get("id").asString();
+        ApiClient.Response accepted = api.post(base + "/milestones/" + milestone + "/acceptance", token,
+                Map.of("accepted", true, "on", "2026-12-03", "note", "Factory acceptance test passed"));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(api.post(base + "/milestones/" + milestone + "/acceptance", token,
+                Map.of("accepted", false, "on", "2026-12-04")).status()).isEqualTo(409);
+
+        assertThat(api.post(base + "/baselines", token, Map.of()).status()).isEqualTo(201);
+        assertThat(api.post(base + "/work-packages/WP1/plan", token, Map.of("plannedStart", "2026-01-01",
+                "plannedFinish", "2027-01-31", "budget", 1200000)).status()).isEqualTo(200);
+        JsonNode rows = api.get(base + "/baseline-comparison", token).json().get("packages");
+        // WP1 finishes 30 days later; WP4, WP5 and WP6 after it move with it; WP2 and WP3 keep their float
+        assertThat(find(rows, "WP1").get("finishSlipDays").asLong()).isEqualTo(30);
+        assertThat(find(rows, "WP4").get("finishSlipDays").asLong()).isEqualTo(30);
+        assertThat(find(rows, "WP5").get("finishSlipDays").asLong()).isEqualTo(30);
+        assertThat(find(rows, "WP6").get("finishSlipDays").asLong()).isEqualTo(30);
+        assertThat(find(rows, "WP3").get("finishSlipDays").asLong()).isZero();
+        assertThat(find(rows, "WP2").get("finishSlipDays").asLong()).isZero();
+        assertThat(find(rows, "WP1").get("budgetChange").decimalValue()).isZero();
+        assertThat(api.get(base + "/schedule", token).json().get("lengthDays").asLong()).isEqualTo(576);
+    }
+
     static JsonNode find(JsonNode array, String code) {
         for (JsonNode node : array) {
             if (node.get("code").asString().equals(code)) {
