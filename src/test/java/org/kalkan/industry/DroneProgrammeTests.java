@@ -67,6 +67,12 @@ class DroneProgrammeTests {
         assertThat(tur.get("balance").decimalValue()).isEqualByComparingTo("1.0000");
         assertThat(p.get("nations").get("KAZ").get("balance").decimalValue()).isEqualByComparingTo("1.0000");
 
+        // the global balance sums every readable EUR programme, per nation and per year
+        JsonNode global = api.get("/api/v1/industry/balance?currency=EUR", token).json();
+        assertThat(global.get("programmes").asInt()).isPositive();
+        assertThat(global.get("nations").get("KAZ").get("years").has("2027")).isTrue();
+        assertThat(global.get("nations").get("KAZ").get("contribution").decimalValue()).isPositive();
+
         // KAZ's officer reads the programme released to KAZ but may not change it; an observer does not see it
         String kaz = api.token("kaz.officer", PASSWORD);
         assertThat(api.get(base + "/performance?asOf=2026-07-01", kaz).status()).isEqualTo(200);

@@ -66,6 +66,15 @@ class ExportControlTests {
         assertThat(list.json().size()).isEqualTo(3);
         assertThat(list.body()).contains("REFUSED").contains("RECORDED");
 
+        // a licence expiring within the warning period (60 days) is flagged
+        Map<String, Object> soon = new LinkedHashMap<>(licence);
+        soon.put("reference", "TUR-SOON-" + endUser.substring(8));
+        soon.put("validUntil", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(20).toString());
+        ApiClient.Response expiring = api.post("/api/v1/industry/licences", token, soon);
+        assertThat(expiring.json().get("expiringSoon").asBoolean()).as(expiring.body()).isTrue();
+        assertThat(api.get("/api/v1/industry/licences/" + licenceId, token).json().get("expiringSoon").asBoolean())
+                .isFalse();
+
         String kaz = api.token("kaz.officer", PASSWORD);
         transfer.put("value", 10);
         assertThat(api.post("/api/v1/industry/transfers", kaz, transfer).status()).isEqualTo(403);

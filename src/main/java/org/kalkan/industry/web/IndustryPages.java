@@ -72,6 +72,8 @@ class IndustryPages {
         model.addAttribute("balance", workShares.globalBalance(me, currency.strip().toUpperCase(java.util.Locale.ROOT)));
         model.addAttribute("proposals", proposals);
         model.addAttribute("chair", me.has(Role.COUNCIL_CHAIR));
+        model.addAttribute("silenceDefault", java.time.LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)
+                .plusDays(3).truncatedTo(java.time.temporal.ChronoUnit.HOURS));
         return "industry/programmes";
     }
 
@@ -126,6 +128,21 @@ class IndustryPages {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(field + " must be a number");
         }
+    }
+
+    /** The chair's form: circulate a rebalancing proposal under silence until the given UTC time. */
+    @PostMapping("/industry/rebalancing/{id}/circulation")
+    String circulate(@PathVariable String id, @RequestParam String silenceEndsAt, RedirectAttributes redirect) {
+        try {
+            java.time.Instant ends = java.time.LocalDateTime.parse(silenceEndsAt.strip()).toInstant(ZoneOffset.UTC);
+            workShares.circulate(subject.get(), org.kalkan.industry.ProposalId.parse(id), ends);
+            redirect.addFlashAttribute("saved", id);
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.detail());
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/industry";
     }
 
     @GetMapping("/industry/licences")
