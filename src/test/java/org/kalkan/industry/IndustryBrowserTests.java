@@ -85,4 +85,30 @@ class IndustryBrowserTests {
         assertThat(browser.findElement(By.id("global-balance")).getText()).contains("TUR");
         Browser.screenshot(browser, "industry-programmes");
     }
+
+    @Test
+    void theCouncilChairCirculatesARebalancingFromTheIndustryPage() {
+        ApiClient api = new ApiClient(port);
+        String token = api.token(MANAGER, PASSWORD);
+        String id = IndustryFixtures.droneProgramme(api, token, "KARTAL chair " + UUID.randomUUID().toString()
+                .substring(0, 6));
+        String base = "/api/v1/industry/programmes/" + id;
+        int version = api.get(base, token).json().get("version").asInt();
+        api.post(base + "/phase", token, Map.of("phase", "DEVELOPMENT", "version", version));
+        api.post(base + "/work-packages/WP6/plan", token, Map.of("plannedStart", "2027-04-01",
+                "plannedFinish", "2027-07-01", "budget", 200000));
+        String proposal = api.get("/api/v1/industry/rebalancing?programmeId=" + id, token).json().get(0).get("id")
+                .asString();
+
+        browser = Browser.signedIn(port, "council.chair");
+        browser.get("http://localhost:" + port + "/industry");
+        var form = browser.findElement(By.cssSelector("form[action$='/industry/rebalancing/" + proposal
+                + "/circulation']"));
+        assertThat(form.findElement(By.name("silenceEndsAt")).getAttribute("value")).isNotBlank();
+        Browser.screenshot(browser, "industry-circulation");
+        form.findElement(By.tagName("button")).click();
+        Browser.await(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
+        assertThat(api.get("/api/v1/industry/rebalancing?programmeId=" + id, token).json().get(0).get("status")
+                .asString()).isEqualTo("CIRCULATED");
+    }
 }
