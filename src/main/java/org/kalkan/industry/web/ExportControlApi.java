@@ -50,9 +50,9 @@ class ExportControlApi {
         Licence licence = exportControl.issue(subject.get(), new NewLicence(body.reference(),
                 Json.required(body.issuingNation(), "issuingNation"),
                 Json.enumValue(LicenceType.class, body.type(), "type"),
-                Json.required(body.controlEntries(), "controlEntries"),
-                Json.required(body.destinations(), "destinations"),
-                body.endUsers() == null ? List.of() : body.endUsers(), Json.date(body.validFrom(), "validFrom"),
+                Json.list(body.controlEntries(), "controlEntries"), Json.list(body.destinations(), "destinations"),
+                body.endUsers() == null ? List.of() : Json.list(body.endUsers(), "endUsers"),
+                Json.date(body.validFrom(), "validFrom"),
                 Json.date(body.validUntil(), "validUntil"), body.ceiling(),
                 body.currency() == null ? "EUR" : body.currency(), Json.required(body.label(), "label")));
         return ResponseEntity.created(URI.create("/api/v1/industry/licences/" + licence.id())).body(licence);

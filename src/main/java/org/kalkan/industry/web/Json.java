@@ -27,6 +27,28 @@ final class Json {
         return value;
     }
 
+    /** A required list without null entries (the domain records copy lists, which refuse nulls). */
+    static <T> List<T> list(@Nullable List<T> values, String field) {
+        List<T> list = required(values, field);
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new IllegalArgumentException(field + "[" + i + "] is missing");
+            }
+        }
+        return list;
+    }
+
+    /** A required map without null keys or values. */
+    static <V> Map<String, V> map(@Nullable Map<String, V> values, String field) {
+        Map<String, V> map = required(values, field);
+        map.forEach((key, value) -> {
+            if (key == null || value == null) {
+                throw new IllegalArgumentException(field + "." + key + " is missing");
+            }
+        });
+        return map;
+    }
+
     static LocalDate date(@Nullable String value, String field) {
         try {
             return LocalDate.parse(required(value, field).strip());

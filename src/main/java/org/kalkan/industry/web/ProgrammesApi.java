@@ -57,10 +57,10 @@ class ProgrammesApi {
         Map<Phase, Map<String, BigDecimal>> byPhase = new java.util.EnumMap<>(Phase.class);
         if (body.phaseCostShares() != null) {
             body.phaseCostShares().forEach((phase, shares) -> byPhase.put(Json.enumValue(Phase.class, phase,
-                    "phaseCostShares"), shares));
+                    "phaseCostShares"), Json.map(shares, "phaseCostShares." + phase)));
         }
         Programme created = programmes.create(subject.get(), new NewProgramme(Json.required(body.name(), "name"),
-                Json.required(body.nations(), "nations"), Json.required(body.costShares(), "costShares"), byPhase,
+                Json.list(body.nations(), "nations"), Json.map(body.costShares(), "costShares"), byPhase,
                 Json.required(body.currency(), "currency"),
                 body.phase() == null ? Phase.CONCEPT : Json.enumValue(Phase.class, body.phase(), "phase"),
                 body.mouReference(), body.leadNation(), Json.required(body.label(), "label")));
@@ -101,8 +101,9 @@ class ProgrammesApi {
         ProgrammeId programme = ProgrammeId.parse(id);
         List<CurvePoint> curve = new ArrayList<>();
         if (body.curve() != null) {
-            for (int i = 0; i < body.curve().size(); i++) {
-                CurveBody point = body.curve().get(i);
+            List<CurveBody> points = Json.list(body.curve(), "curve");
+            for (int i = 0; i < points.size(); i++) {
+                CurveBody point = points.get(i);
                 curve.add(new CurvePoint(Json.date(point.date(), "curve[" + i + "].date"),
                         Json.required(point.cumulativePercent(), "curve[" + i + "].cumulativePercent")));
             }

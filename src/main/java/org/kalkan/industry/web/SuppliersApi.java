@@ -61,8 +61,9 @@ class SuppliersApi {
     ResponseEntity<Supplier> register(@RequestBody SupplierBody body) {
         List<Certificate> certificates = new ArrayList<>();
         if (body.certificates() != null) {
-            for (int i = 0; i < body.certificates().size(); i++) {
-                CertificateBody c = body.certificates().get(i);
+            List<CertificateBody> given = Json.list(body.certificates(), "certificates");
+            for (int i = 0; i < given.size(); i++) {
+                CertificateBody c = given.get(i);
                 certificates.add(new Certificate(Json.required(c.standard(), "certificates[" + i + "].standard"),
                         Json.date(c.validUntil(), "certificates[" + i + "].validUntil")));
             }
