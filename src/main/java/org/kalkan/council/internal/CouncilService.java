@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -128,7 +129,7 @@ class CouncilService implements Council {
         List<MeasureOrder> named = measures.validate(draft.measures(), draft.crisisId());
         ConsultationId consultation = draft.consultationId() == null ? null
                 : agenda.consultation(new ConsultationId(draft.consultationId())).id();
-        requireBinding(rules.labelFaults(label, chair.nation(), chair.exercise()), "label");
+        requireBinding(label, chair.nation(), chair.exercise(), now, silenceEndsAt, urgency);
 
         DecisionId id = new DecisionId(UUID.randomUUID());
         // Everything the decision names is resolved by its owner, for the chair, in the chair's context.
@@ -142,8 +143,9 @@ class CouncilService implements Council {
         DecisionCirculated circulated = new DecisionCirculated(id, 1, procedure, title, silenceEndsAt, label, now,
                 chair.exercise(), chair.nation());
         List<String> notified = notifyDelegates(circulated);
-        decisions.insertVersion(id, new DecisionVersion(1, title, text, silenceEndsAt, named, chair.username(), now,
-                urgency, notified));
+        Instant started = silenceStarts(silenceEndsAt, urgency);
+        decisions.insertVersion(id, new DecisionVersion(1, title, text, silenceEndsAt, named, chair.username(),
+                started, urgency, notified));
         audit.record(chair.username(), "DECISION_CIRCULATED", row.target(), procedure + " version 1 \"" + title
                 + "\" " + label.marking() + (silenceEndsAt == null ? "" : " silence ends " + silenceEndsAt)
                 + (urgency == null ? "" : " urgency: " + urgency) + "; notified " + notified);
@@ -168,15 +170,16 @@ class CouncilService implements Council {
             throw new RefusedException("Only a decision whose silence was broken is revised; this one is "
                     + row.status() + ".");
         }
-        requireBinding(rules.labelFaults(row.label(), row.origin(), row.exerciseId()), "label");
+        requireBinding(row.label(), row.origin(), row.exerciseId(), now, silenceEndsAt, urgency);
         references.circulating(chair, new ReferencedRecords(id, row.label(), row.exerciseId(), row.crisisId(),
                 named));
         int version = row.version() + 1;
         DecisionCirculated circulated = new DecisionCirculated(id, version, Procedure.SILENCE, title, silenceEndsAt,
                 row.label(), now, row.exerciseId(), row.origin());
         List<String> notified = notifyDelegates(circulated);
+        Instant started = silenceStarts(silenceEndsAt, urgency);
         decisions.insertVersion(id, new DecisionVersion(version, title, text, silenceEndsAt, named, chair.username(),
-                now, urgency, notified));
+                started, urgency, notified));
         decisions.recirculate(id, version, silenceEndsAt);
         audit.record(chair.username(), "DECISION_REVISED", row.target(), "version " + version + " \"" + title
                 + "\" silence ends " + silenceEndsAt + (urgency == null ? "" : " urgency: " + urgency)
@@ -382,20 +385,43 @@ class CouncilService implements Council {
         if (deadline.isAfter(now.plus(properties.maxSilence()))) {
             throw new IllegalArgumentException("silenceEndsAt is more than " + properties.maxSilence() + " ahead");
         }
-        // The silence starts now, when every delegate is notified (in this transaction).
-        rules.silenceFaults(now, deadline, urgency).forEach(fault -> {
-            throw new IllegalArgumentException("silenceEndsAt: " + fault);
-        });
         return deadline;
     }
 
-    /** A decision that binds the members must meet the rules: refused whole (400) with every fault named. */
-    private static void requireBinding(List<String> faults, String field) {
-        if (!faults.isEmpty()) {
-            throw new InvalidInputException("A decision binds the members: every member state's delegates must be "
-                    + "able to read it and object. " + String.join("; ", faults) + ".",
-                    faults.stream().map(f -> new InvalidInputException.Violation(field, f)).toList());
+    /**
+     * A decision binds the members: every member state's delegates can read it, and its silence (which starts now,
+     * when every delegate is notified in this transaction) lasts the minimum. Refused whole (400) naming each fault.
+     */
+    private void requireBinding(SecurityLabel label, NationCode origin, @Nullable UUID exercise, Instant now,
+            @Nullable Instant silenceEndsAt, @Nullable String urgency) {
+        List<InvalidInputException.Violation> faults = new ArrayList<>();
+        rules.labelFaults(label, origin, exercise).forEach(f -> faults.add(new InvalidInputException.Violation(
+                "label", f)));
+        if (silenceEndsAt != null) {
+            rules.silenceFaults(now, silenceEndsAt, urgency).forEach(f -> faults.add(
+                    new InvalidInputException.Violation("silenceEndsAt", f)));
         }
+        if (!faults.isEmpty()) {
+            throw new InvalidInputException("A decision binds the members, so each must be able to read it and "
+                    + "object in time: " + String.join("; ", faults.stream().map(
+                            InvalidInputException.Violation::message).toList()) + ".", faults);
+        }
+    }
+
+    /**
+     * The instant the version's silence (or consensus) starts: now, once every delegate has been notified. The
+     * silence is checked again from here, so it is never shorter than the minimum after notification.
+     */
+    private Instant silenceStarts(@Nullable Instant silenceEndsAt, @Nullable String urgency) {
+        Instant started = now();
+        if (silenceEndsAt != null) {
+            List<String> faults = rules.silenceFaults(started, silenceEndsAt, urgency);
+            if (!faults.isEmpty()) {
+                throw new InvalidInputException("silenceEndsAt: " + String.join("; ", faults) + ".",
+                        faults.stream().map(f -> new InvalidInputException.Violation("silenceEndsAt", f)).toList());
+            }
+        }
+        return started;
     }
 
     /**
