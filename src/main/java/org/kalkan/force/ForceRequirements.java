@@ -79,8 +79,13 @@ public class ForceRequirements {
         return new StatedRequirement(crisisId, requirement, label, planner.nation().value());
     }
 
+    /**
+     * Readable requirements of a crisis the subject may see: the crisis id is resolved through the crisis module for
+     * the subject first (absent and hidden crises are the same 404).
+     */
     @Transactional(readOnly = true)
     public List<StatedRequirement> forCrisis(Subject subject, UUID crisisId) {
+        crises.find(subject, new CrisisId(crisisId));
         List<StatedRequirement> found = store.requirementsOfCrisis(policy.filter(subject, "r"), crisisId);
         found.forEach(r -> assertReadable(subject, r));
         return found;
@@ -279,6 +284,11 @@ public class ForceRequirements {
     private void assertReadable(Subject subject, StatedRequirement r) {
         policy.assertReadable(subject, r.label(), NationCode.of(r.originNation()), subject.exercise(),
                 "requirement:" + r.requirement().id());
+    }
+
+    /** Resolves a crisis id for the subject through the crisis module (404 when absent or hidden). */
+    void requireCrisis(Subject subject, UUID crisisId) {
+        crises.find(subject, new CrisisId(crisisId));
     }
 
     /** Requirements named by id, each readable. */

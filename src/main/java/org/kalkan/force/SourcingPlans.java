@@ -156,9 +156,10 @@ public class SourcingPlans {
         return plan;
     }
 
-    /** Readable plans of a crisis, newest first. */
+    /** Readable plans of a crisis the subject may see (else 404), newest first. */
     @Transactional(readOnly = true)
     public List<StoredPlan> ofCrisis(Subject subject, UUID crisisId) {
+        requirements.requireCrisis(subject, crisisId);
         List<StoredPlan> found = plans.ofCrisis(policy.filter(subject, "p"), crisisId, LIST_LIMIT);
         found.forEach(p -> policy.assertReadable(subject, p.label(), p.originNation(), p.exerciseId(),
                 "plan:" + p.id()));
