@@ -85,6 +85,18 @@ class AlertSeamTests {
         assertThat(api.get("/api/v1/alerts/" + id, actors.token("kgz.officer")).status()).isEqualTo(200);
     }
 
+    @Test
+    void aMalformedAlertIdIsBadInputOnTheApiAndThePagesNeverAnInternalError() throws Exception {
+        assertThat(api.get("/api/v1/alerts/not-an-id", watch).status()).isEqualTo(400);
+        java.net.http.HttpClient browser = org.kalkan.SessionClient.signedIn(port, "kgz.officer");
+        var page = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/alerts/not-an-id")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(400);
+        var live = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/council/decisions/not-an-id/live")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(live.statusCode()).isEqualTo(400);
+    }
+
     private static Map<String, Object> alert(String text, String crisisId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", text);

@@ -38,6 +38,7 @@ import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Classification;
 import org.kalkan.shared.DomainException;
+import org.kalkan.shared.InvalidInputException;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.context.annotation.Bean;
@@ -120,7 +121,14 @@ class CouncilPage {
     @GetMapping("/council/decisions/{id}/live")
     String live(@PathVariable String id, Model model) {
         Subject subject = currentSubject.get();
-        model.addAttribute("item", open(subject, council.decision(DecisionId.of(id))));
+        DecisionId decision;
+        try {
+            decision = DecisionId.of(id);
+        } catch (IllegalArgumentException e) {
+            // A malformed id in the path is bad input (400), never an internal error.
+            throw InvalidInputException.of(List.of(new InvalidInputException.Violation("id", "not a decision id")));
+        }
+        model.addAttribute("item", open(subject, council.decision(decision)));
         model.addAttribute("serverNowExact", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
         return "council-fragments :: status";
     }
