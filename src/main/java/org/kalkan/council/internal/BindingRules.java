@@ -81,11 +81,11 @@ class BindingRules {
     List<String> labelFaults(SecurityLabel label, NationCode origin, @Nullable UUID exercise) {
         List<String> faults = new ArrayList<>();
         Set<NationCode> reached = members.expand(label.releasableTo());
+        List<String> missing = new ArrayList<>();
         for (Map.Entry<NationCode, List<UserSummary>> member : delegates(exercise).entrySet()) {
             NationCode nation = member.getKey();
             if (!reached.contains(nation)) {
-                faults.add("it is not releasable to member state " + nation + " (" + label.marking()
-                        + "): a decision binding the members must be releasable to every member state (e.g. MEMBERS)");
+                missing.add(nation.value());
                 continue;
             }
             if (member.getValue().isEmpty() && exercise == null) {
@@ -98,6 +98,11 @@ class BindingRules {
                             + delegate.clearance() + ") cannot read it (" + label.marking() + ")");
                 }
             }
+        }
+        if (!missing.isEmpty()) {
+            faults.add(0, "it is not releasable to member state " + String.join(", ", missing) + " ("
+                    + label.marking() + "): a decision binding the members is releasable to every member state "
+                    + "(e.g. MEMBERS)");
         }
         return faults;
     }
