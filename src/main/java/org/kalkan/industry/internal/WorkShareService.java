@@ -30,6 +30,7 @@ import org.kalkan.security.Subject;
 import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NotFoundException;
 import org.kalkan.shared.RefusedException;
+import org.kalkan.shared.SecurityLabel;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -130,7 +131,7 @@ class WorkShareService implements WorkShares {
 
     @Override
     @Transactional
-    public Decision circulate(Subject subject, ProposalId id, Instant silenceEndsAt) {
+    public Decision circulate(Subject subject, ProposalId id, Instant silenceEndsAt, @Nullable SecurityLabel label) {
         if (!subject.has(Role.COUNCIL_CHAIR)) {
             audit.recordDenial(subject.username(), "REBALANCING_CIRCULATE", "proposal:" + id, "not the chair");
             throw new ForbiddenException("Only the Council chair circulates a rebalancing proposal.");
@@ -140,12 +141,18 @@ class WorkShareService implements WorkShares {
         if (proposal.status() != ProposalStatus.PROPOSED) {
             throw new RefusedException("The proposal is " + proposal.status() + "; only a PROPOSED one is circulated.");
         }
-        // The Council checks the chair, the label and the silence (its minimum and maximum) by its own rules.
+        // A decision binds every member: by default the programme's classification, released to its nations and to
+        // MEMBERS. The Council checks the chair, the label and the silence (minimum and maximum) by its own rules.
+        java.util.TreeSet<String> releasable = new java.util.TreeSet<>(proposal.label().releasableTo());
+        releasable.add("MEMBERS");
+        SecurityLabel decisionLabel = label != null ? label
+                : SecurityLabel.of(proposal.label().classification(), releasable);
         Decision decision = council.circulate(new DecisionDraft("Rebalance the work share of " + proposal.nation()
-                + " in " + proposal.programmeName(), proposal.text(), proposal.label(), Procedure.SILENCE,
-                silenceEndsAt, null, null, List.of()));
+                + " in " + proposal.programmeName(), proposal.text(), decisionLabel, Procedure.SILENCE,
+                silenceEndsAt, null, null, List.of(), null));
         proposals.circulated(id, decision.id().value());
-        audit.record(subject.username(), "REBALANCING_CIRCULATED", "proposal:" + id, "decision " + decision.id());
+        audit.record(subject.username(), "REBALANCING_CIRCULATED", "proposal:" + id, "decision " + decision.id()
+                + " released as " + decisionLabel.marking() + " (programme " + proposal.label().marking() + ")");
         return decision;
     }
 

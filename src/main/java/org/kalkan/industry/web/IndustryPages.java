@@ -135,7 +135,7 @@ class IndustryPages {
     String circulate(@PathVariable String id, @RequestParam String silenceEndsAt, RedirectAttributes redirect) {
         try {
             java.time.Instant ends = java.time.LocalDateTime.parse(silenceEndsAt.strip()).toInstant(ZoneOffset.UTC);
-            workShares.circulate(subject.get(), org.kalkan.industry.ProposalId.parse(id), ends);
+            workShares.circulate(subject.get(), org.kalkan.industry.ProposalId.parse(id), ends, null);
             redirect.addFlashAttribute("saved", id);
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.detail());

@@ -112,7 +112,7 @@ class SuppliersApi {
         return workShares.proposals(subject.get(), programmeId == null ? null : ProgrammeId.parse(programmeId));
     }
 
-    record CirculationBody(@Nullable String silenceEndsAt) {
+    record CirculationBody(@Nullable String silenceEndsAt, @Nullable SecurityLabel label) {
     }
 
     /** The Council chair circulates a proposal under silence: {@code {"silenceEndsAt":"2026-12-01T12:00:00Z"}}. */
@@ -124,6 +124,7 @@ class SuppliersApi {
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("silenceEndsAt must be an ISO 8601 instant");
         }
-        return ResponseEntity.status(201).body(workShares.circulate(subject.get(), ProposalId.parse(id), ends));
+        return ResponseEntity.status(201).body(workShares.circulate(subject.get(), ProposalId.parse(id), ends,
+                body.label()));
     }
 }
