@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Incidents {
 
-    private static final Set<Role> REPORTERS = Set.of(Role.REPORTING_OFFICER, Role.WATCH_OFFICER,
+    /** Roles that may file reports (pages offer "report here" only to them). */
+    public static final Set<Role> REPORTERS = Set.of(Role.REPORTING_OFFICER, Role.WATCH_OFFICER,
             Role.CRISIS_MANAGER, Role.EXERCISE_DIRECTOR);
     private static final Set<Role> MANAGERS = Set.of(Role.WATCH_OFFICER, Role.CRISIS_MANAGER);
 

@@ -24,12 +24,12 @@ final class IncidentJson {
 
     record Incident(UUID id, String category, String title, String status, int severity, Location location,
             Instant firstObservedAt, Instant lastObservedAt, String lastObservedDtg, int reportCount, LabelJson label,
-            String sidc, int version, @Nullable UUID exerciseId) {
+            String sidc, int version, @Nullable UUID exerciseId, String ref) {
 
         static Incident of(IncidentSummary i) {
             return new Incident(i.id().value(), i.category().name(), i.title(), i.status().name(), i.severity(),
                     Location.of(i.location()), i.firstObservedAt(), i.lastObservedAt(), Dtg.of(i.lastObservedAt()),
-                    i.reportCount(), LabelJson.of(i.label()), i.sidc(), i.version(), i.exerciseId());
+                    i.reportCount(), LabelJson.of(i.label()), i.sidc(), i.version(), i.exerciseId(), i.ref());
         }
     }
 

@@ -14,6 +14,7 @@ import org.kalkan.incident.Confidence;
 import org.kalkan.incident.IncidentCategory;
 import org.kalkan.incident.IncidentId;
 import org.kalkan.incident.IncidentQuery;
+import org.kalkan.incident.IncidentReferences;
 import org.kalkan.incident.IncidentStatus;
 import org.kalkan.incident.IncidentSummary;
 import org.kalkan.incident.Incidents;
@@ -48,9 +49,12 @@ class IncidentPages {
     private final CurrentSubject current;
     private final MemberStates members;
     private final PageMarking marking;
+    private final IncidentReferences references;
 
-    IncidentPages(Incidents incidents, CurrentSubject current, MemberStates members, PageMarking marking) {
+    IncidentPages(Incidents incidents, CurrentSubject current, MemberStates members, PageMarking marking,
+            IncidentReferences references) {
         this.incidents = incidents;
+        this.references = references;
         this.current = current;
         this.members = members;
         this.marking = marking;
@@ -72,11 +76,13 @@ class IncidentPages {
         return "incidents";
     }
 
+    /** The report form; {@code lat} and {@code lon} come from "report here" on the map. */
     @GetMapping("/incidents/new")
-    String form(Model model) {
+    String form(@RequestParam(required = false) @Nullable Double lat, @RequestParam(required = false) @Nullable Double lon,
+            Model model) {
         Subject subject = current.get();
         model.addAttribute("form", ReportForm.blank(subject.nation().value(),
-                Instant.now().truncatedTo(ChronoUnit.MINUTES)));
+                Instant.now().truncatedTo(ChronoUnit.MINUTES)).at(lat, lon));
         return formView(model, subject);
     }
 
@@ -119,9 +125,10 @@ class IncidentPages {
 
     @PostMapping("/incidents/{id}/merge")
     String merge(@PathVariable UUID id, @RequestParam String others, RedirectAttributes redirect) {
-        return act(id, redirect, () -> incidents.merge(current.get(), new IncidentId(id),
+        Subject subject = current.get();
+        return act(id, redirect, () -> incidents.merge(subject, new IncidentId(id),
                 Arrays.stream(others.split("[\\s,]+")).filter(s -> !s.isBlank())
-                        .map(s -> new IncidentId(UUID.fromString(s.trim()))).toList()));
+                        .map(s -> references.resolve(subject, s).id()).toList()));
     }
 
     @PostMapping("/reports/{reportId}/split")
@@ -140,6 +147,8 @@ class IncidentPages {
             action.run();
         } catch (IllegalArgumentException | ErrorResponseException e) {
             redirect.addFlashAttribute("error", message(e));
+        } catch (org.kalkan.shared.DomainException e) {
+            redirect.addFlashAttribute("error", e.detail());
         }
         return "redirect:/incidents/" + id;
     }
@@ -167,6 +176,21 @@ class IncidentPages {
         static ReportForm blank(String nation, Instant now) {
             return new ReportForm(null, "", "", LocalDateTime.ofInstant(now, ZoneOffset.UTC).toString(), "", "", "",
                     3, "PROBABLE", "RESTRICTED", List.of(nation));
+        }
+
+        /** The blank form at a position picked on the map (both given and valid), with its MGRS reference. */
+        ReportForm at(@Nullable Double latitude, @Nullable Double longitude) {
+            if (latitude == null || longitude == null) {
+                return this;
+            }
+            try {
+                GeoPoint point = new GeoPoint(latitude, longitude);
+                return new ReportForm(category, title, narrative, observedAt, String.format(java.util.Locale.ROOT,
+                        "%.5f", point.lat()), String.format(java.util.Locale.ROOT, "%.5f", point.lon()), point.mgrs(),
+                        severity, confidence, classification, releasableTo);
+            } catch (IllegalArgumentException outOfRange) {
+                return this;
+            }
         }
 
         public boolean releasedTo(String entry) {
