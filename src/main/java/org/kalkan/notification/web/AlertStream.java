@@ -20,6 +20,7 @@ import org.kalkan.notification.AlertAcknowledged;
 import org.kalkan.notification.AlertRaised;
 import org.kalkan.notification.Alerts;
 import org.kalkan.notification.NotificationProperties;
+import org.kalkan.notification.Precedence;
 import org.kalkan.notification.RecipientEscalated;
 import org.kalkan.security.Subject;
 import org.springframework.context.event.ContextClosedEvent;
@@ -89,17 +90,19 @@ class AlertStream {
 
     @TransactionalEventListener
     void on(AlertRaised event) {
-        event.recipients().forEach(user -> signalUser(user, event.exerciseId()));
+        // A FLASH alert says so (nothing more), so pages may sound a cue the user can switch off.
+        boolean flash = event.precedence() == Precedence.FLASH;
+        event.recipients().forEach(user -> signalUser(user, event.exerciseId(), flash));
     }
 
     @TransactionalEventListener
     void on(AlertAcknowledged event) {
-        signalUser(event.username(), event.exerciseId());
+        signalUser(event.username(), event.exerciseId(), false);
     }
 
     @TransactionalEventListener
     void on(RecipientEscalated event) {
-        signalUser(event.username(), event.exerciseId());
+        signalUser(event.username(), event.exerciseId(), false);
     }
 
     /** A comment now and then keeps proxies from closing the stream and finds browsers that went away. */
@@ -112,22 +115,23 @@ class AlertStream {
         return subscribers.size();
     }
 
-    private void signalUser(String username, @Nullable UUID exercise) {
+    private void signalUser(String username, @Nullable UUID exercise, boolean flash) {
         List<Subscriber> listening = subscribers.stream().filter(s -> s.hears(username, exercise)).toList();
         if (listening.isEmpty()) {
             return;
         }
         int count = alerts.pendingCount(listening.get(0).subject());
         // One event builder per subscriber: a builder is not safe to send from two threads at once.
-        listening.forEach(s -> offer(s, signal(count)));
+        listening.forEach(s -> offer(s, signal(count, flash)));
     }
 
     private SseEmitter.SseEventBuilder signal(Subject subject) {
-        return signal(alerts.pendingCount(subject));
+        return signal(alerts.pendingCount(subject), false);
     }
 
-    private static SseEmitter.SseEventBuilder signal(int unacknowledged) {
-        return SseEmitter.event().name(EVENT).data("{\"unacknowledged\":" + unacknowledged + "}");
+    private static SseEmitter.SseEventBuilder signal(int unacknowledged, boolean flash) {
+        return SseEmitter.event().name(EVENT).data("{\"unacknowledged\":" + unacknowledged
+                + (flash ? ",\"flash\":true" : "") + "}");
     }
 
     private void offer(Subscriber subscriber, SseEmitter.SseEventBuilder event) {

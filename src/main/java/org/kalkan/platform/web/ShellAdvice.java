@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.kalkan.platform.NavigationBadge;
 import org.kalkan.platform.NavigationEntry;
 import org.kalkan.shared.Dtg;
 import org.springframework.security.core.Authentication;
@@ -17,11 +18,24 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ShellAdvice {
 
     private final List<NavigationEntry> entries;
+    private final List<NavigationBadge> badges;
     private final Clock clock;
 
-    ShellAdvice(List<NavigationEntry> entries, Clock clock) {
+    ShellAdvice(List<NavigationEntry> entries, List<NavigationBadge> badges, Clock clock) {
         this.entries = entries.stream().sorted(Comparator.comparingInt(NavigationEntry::order)).toList();
+        this.badges = List.copyOf(badges);
         this.clock = clock;
+    }
+
+    /** The counts beside navigation links (unacknowledged alerts), by the link's path; kept live by shell.js. */
+    @ModelAttribute("navBadges")
+    java.util.Map<String, NavigationBadge> navBadges(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, NavigationBadge> byPath = new java.util.HashMap<>();
+        badges.forEach(b -> byPath.put(b.path(), b));
+        return byPath;
     }
 
     @ModelAttribute("navigation")
