@@ -58,6 +58,26 @@ class CotOutputSeamTests {
     }
 
     @Test
+    void anIncidentThatLosesItsReportsIsDeletedFromTakClients() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String aze = api.token("aze.officer", "kalkan-demo");
+        try (var tur = CotTestClient.tls(CotPorts.tls(node), TakIdentity.enrol(api, "tur.delegate"))) {
+            assertThat(tur.await("t-x-takp-v", SOON)).isNotNull();
+            var filed = api.post("/api/v1/reports", aze, SeamReports.report("CBRN", "Chlorine smell", Place.fresh(),
+                    Instant.now().minusSeconds(120), 3, "RESTRICTED", "MEMBERS")).json();
+            String uid = "kalkan-incident-" + filed.get("incidentId").asString();
+            assertThat(tur.await(uid, SOON)).contains("type=\"b-m-p-s-m\"");
+            assertThat(api.post("/api/v1/reports/" + filed.get("id").asString() + "/withdrawal", aze,
+                    java.util.Map.of("reason", "false alarm")).status()).isEqualTo(200);
+            Document delete = strict(tur.await("type=\"t-x-d-d\"", SOON));
+            assertThat(((org.w3c.dom.Element) delete.getElementsByTagName("link").item(0)).getAttribute("uid"))
+                    .isEqualTo(uid);
+            assertThat(delete.getElementsByTagName("__forcedelete").getLength()).isEqualTo(1);
+            assertThat(tur.parsedMessages()).isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
     void aDetailNestedTooDeepIsRefusedCountedAndNeverReplayed() throws Exception {
         String uid = "deep-" + UUID.randomUUID();
         String deep = "<a>".repeat(20_000) + "</a>".repeat(20_000);

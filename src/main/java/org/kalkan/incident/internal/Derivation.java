@@ -3,6 +3,7 @@ package org.kalkan.incident.internal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.kalkan.incident.FiledReport;
 import org.kalkan.incident.IncidentCategory;
@@ -45,13 +46,15 @@ public final class Derivation {
         if (label == null) {
             return Optional.empty();
         }
-        FiledReport first = reports.stream().min(FIRST_FILED).orElseThrow();
+        // In filing order, so the sums (and so the centre) do not depend on the order the reports came in.
+        List<FiledReport> ordered = reports.stream().sorted(FIRST_FILED).toList();
+        FiledReport first = ordered.get(0);
         double lat = 0;
         double lon = 0;
         int severity = 0;
         Instant firstSeen = null;
         Instant lastSeen = null;
-        for (FiledReport r : reports) {
+        for (FiledReport r : ordered) {
             if (r.category() != first.category()) {
                 throw new IllegalStateException("an incident holds reports of one category only");
             }
