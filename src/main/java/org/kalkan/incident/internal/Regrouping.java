@@ -66,6 +66,9 @@ public class Regrouping {
         Map<IncidentId, SecurityLabel> before = new LinkedHashMap<>();
         for (IncidentSummary candidate : store.correlationCandidates(report.category(), report.exerciseId(),
                 report.location(), report.observedAt(), maxKm, window)) {
+            if (candidate.location().distanceKm(report.location()) > maxKm) {
+                continue; // its stored position is its derived one: no need to read its reports
+            }
             candidates.add(new Correlation.Candidate(candidate.id(), store.activeReports(candidate.id())));
             before.put(candidate.id(), candidate.label());
         }
