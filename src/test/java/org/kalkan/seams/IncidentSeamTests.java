@@ -168,6 +168,18 @@ class IncidentSeamTests {
         }
     }
 
+    /** Low #14: a NUL character in a search is a 400 naming the parameter, on the API and the page. */
+    @Test
+    void aNulInTheLessonSearchIsA400NamingIt() throws Exception {
+        ApiClient api = api();
+        var response = api.get("/api/v1/lessons?q=%00", api.token("uzb.officer", "kalkan-demo"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("where").asString()).isEqualTo("q");
+        HttpClient browser = SessionClient.signedIn(port, "uzb.officer");
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lessons?q=%00"))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(400);
+    }
+
     @Test
     void unknownFiltersOnTheIncidentPageAreA400() throws Exception {
         HttpClient browser = SessionClient.signedIn(port, "uzb.officer");
