@@ -153,7 +153,11 @@ class CotHub {
     /** Claims the event's uid for its sender, or keeps it theirs; false when another sender holds it. */
     private boolean claim(Subject sender, CotEvent event) {
         Instant now = clock.instant();
-        Instant until = (event.stale().isAfter(now) ? event.stale() : now).plus(properties.uidHold());
+        // Held until the hold after the event's stale time, which counts for at most one hold from now: a far-off
+        // stale time neither keeps a uid for ever nor overflows.
+        Instant horizon = now.plus(properties.uidHold());
+        Instant stale = event.stale().isBefore(now) ? now : event.stale().isAfter(horizon) ? horizon : event.stale();
+        Instant until = stale.plus(properties.uidHold());
         Claim held = claims.compute(event.uid(), (uid, current) -> {
             if (current == null || !current.until().isAfter(now)) {
                 return new Claim(sender.nation(), sender.username(), until);
