@@ -72,14 +72,17 @@ public class IncidentStore implements IncidentRepository {
             GeoPoint at, Instant observedAt, double radiusKm, Duration window) {
         double dLat = radiusKm / 111.0;
         double dLon = radiusKm / (111.0 * Math.max(0.01, Math.cos(Math.toRadians(at.lat()))));
+        // The 50 most recent, locked in id order like every other act that locks several incidents.
         return jdbc.sql("""
-                SELECT * FROM incident
-                WHERE category = :category AND status <> 'CLOSED' AND merged_into IS NULL AND report_count > 0
-                  AND exercise_id IS NOT DISTINCT FROM :exercise
-                  AND last_observed_at >= :from AND first_observed_at <= :to
-                  AND point(lon, lat) <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))
-                ORDER BY last_observed_at DESC
-                LIMIT 50
+                SELECT * FROM incident WHERE id IN (
+                    SELECT id FROM incident
+                    WHERE category = :category AND status <> 'CLOSED' AND merged_into IS NULL AND report_count > 0
+                      AND exercise_id IS NOT DISTINCT FROM :exercise
+                      AND last_observed_at >= :from AND first_observed_at <= :to
+                      AND point(lon, lat) <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))
+                    ORDER BY last_observed_at DESC
+                    LIMIT 50)
+                ORDER BY id
                 FOR UPDATE""")
                 .param("category", category.name()).param("exercise", exerciseId)
                 .param("from", Timestamp.from(observedAt.minus(window)))

@@ -166,14 +166,16 @@ public class Regrouping {
         IncidentId from = report.incidentId();
         IncidentSummary incident = store.lockIncident(from).orElseThrow();
         List<FiledReport> held = store.activeReports(from);
-        Derivation.Derived before = derivation.derive(held).orElseThrow();
+        Optional<Derivation.Derived> before = derivation.derive(held);
         FiledReport relabelled = report.withLabel(label);
         store.relabelReport(reportId, label);
         List<FiledReport> others = held.stream().filter(r -> !r.id().equals(reportId)).toList();
         List<FiledReport> after = new ArrayList<>(others);
         after.add(relabelled);
         Optional<Derivation.Derived> stays = derivation.derive(after);
-        if (others.isEmpty() || stays.isPresent() && derivation.keepsEveryReader(before, stays.get())) {
+        // (Reports without a common reader cannot be an incident: settle splits them whatever the new label.)
+        if (others.isEmpty() || before.isEmpty()
+                || stays.isPresent() && derivation.keepsEveryReader(before.get(), stays.get())) {
             return new Outcome(relabelled, settle(from, incident.label(), now));
         }
         FiledReport moved = relabelled.withIncident(IncidentId.random());
@@ -273,10 +275,13 @@ public class Regrouping {
         return after;
     }
 
-    /** Locks the incidents in one order (by id), so two acts never wait for each other; each must exist. */
+    /**
+     * Locks the incidents in one order, by id as PostgreSQL orders UUIDs (their hex text; Java's UUID order differs),
+     * the order correlation locks its candidates in, so two acts never wait for each other; each must exist.
+     */
     private Map<IncidentId, IncidentSummary> lockAll(List<IncidentId> ids) {
         Map<IncidentId, IncidentSummary> locked = new LinkedHashMap<>();
-        ids.stream().distinct().sorted(Comparator.comparing(IncidentId::value)).forEach(id -> locked.put(id,
+        ids.stream().distinct().sorted(Comparator.comparing(id -> id.value().toString())).forEach(id -> locked.put(id,
                 store.lockIncident(id).orElseThrow(() -> NotFoundException.noVisible("incident"))));
         return locked;
     }

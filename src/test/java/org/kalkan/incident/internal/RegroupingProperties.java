@@ -18,6 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import org.jspecify.annotations.Nullable;
 import org.kalkan.incident.Confidence;
 import org.kalkan.incident.FiledReport;
 import org.kalkan.incident.IncidentCategory;
@@ -52,8 +53,9 @@ class RegroupingProperties {
     private static final List<String> REPORTERS = List.of("AZE", "KAZ", "KGZ", "TUR", "UZB");
     private static final List<String> ENTRIES = List.of("AZE", "KAZ", "KGZ", "TUR", "UZB", "HUN", "TKM", "MEMBERS",
             "ALL");
+    /** Two places close enough to correlate, and three far from everything else. */
     private static final List<GeoPoint> PLACES = List.of(new GeoPoint(40.40, 49.85), new GeoPoint(40.45, 49.90),
-            new GeoPoint(41.30, 69.25));
+            new GeoPoint(41.30, 69.25), new GeoPoint(43.24, 76.90), new GeoPoint(39.93, 32.86));
     private static final List<IncidentCategory> CATEGORIES = List.of(IncidentCategory.TERRORISM,
             IncidentCategory.BORDER_INCIDENT);
     private static final Instant START = Instant.parse("2026-11-25T08:00:00Z");
@@ -98,10 +100,11 @@ class RegroupingProperties {
             now = now.plusSeconds(60);
             Map<Subject, Set<ReportId>> before = sight(store);
             MemoryIncidents.Snapshot unchanged = store.snapshot();
-            ReportId originatorsOwn = null;
+            Applied applied;
             try {
-                originatorsOwn = apply(act, store, regrouping, now);
-                Statistics.label("act").collect(act.getClass().getSimpleName());
+                applied = apply(act, store, regrouping, now);
+                Statistics.label("act").collect(act.getClass().getSimpleName()
+                        + (applied.done() ? "" : " (nothing to act on)"));
             } catch (RefusedException | IllegalArgumentException refused) {
                 Statistics.label("act").collect(act.getClass().getSimpleName() + " refused");
                 assertThat(store.snapshot()).as("a refused act changes nothing").isEqualTo(unchanged);
@@ -112,15 +115,21 @@ class RegroupingProperties {
             for (Subject subject : everyone) {
                 Set<ReportId> lost = new java.util.HashSet<>(before.get(subject));
                 lost.removeAll(after.get(subject));
-                lost.remove(originatorsOwn);
+                lost.remove(applied.originatorsOwn());
                 assertThat(lost).as("%s after %s loses sight of", subject.nation() + "/" + subject.clearance(), act)
                         .isEmpty();
             }
         }
     }
 
-    /** Applies the act; returns the report its originator relabelled or withdrew (whose readers may change). */
-    private ReportId apply(Act act, MemoryIncidents store, Regrouping regrouping, Instant now) {
+    /** Whether an act was applied, and the report its originator relabelled or withdrew (its readers may change). */
+    private record Applied(boolean done, @Nullable ReportId originatorsOwn) {
+
+        static final Applied DONE = new Applied(true, null);
+        static final Applied NOTHING = new Applied(false, null);
+    }
+
+    private Applied apply(Act act, MemoryIncidents store, Regrouping regrouping, Instant now) {
         List<FiledReport> reports = store.active();
         List<IncidentSummary> open = store.incidents().stream().filter(i -> i.reportCount() > 0).toList();
         if (act instanceof File f) {
@@ -138,36 +147,42 @@ class RegroupingProperties {
             IncidentSummary incident = store.lockIncident(filed.incidentId()).orElseThrow();
             assertThat(policy.canRead(reporter, incident.label(), null, null)).as("the reporter sees their report")
                     .isTrue();
-            return null;
+            return Applied.DONE;
         }
         if (act instanceof Merge m && open.size() > 1) {
-            IncidentId target = open.get(m.target() % open.size()).id();
-            IncidentId other = open.get(m.other() % open.size()).id();
+            IncidentSummary into = open.get(m.target() % open.size());
+            // Mostly one of the same category, half the time also of the same label (others are mostly refused).
+            List<IncidentSummary> alike = open.stream().filter(i -> i.category() == into.category()
+                    && !i.id().equals(into.id()) && (m.other() % 2 == 0 || i.label().equals(into.label()))).toList();
+            IncidentId target = into.id();
+            IncidentId other = alike.isEmpty() || m.other() % 5 == 0 ? open.get(m.other() % open.size()).id()
+                    : alike.get(m.other() % alike.size()).id();
             regrouping.merge(target, List.of(other), label -> policy.canRead(watch, label, null, null), now);
-            return null;
+            return Applied.DONE;
         }
         if (act instanceof Reattach r && !reports.isEmpty() && !open.isEmpty()) {
             FiledReport report = reports.get(r.report() % reports.size());
             regrouping.reattach(report.id(), r.split() ? null : open.get(r.target() % open.size()).id(),
                     label -> policy.canRead(watch, label, null, null), now);
-            return null;
+            return Applied.DONE;
         }
         if (act instanceof Relabel r && !reports.isEmpty()) {
             FiledReport report = reports.get(r.report() % reports.size());
             regrouping.relabel(report.id(), r.label(), now);
-            return report.id();
+            return new Applied(true, report.id());
         }
         if (act instanceof Withdraw w && !reports.isEmpty()) {
             FiledReport report = reports.get(w.report() % reports.size());
             regrouping.withdraw(report.id(), "originator", "test", now);
-            return report.id();
+            return new Applied(true, report.id());
         }
         if (act instanceof Status s && !open.isEmpty()) {
             IncidentId id = open.get(s.incident() % open.size()).id();
             store.status(id, s.status());
             regrouping.rederive(id, now);
+            return Applied.DONE;
         }
-        return null;
+        return Applied.NOTHING;
     }
 
     /**
@@ -250,8 +265,13 @@ class RegroupingProperties {
                 .list().ofMinSize(1).ofMaxSize(30);
     }
 
+    /** Any label, or more often one of a few common ones, so that incidents with equal readers meet and merge. */
     private static Arbitrary<SecurityLabel> labels() {
-        return Combinators.combine(Arbitraries.of(Classification.values()),
+        Arbitrary<SecurityLabel> any = Combinators.combine(Arbitraries.of(Classification.values()),
                 Arbitraries.of(ENTRIES).set().ofMinSize(1).ofMaxSize(3)).as(SecurityLabel::of);
+        Arbitrary<SecurityLabel> common = Arbitraries.of(SecurityLabel.of(Classification.RESTRICTED, "MEMBERS"),
+                SecurityLabel.of(Classification.RESTRICTED, "ALL"), SecurityLabel.of(Classification.SECRET, "MEMBERS"),
+                SecurityLabel.of(Classification.CONFIDENTIAL, "AZE", "TUR"));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, any), net.jqwik.api.Tuple.of(4, common));
     }
 }
