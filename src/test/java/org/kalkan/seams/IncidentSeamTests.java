@@ -116,6 +116,72 @@ class IncidentSeamTests {
         }
     }
 
+    /** Sends the same request naming a hidden incident and an absent one: the same 404, and nothing changes. */
+    private void hiddenIsAbsent(String hidden, java.util.function.Function<String, ApiClient.Response> request) {
+        String nothing = UUID.randomUUID().toString();
+        ApiClient.Response seen = request.apply(hidden);
+        ApiClient.Response absent = request.apply(nothing);
+        assertThat(seen.status()).as(seen.body()).isEqualTo(404);
+        assertThat(SeamActors.refusal(seen).replace(hidden, "<id>"))
+                .isEqualTo(SeamActors.refusal(absent).replace(nothing, "<id>"));
+    }
+
+    /** An incident only AZE reads (cmc.watch is TUR), holding one report. */
+    private JsonNode azeOnlyIncident(String category) {
+        return api().post("/api/v1/reports", api().token("aze.officer", "kalkan-demo"), SeamReports.report(category,
+                "AZE eyes only", Place.fresh(), Instant.now().minusSeconds(60), 3, "SECRET", "AZE")).json();
+    }
+
+    @Test
+    void aMergeNamingAnIncidentTheWatchOfficerCannotSeeIsNotFoundLikeOneThatDoesNotExist() {
+        ApiClient api = api();
+        String watch = api.token("cmc.watch", "kalkan-demo");
+        String visible = api.post("/api/v1/reports", api.token("tur.officer", "kalkan-demo"), SeamReports.report(
+                "TRAFFICKING_ARMS", "TUR sighting", Place.fresh(), Instant.now().minusSeconds(60), 2, "RESTRICTED",
+                "MEMBERS")).json().get("incidentId").asString();
+        String hidden = azeOnlyIncident("TRAFFICKING_ARMS").get("incidentId").asString();
+        hiddenIsAbsent(hidden, other -> api.post("/api/v1/incidents/" + visible + "/merge", watch,
+                Map.of("incidentIds", List.of(other))));
+        hiddenIsAbsent(hidden, target -> api.post("/api/v1/incidents/" + target + "/merge", watch,
+                Map.of("incidentIds", List.of(visible))));
+        String aze = api.token("aze.officer", "kalkan-demo");
+        assertThat(api.get("/api/v1/incidents/" + hidden, aze).json().get("incident").get("reportCount").asInt())
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/incidents/" + visible, watch).json().get("incident").get("reportCount").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aReportMovedToAnIncidentTheWatchOfficerCannotSeeIsNotFoundLikeOneThatDoesNotExist() {
+        ApiClient api = api();
+        String watch = api.token("cmc.watch", "kalkan-demo");
+        JsonNode report = api.post("/api/v1/reports", api.token("tur.officer", "kalkan-demo"), SeamReports.report(
+                "TRAFFICKING_PERSONS", "TUR sighting", Place.fresh(), Instant.now().minusSeconds(60), 2, "RESTRICTED",
+                "MEMBERS")).json();
+        String hidden = azeOnlyIncident("TRAFFICKING_PERSONS").get("incidentId").asString();
+        hiddenIsAbsent(hidden, target -> api.post("/api/v1/reports/" + report.get("id").asString() + "/incident",
+                watch, Map.of("incidentId", target)));
+        assertThat(api.get("/api/v1/reports/" + report.get("id").asString(), watch).json().get("incidentId")
+                .asString()).isEqualTo(report.get("incidentId").asString());
+        // A report the watch officer cannot see is not found either, whatever incident it names.
+        String hiddenReport = azeOnlyIncident("TRAFFICKING_PERSONS").get("id").asString();
+        hiddenIsAbsent(hiddenReport, id -> api.post("/api/v1/reports/" + id + "/incident", watch,
+                new HashMap<String, Object>()));
+    }
+
+    @Test
+    void aReportNamingAnotherContextThanItsRequestsIsRefused() {
+        ApiClient api = api();
+        long before = jdbc.sql("SELECT count(*) FROM report").query(Long.class).single();
+        Map<String, Object> body = new HashMap<>(SeamReports.report("OTHER", "Smuggled into an exercise",
+                Place.fresh(), Instant.now().minusSeconds(60), 2, "RESTRICTED", "MEMBERS"));
+        body.put("exerciseId", UUID.randomUUID().toString());
+        var refused = api.post("/api/v1/reports", api.token("kgz.officer", "kalkan-demo"), body);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("exercise");
+        assertThat(jdbc.sql("SELECT count(*) FROM report").query(Long.class).single()).isEqualTo(before);
+    }
+
     /** Low #11: a reader's event ids count only the events it received, never the ones it may not see. */
     @Test
     void liveEventIdsDoNotCountEventsTheReaderMayNotSee() throws Exception {
