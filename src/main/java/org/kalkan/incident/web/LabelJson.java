@@ -1,7 +1,6 @@
 package org.kalkan.incident.web;
 
 import java.util.List;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.shared.Classification;
 import org.kalkan.shared.SecurityLabel;
@@ -22,6 +21,6 @@ record LabelJson(@Nullable String classification, @Nullable List<String> releasa
         if (releasableTo == null || releasableTo.isEmpty()) {
             throw new IllegalArgumentException("label.releasableTo needs at least one nation or community");
         }
-        return new SecurityLabel(parsed, new TreeSet<>(releasableTo));
+        return SecurityLabel.of(parsed, releasableTo);
     }
 }

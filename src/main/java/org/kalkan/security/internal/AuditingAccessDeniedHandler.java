@@ -11,8 +11,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 
-/** Audits every refused request, then answers a problem (API) or the error page (browser). */
+/**
+ * Audits every refused request, then answers a problem (API) or the error page (browser). A read refused by the
+ * label policy is answered exactly like a record that does not exist (404, naming nothing): unreadable and absent
+ * must be indistinguishable. A refusal for the role is a 403, which says nothing about any record.
+ */
 class AuditingAccessDeniedHandler implements AccessDeniedHandler {
+
+    /** The detail of every 404 for a record the caller may not read, the same as {@code NotFoundException}'s. */
+    static final String NOT_FOUND = "There is nothing here you can see.";
 
     private final AuditTrail audit;
     private final boolean api;
@@ -26,15 +33,21 @@ class AuditingAccessDeniedHandler implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
-        if (!(denied instanceof LabelAccessDeniedException)) {
-            var authentication = SecurityContextHolder.getContext().getAuthentication();
-            String actor = authentication == null ? "anonymous" : authentication.getName();
-            audit.recordDenial(actor, request.getMethod(), request.getRequestURI(), "not permitted for role");
+        if (denied instanceof LabelAccessDeniedException) {
+            // Already audited by the access policy, with the record it refused.
+            if (api) {
+                ProblemWriter.write(response, HttpServletResponse.SC_NOT_FOUND, "Not found", NOT_FOUND);
+            } else {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
+            return;
         }
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        String actor = authentication == null ? "anonymous" : authentication.getName();
+        audit.recordDenial(actor, request.getMethod(), request.getRequestURI(), "not permitted for role");
         if (api) {
             ProblemWriter.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                    denied instanceof LabelAccessDeniedException ? denied.getMessage()
-                            : "You are not permitted to do this.");
+                    "You are not permitted to do this.");
         } else {
             page.handle(request, response, denied);
         }
