@@ -17,10 +17,12 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.kalkan.ApiClient;
+import org.kalkan.ExerciseFixtures;
 import org.kalkan.KalkanTest;
 import org.kalkan.SessionClient;
 import org.kalkan.incident.IncidentFixtures;
@@ -231,6 +233,32 @@ class PlatformSeamTests {
             assertThat(response.statusCode()).as(page).isEqualTo(400);
             assertStyledErrorPage(response.body());
         }
+    }
+
+    // Finding 11, generic part: a record the caller may not read is answered as if it did not exist
+
+    @Test
+    void aRecordRefusedByItsLabelIsAnsweredLikeOneThatDoesNotExist() {
+        ApiClient api = new ApiClient(port);
+        UUID exercise = ExerciseFixtures.steppeShield(jdbc, "SEAM " + UUID.randomUUID());
+        var raised = api.post("/api/v1/alerts?exercise=" + exercise, api.token("cmc.watch", PASSWORD), Map.of(
+                "text", "Exercise traffic only", "recipients", Map.of("users", List.of("kgz.officer")),
+                "precedence", "ROUTINE",
+                "label", Map.of("classification", "RESTRICTED", "releasableTo", List.of("MEMBERS"))));
+        assertThat(raised.status()).isEqualTo(201);
+        String id = raised.json().get("id").asString();
+        String kgz = api.token("kgz.officer", PASSWORD);
+
+        // kgz.officer is a recipient, but in the real world the exercise's alert is not there to read.
+        var hidden = api.post("/api/v1/alerts/" + id + "/ack", kgz, Map.of());
+        var absent = api.post("/api/v1/alerts/" + UUID.randomUUID() + "/ack", kgz, Map.of());
+
+        assertThat(hidden.status()).isEqualTo(absent.status()).isEqualTo(404);
+        assertThat(hidden.contentType()).startsWith("application/problem+json");
+        assertThat(hidden.json().get("title").asString()).isEqualTo("Not found");
+        assertThat(hidden.body()).doesNotContain(id, "cleared", "exercise");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = 'kgz.officer' AND outcome = 'DENIED' "
+                + "AND target = :target").param("target", "alert:" + id).query(Long.class).single()).isEqualTo(1);
     }
 
     private static void assertStyledErrorPage(String body) {

@@ -57,11 +57,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = ex;
-        while (cause != null) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
             }
+        }
+        for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DatabindException json && !json.getPath().isEmpty()) {
                 String where = path(json);
                 String message = firstLine(json.getOriginalMessage());
@@ -69,7 +70,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "The request body is not valid: " + where + " " + message,
                         List.of(new Violation(where, message))));
             }
-            cause = cause.getCause() == cause ? null : cause.getCause();
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
                 "The request body is not valid JSON of the expected shape: " + rootMessage(ex)));

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.LabelAccessDeniedException;
+import org.kalkan.shared.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -17,9 +18,6 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
  * must be indistinguishable. A refusal for the role is a 403, which says nothing about any record.
  */
 class AuditingAccessDeniedHandler implements AccessDeniedHandler {
-
-    /** The detail of every 404 for a record the caller may not read, the same as {@code NotFoundException}'s. */
-    static final String NOT_FOUND = "There is nothing here you can see.";
 
     private final AuditTrail audit;
     private final boolean api;
@@ -33,10 +31,11 @@ class AuditingAccessDeniedHandler implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
-        if (denied instanceof LabelAccessDeniedException) {
-            // Already audited by the access policy, with the record it refused.
+        if (denied instanceof LabelAccessDeniedException label) {
+            // Already audited by the access policy, with the record it refused. Worded as NotFoundException.noVisible.
             if (api) {
-                ProblemWriter.write(response, HttpServletResponse.SC_NOT_FOUND, "Not found", NOT_FOUND);
+                NotFoundException absent = NotFoundException.noVisible(label.kind());
+                ProblemWriter.write(response, HttpServletResponse.SC_NOT_FOUND, absent.title(), absent.detail());
             } else {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
             }
