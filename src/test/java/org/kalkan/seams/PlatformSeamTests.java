@@ -227,7 +227,7 @@ class PlatformSeamTests {
     void pagesAnswerMalformedIdsAndEnumsWithAStyled400() throws Exception {
         HttpClient browser = SessionClient.signedIn(port, "cmc.watch");
         for (String page : List.of("/alerts/not-an-id", "/incidents?category=BOGUS",
-                "/exercises/not-an-id")) {
+                "/exercises/not-an-id", "/incidents?exercise=not-an-id")) {
             var response = browser.send(page(page),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(page).isEqualTo(400);
