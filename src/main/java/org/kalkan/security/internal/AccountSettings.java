@@ -1,8 +1,8 @@
 package org.kalkan.security.internal;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;

@@ -2,11 +2,13 @@ package org.kalkan.security.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.shared.ForbiddenException;
+import org.kalkan.shared.InvalidInputException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
@@ -81,7 +83,8 @@ class Authenticator {
     @Transactional(noRollbackFor = AuthenticationException.class)
     public void confirmPassword(String username, @Nullable String password, String source, String purpose) {
         if (password == null || password.isEmpty()) {
-            throw new IllegalArgumentException("password is required to " + purpose);
+            throw InvalidInputException.of(List.of(new InvalidInputException.Violation("password",
+                    "your password is required to " + purpose)));
         }
         String accountKey = SignInThrottle.account(source, username);
         waitIfThrottled(username, source, accountKey, "REAUTHENTICATE");

@@ -10,6 +10,7 @@ import org.kalkan.security.internal.AccountSettings;
 import org.kalkan.security.internal.PrincipalHolder;
 import org.kalkan.security.internal.SignInThrottledException;
 import org.kalkan.shared.ForbiddenException;
+import org.kalkan.shared.InvalidInputException;
 import org.kalkan.shared.RefusedException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,7 +64,7 @@ class AccountController {
             model.addAttribute("totpEnabled", false);
             model.addAttribute("languages", LANGUAGES);
             return "account";
-        } catch (IllegalArgumentException | ForbiddenException | RefusedException | SignInThrottledException e) {
+        } catch (InvalidInputException | ForbiddenException | RefusedException | SignInThrottledException e) {
             redirect.addFlashAttribute("error", errorKey(e));
             return "redirect:/account";
         }
@@ -90,7 +91,7 @@ class AccountController {
         try {
             settings.removeTotp(holder.kalkanPrincipal().username(), password, request.getRemoteAddr());
             redirect.addFlashAttribute("message", "account.totp.removed");
-        } catch (IllegalArgumentException | ForbiddenException | RefusedException | SignInThrottledException e) {
+        } catch (InvalidInputException | ForbiddenException | RefusedException | SignInThrottledException e) {
             redirect.addFlashAttribute("error", errorKey(e));
         }
         return "redirect:/account";
