@@ -43,7 +43,9 @@ public final class PackagedNode {
         command.addAll(List.of("--server.port=" + port, "--kalkan.cot.tls-port=0",
                 "--kalkan.platform.data-dir=" + dataDir.toAbsolutePath(),
                 // The embedded server's binaries are extracted once for all test nodes, not into each data directory.
-                "--kalkan.platform.db.embedded-binaries=" + Path.of("target", "embedded-pg").toAbsolutePath()));
+                "--kalkan.platform.db.embedded-binaries=" + Path.of("target", "embedded-pg").toAbsolutePath(),
+                // Restart tests wait for real deadlines: as KalkanTest, a short minimum silence (issue 12).
+                "--kalkan.council.min-silence=PT10S", "--kalkan.council.min-urgent-silence=PT5S"));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target/" + logName + ".log"))
