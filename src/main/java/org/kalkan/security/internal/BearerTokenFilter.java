@@ -16,12 +16,24 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
 
+    /** How a refused token is answered: a problem on the API, a TAXII error resource on {@code /taxii2/}. */
+    interface Unauthorized {
+        void write(HttpServletResponse response, String detail) throws IOException;
+    }
+
     private final ApiTokens tokens;
     private final AuditTrail audit;
+    private final Unauthorized unauthorized;
 
     BearerTokenFilter(ApiTokens tokens, AuditTrail audit) {
+        this(tokens, audit, (response, detail) -> ProblemWriter.write(response, HttpServletResponse.SC_UNAUTHORIZED,
+                "Unauthorized", detail));
+    }
+
+    BearerTokenFilter(ApiTokens tokens, AuditTrail audit, Unauthorized unauthorized) {
         this.tokens = tokens;
         this.audit = audit;
+        this.unauthorized = unauthorized;
     }
 
     @Override
@@ -35,8 +47,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         ApiTokens.Resolution resolution = tokens.resolve(header.substring(PREFIX.length()).trim());
         if (resolution instanceof ApiTokens.Invalid invalid) {
             audit.recordDenial("anonymous", request.getMethod(), request.getRequestURI(), invalid.reason());
-            ProblemWriter.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-                    "The bearer token is not valid: " + invalid.reason() + ".");
+            unauthorized.write(response, "The bearer token is not valid: " + invalid.reason() + ".");
             return;
         }
         KalkanPrincipal principal = ((ApiTokens.Valid) resolution).principal();
