@@ -12,9 +12,25 @@ import tools.jackson.databind.node.ObjectNode;
 public record StixEntry(String id, String type, String specVersion, String version, Instant dateAdded,
         ObjectNode object, SecurityLabel label, NationCode origin) {
 
-    /** The object's {@code name}, or its id when it has none (observables, relationships). */
+    /** The object's {@code name}; for relationships and sightings what they say; else its id (observables). */
     public String name() {
         var name = object.get("name");
-        return name != null && name.isString() ? name.asString() : id;
+        if (name != null && name.isString()) {
+            return name.asString();
+        }
+        if (type.equals("relationship")) {
+            return object.path("relationship_type").stringValue(type) + " → "
+                    + object.path("target_ref").stringValue("");
+        }
+        if (type.equals("sighting")) {
+            return "sighting of " + object.path("sighting_of_ref").stringValue("");
+        }
+        var value = object.get("value");
+        return value != null && value.isString() ? value.asString() : id;
+    }
+
+    /** Whether the node itself defined the object (its identity, extension and their marking). */
+    public boolean definedByNode() {
+        return origin.value().equals("XKL");
     }
 }

@@ -84,7 +84,7 @@ class IntelPages {
         referenced.forEach(r -> marking.show(r.label()));
         model.addAttribute("entry", entry);
         model.addAttribute("versions", versions);
-        model.addAttribute("referencing", referencing);
+        model.addAttribute("referencing", referencing.stream().map(r -> new Related(r, relation(r))).toList());
         model.addAttribute("referenced", referenced);
         model.addAttribute("json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(entry.object()));
         var located = caller.has(Role.WATCH_OFFICER) ? reports.located(caller, entry) : java.util.Optional.empty();
@@ -113,6 +113,10 @@ class IntelPages {
         } else if (name.endsWith("_refs") && value.isArray()) {
             value.forEach(v -> refs.add(v.stringValue("")));
         }
+    }
+
+    /** An object that refers to the one shown, and how (for the relationships table). */
+    record Related(StixEntry entry, String relation) {
     }
 
     /** A short description of a relationship or sighting for the related-objects list. */
