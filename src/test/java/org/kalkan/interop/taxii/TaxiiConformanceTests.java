@@ -394,6 +394,55 @@ class TaxiiConformanceTests {
         }
 
         @Test
+        void concurrentWritersNeverMakeAPagingClientSkipRepeatOrLoop() throws Exception {
+            List<TaxiiClient> writers = List.of(aze, tur, kaz);
+            List<List<ObjectNode>> batches = new ArrayList<>();
+            List<String> all = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                List<ObjectNode> batch = List.of(indicator("concurrent " + i + "a", StixFixtures.TLP_CLEAR),
+                        indicator("concurrent " + i + "b", StixFixtures.TLP_CLEAR));
+                batches.add(batch);
+                batch.forEach(o -> all.add(o.get("id").asString()));
+            }
+            String filter = String.join(",", all);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            List<java.util.concurrent.Future<?>> posts = new ArrayList<>();
+            for (int i = 0; i < batches.size(); i++) {
+                TaxiiClient writer = writers.get(i % writers.size());
+                ObjectNode envelope = envelope(batches.get(i));
+                posts.add(pool.submit(() -> assertThat(writer.post(INTEL + "objects/", envelope).status())
+                        .isEqualTo(202)));
+            }
+            // A syncing client: follows next while there is more, then resumes with added_after until all arrived.
+            List<String> seen = new ArrayList<>();
+            String after = null;
+            int requests = 0;
+            while (seen.size() < all.size()) {
+                assertThat(requests++).as("paging ends").isLessThan(500);
+                TaxiiClient.Response response = watch.get(INTEL + "objects/" + (after == null
+                        ? query("match[id]", filter, "limit", "1")
+                        : query("match[id]", filter, "limit", "1", "added_after", after)));
+                JsonNode page = response.json();
+                seen.addAll(ids(page));
+                while (page.get("more").asBoolean()) {
+                    assertThat(requests++).as("paging ends").isLessThan(500);
+                    response = watch.get(INTEL + "objects/" + query("match[id]", filter, "limit", "1", "next",
+                            page.get("next").asString()));
+                    page = response.json();
+                    seen.addAll(ids(page));
+                }
+                if (response.header("X-TAXII-Date-Added-Last") != null) {
+                    after = response.header("X-TAXII-Date-Added-Last");
+                }
+            }
+            for (var post : posts) {
+                post.get();
+            }
+            pool.shutdown();
+            assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
+        }
+
+        @Test
         void aLimitAboveTheMaximumIsServedAsTheMaximum() {
             assertThat(aze.get(INTEL + "objects/" + query("limit", "1000000")).status()).isEqualTo(200);
         }
