@@ -28,6 +28,8 @@ public class Intel {
 
     private static final Set<Role> READERS = Set.of(Role.CERT, Role.WATCH_OFFICER, Role.CRISIS_MANAGER);
     private static final Set<Role> WRITERS = Set.of(Role.CERT);
+    /** More versions than one object ever has: a delete reaches all it names, not one page of them. */
+    private static final int MAX_VERSIONS = 100_000;
 
     private final IntelStore store;
     private final EnvelopeIntake intake;
@@ -83,6 +85,11 @@ public class Intel {
         return !objects(caller, collection, any).entries().isEmpty();
     }
 
+    /** Refuses (403, audited) a caller who may not write to the collection; 404 for an unknown one. */
+    public void requireWritable(Subject caller, String collection) {
+        writable(caller, collection);
+    }
+
     /** Adds an envelope's objects; returns the submission's status resource. */
     public Submission add(Subject caller, String collection, List<JsonNode> objects) {
         TaxiiCollection target = writable(caller, collection);
@@ -112,7 +119,9 @@ public class Intel {
     @Transactional
     public void delete(Subject caller, String collection, String id, ObjectFilter filter) {
         TaxiiCollection target = writable(caller, collection);
-        List<IntelStore.Row> rows = store.page(target, filter.forId(id), policy.filter(caller, "o"));
+        ObjectFilter every = new ObjectFilter(null, MAX_VERSIONS, null, List.of(id), List.of(), filter.versions(),
+                filter.specVersions());
+        List<IntelStore.Row> rows = store.page(target, every, policy.filter(caller, "o"));
         if (rows.isEmpty()) {
             throw NotFoundException.noVisible("object");
         }

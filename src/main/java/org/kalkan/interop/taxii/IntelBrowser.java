@@ -101,5 +101,4 @@ public class IntelBrowser {
             throw new ForbiddenException("You may not read the intel collection.");
         }
     }
-
 }

@@ -488,6 +488,29 @@ class TaxiiConformanceTests {
         }
 
         @Test
+        void statementMarkingsSayNothingOfReleasabilityAndKalkanIdsAreReserved() {
+            ObjectNode copyright = TaxiiClient.JSON.createObjectNode().put("type", "marking-definition")
+                    .put("spec_version", "2.1").put("id", "marking-definition--" + UUID.randomUUID())
+                    .put("created", StixFixtures.CREATED).put("definition_type", "statement");
+            copyright.putObject("definition").put("statement", "Copyright AZE CERT");
+            String statement = copyright.get("id").asString();
+            ObjectNode azes = indicator("under a statement", statement);
+            assertThat(add(aze, envelope(copyright, azes)).get("success_count").asInt()).isEqualTo(2);
+            // AZE's unmarked default is RESTRICTED // REL TO AZE: TUR does not see it
+            assertError(tur.get(INTEL + "objects/" + azes.get("id").asString() + "/"), 404);
+            ObjectNode turs = indicator("tur's, under the same statement", statement);
+            assertThat(add(tur, envelope(turs)).get("success_count").asInt()).isEqualTo(1);
+            // labelled with TUR's default (RESTRICTED // REL TO TUR), not with the statement row's label
+            assertThat(tur.get(INTEL + "objects/" + turs.get("id").asString() + "/").status()).isEqualTo(200);
+            assertError(aze.get(INTEL + "objects/" + turs.get("id").asString() + "/"), 404);
+
+            ObjectNode forged = copyright.deepCopy().put("id", StixFixtures.markingId(
+                    SecurityLabel.of(Classification.UNCLASSIFIED, "KGZ")));
+            JsonNode status = add(aze, envelope(forged));
+            assertThat(status.get("failures").get(0).get("message").asString()).contains("UUIDv5");
+        }
+
+        @Test
         void onlyTheOriginatingNationAddsVersionsOfAnObject() {
             UUID id = UUID.randomUUID();
             add(aze, envelope(indicator(id, "2026-11-20T08:00:00.000Z", "aze's", StixFixtures.TLP_CLEAR)));

@@ -111,6 +111,10 @@ public class EnvelopeIntake {
                     : labels.labelOf(object, batch.poster, kalkan, otherMarkings);
             if ("marking-definition".equals(type) && !kalkan.containsKey(id)) {
                 Markings.label(object); // a malformed Kalkan extension is refused here with its reason
+                if (Markings.isKalkanId(id)) {
+                    throw new IllegalArgumentException("id: UUIDv5 marking-definition ids are Kalkan's labels; "
+                            + "give another marking-definition a UUIDv4");
+                }
             }
             policy.checkWritable(batch.poster, label);
         } catch (IllegalArgumentException e) {

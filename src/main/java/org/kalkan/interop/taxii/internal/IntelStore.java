@@ -97,7 +97,11 @@ public class IntelStore {
                 .query(Long.class).single() > 0;
     }
 
-    /** The label a stored Kalkan marking-definition stands for (it is labelled with it). */
+    /**
+     * The label of a stored marking-definition's row: for a Kalkan marking-definition the label it stands for (its
+     * id is that label's UUIDv5); any other stored marking-definition (a statement) is found too, with the label
+     * it was posted under.
+     */
     Optional<SecurityLabel> markingLabel(String markingId) {
         return jdbc.sql("SELECT classification, releasable_to FROM taxii_object WHERE stix_id = :id "
                         + "AND stix_type = 'marking-definition' LIMIT 1")

@@ -53,9 +53,13 @@ public class LabelResolver {
                 } else if (envelopeOther.contains(ref)) {
                     continue;
                 } else {
-                    known = store.markingLabel(ref).orElseThrow(() -> new IllegalArgumentException(
+                    SecurityLabel stored = store.markingLabel(ref).orElseThrow(() -> new IllegalArgumentException(
                             "object_marking_refs: unknown marking-definition " + ref
                                     + "; send it in the same envelope, or use a Kalkan or TLP marking"));
+                    if (!Markings.markingId(stored).equals(ref)) {
+                        continue; // a stored statement marking: it says nothing about releasability
+                    }
+                    known = stored;
                 }
             }
             labels.add(known);

@@ -59,6 +59,15 @@ public final class Markings {
         return "marking-definition--" + uuid5(NAMESPACE, "label:" + label.marking());
     }
 
+    /** Whether the id has the form of a Kalkan label's marking-definition id (a UUIDv5). */
+    static boolean isKalkanId(String markingId) {
+        try {
+            return UUID.fromString(markingId.substring("marking-definition--".length())).version() == 5;
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
     public static Optional<Tlp> tlp(String markingId) {
         return Optional.ofNullable(TLP_IDS.get(markingId));
     }

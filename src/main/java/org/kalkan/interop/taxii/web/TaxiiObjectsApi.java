@@ -63,7 +63,7 @@ class TaxiiObjectsApi {
             HttpServletRequest request) {
         TaxiiRootApi.check(root, accept);
         var caller = subject.get();
-        intel.collection(caller, collection); // an unknown collection is a 404 before the body is judged
+        intel.requireWritable(caller, collection); // 404 or 403 before the body is read
         TaxiiMedia.requireContentType(contentType);
         List<JsonNode> objects = envelopeObjects(read(request));
         return TaxiiJson.respond(HttpStatus.ACCEPTED, TaxiiJson.status(intel.add(caller, collection, objects)),

@@ -36,7 +36,6 @@ class TaxiiRootApi {
     @GetMapping({"/taxii2/", "/taxii2"})
     ResponseEntity<String> discovery(@RequestHeader(value = "Accept", required = false) @Nullable String accept) {
         TaxiiMedia.requireAccept(accept);
-        subject.get();
         ObjectNode discovery = TaxiiJson.object();
         discovery.put("title", "Kalkan TAXII 2.1 server");
         discovery.put("description", "Cyber threat intelligence of the alliance's national CERTs. Every answer holds "
