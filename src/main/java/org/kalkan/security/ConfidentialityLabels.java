@@ -4,7 +4,8 @@ import java.time.Instant;
 import org.kalkan.shared.SecurityLabel;
 
 /**
- * A Kalkan label as a STANAG 4774 confidentiality label ({@code urn:nato:stanag:4774:confidentialitymetadatalabel:1:0}):
+ * A Kalkan label as a STANAG 4774 confidentiality label
+ * ({@code urn:nato:stanag:4774:confidentialitymetadatalabel:1:0}):
  * policy identifier {@value #POLICY_IDENTIFIER}, the classification, and one permissive category "Releasable To"
  * with the nations and communities. A record is exported with its label bound to it in a STANAG 4778-style
  * binding information object whose XML signature (ECDSA P-256, SHA-256) is made with the node's key

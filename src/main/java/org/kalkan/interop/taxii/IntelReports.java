@@ -59,7 +59,8 @@ public class IntelReports {
         object.object().path("where_sighted_refs").forEach(ref -> candidates.add(ref.stringValue("")));
         for (StixEntry related : browser.referencing(caller, object.id())) {
             JsonNode relation = related.object();
-            if (related.type().equals("relationship") && object.id().equals(relation.path("source_ref").stringValue(""))) {
+            if (related.type().equals("relationship")
+                    && object.id().equals(relation.path("source_ref").stringValue(""))) {
                 candidates.add(relation.path("target_ref").stringValue(""));
             }
         }

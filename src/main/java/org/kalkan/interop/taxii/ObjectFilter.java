@@ -26,8 +26,9 @@ public record ObjectFilter(@Nullable Instant addedAfter, int limit, @Nullable St
     public static ObjectFilter parse(@Nullable String addedAfter, @Nullable String limit, @Nullable String next,
             @Nullable String ids, @Nullable String types, @Nullable String versions, @Nullable String specVersions,
             VersionMatch defaultVersions, int defaultLimit, int maxLimit) {
-        return new ObjectFilter(
-                addedAfter == null || addedAfter.isBlank() ? null : StixTimestamps.parse(addedAfter.trim(), "added_after"),
+        Instant after = addedAfter == null || addedAfter.isBlank() ? null
+                : StixTimestamps.parse(addedAfter.trim(), "added_after");
+        return new ObjectFilter(after,
                 limit(limit, defaultLimit, maxLimit), next == null || next.isBlank() ? null : next.trim(),
                 list(ids), list(types), VersionMatch.parse(versions, defaultVersions), list(specVersions));
     }

@@ -137,7 +137,8 @@ class Stanag4774Labels implements ConfidentialityLabels {
         try {
             Document document = parse(bindingXml);
             Element root = document.getDocumentElement();
-            if (!BINDING_NAMESPACE.equals(root.getNamespaceURI()) || !"BindingInformation".equals(root.getLocalName())) {
+            if (!BINDING_NAMESPACE.equals(root.getNamespaceURI())
+                    || !"BindingInformation".equals(root.getLocalName())) {
                 return false;
             }
             NodeList metadata = root.getElementsByTagNameNS(BINDING_NAMESPACE, "Metadata");

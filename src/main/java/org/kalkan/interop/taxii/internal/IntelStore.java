@@ -281,8 +281,8 @@ public class IntelStore {
     private Submission submission(UUID id, TaxiiCollection collection, Instant at, LabelFilter readable) {
         Map<String, Object> params = new HashMap<>(readable.parameters());
         params.put("status", id);
-        List<String[]> details = jdbc.sql("SELECT d.outcome, d.stix_id, d.version, d.message FROM taxii_status_detail d "
-                        + "WHERE d.status_id = :status AND " + readable.sql() + " ORDER BY d.position")
+        List<String[]> details = jdbc.sql("SELECT d.outcome, d.stix_id, d.version, d.message "
+                        + "FROM taxii_status_detail d WHERE d.status_id = :status AND " + readable.sql() + " ORDER BY d.position")
                 .params(params)
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                 .list();

@@ -57,10 +57,13 @@ class NodeObjects implements ApplicationRunner {
         }
     }
 
+    /** Audited when the exercise had intelligence: most exercises have none, and say so in no module's trail. */
     @EventListener
     void on(ExercisePurged purged) {
         int deleted = store.purge(purged.exerciseId());
-        audit.record(purged.purgedBy(), "EXERCISE_INTEL_PURGED", "exercise:" + purged.exerciseId(),
-                deleted + " STIX object versions deleted");
+        if (deleted > 0) {
+            audit.record(purged.purgedBy(), "EXERCISE_INTEL_PURGED", "exercise:" + purged.exerciseId(),
+                    deleted + " STIX object versions deleted");
+        }
     }
 }

@@ -117,7 +117,8 @@ final class StixRules {
             List<String> violations) {
         JsonNode from = object.get(earlier);
         JsonNode to = object.get(later);
-        if (from == null || to == null || !StixTimestamps.isUtc(from.stringValue("")) || !StixTimestamps.isUtc(to.stringValue(""))) {
+        if (from == null || to == null || !StixTimestamps.isUtc(from.stringValue(""))
+                || !StixTimestamps.isUtc(to.stringValue(""))) {
             return;
         }
         try {

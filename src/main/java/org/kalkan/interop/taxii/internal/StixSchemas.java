@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class StixSchemas {
 
-    static final String STIX_ID_PREFIX = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
+    static final String STIX_ID_PREFIX =
+            "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
     static final String CLASSPATH = "classpath:stix/schemas/";
     private static final String META_SCHEMAS = "https://json-schema.org/draft/2020-12/";
 

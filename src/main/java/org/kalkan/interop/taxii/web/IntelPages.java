@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.incident.FiledReport;
+import org.kalkan.interop.taxii.Intel;
 import org.kalkan.interop.taxii.IntelBrowser;
 import org.kalkan.interop.taxii.IntelReports;
 import org.kalkan.interop.taxii.StixEntry;
@@ -40,12 +41,12 @@ class IntelPages {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final IntelBrowser browser;
-    private final org.kalkan.interop.taxii.Intel intel;
+    private final Intel intel;
     private final IntelReports reports;
     private final CurrentSubject subject;
     private final PageMarking marking;
 
-    IntelPages(IntelBrowser browser, org.kalkan.interop.taxii.Intel intel, IntelReports reports,
+    IntelPages(IntelBrowser browser, Intel intel, IntelReports reports,
             CurrentSubject subject, PageMarking marking) {
         this.browser = browser;
         this.intel = intel;

@@ -25,7 +25,8 @@ final class TaxiiMedia {
                 return;
             }
         }
-        throw new TaxiiException(406, "Not Acceptable", "This server answers " + TAXII + " only; Accept was: " + accept);
+        throw new TaxiiException(406, "Not Acceptable", "This server answers " + TAXII + " only; Accept was: "
+                + accept);
     }
 
     static void requireContentType(@Nullable String contentType) {

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** TAXII 2.1 discovery (§4.1), the one API root (§4.2), status resources (§4.3) and the collections (§5.1, §5.2). */
+/** TAXII 2.1 discovery (§4.1), the API root (§4.2), status resources (§4.3) and the collections (§5.1, §5.2). */
 @RestController
 class TaxiiRootApi {
 
