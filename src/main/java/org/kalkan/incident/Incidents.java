@@ -100,7 +100,7 @@ public class Incidents {
                 report.category() + " " + report.label().marking() + " → incident " + incidentId
                         + (joined == null ? " (new)" : " (correlated)"));
         IncidentSummary incident = store.findForUpdate(incidentId).orElseThrow();
-        events.publishEvent(new IncidentReported(incident, filed.id(), joined == null));
+        events.publishEvent(new IncidentReported(incident, filed.id(), joined == null, reporter.username()));
         return filed;
     }
 
