@@ -92,7 +92,8 @@ class CertificationStore {
                 ORDER BY c.valid_until LIMIT 500""")
                 .param("day", Rows.sqlDate(day))
                 .query((rs, i) -> new Lapse(Rows.uuid(rs, "id"), new UnitId(Rows.uuid(rs, "unit_id")),
-                        NationCode.of(rs.getString("unit_nation").strip()), Capability.valueOf(rs.getString("capability")),
+                        NationCode.of(rs.getString("unit_nation").strip()),
+                        Capability.valueOf(rs.getString("capability")),
                         Rows.date(rs, "valid_until")))
                 .list();
     }

@@ -188,7 +188,8 @@ class SessionService implements Sessions {
                 .orElseThrow(() -> NotFoundException.noVisible("nomination"));
         boolean own = subject.has(Role.TRAINING_MANAGER) && subject.nation().equals(nomination.nation());
         if (!own && !subject.has(Role.TRAINING_COORDINATOR)) {
-            access.denied(subject, "NOMINATION_WITHDRAW", "nomination:" + nominationId, "not of " + nomination.nation());
+            access.denied(subject, "NOMINATION_WITHDRAW", "nomination:" + nominationId,
+                    "not of " + nomination.nation());
             throw new ForbiddenException("Only " + nomination.nation()
                     + "'s training managers or the coordinator withdraw this nomination.");
         }

@@ -75,7 +75,8 @@ class StatementStore {
     }
 
     private static LearningSystem system(ResultSet rs, int row) throws SQLException {
-        return new LearningSystem(Rows.uuid(rs, "id"), rs.getString("name"), NationCode.of(rs.getString("nation").strip()),
+        return new LearningSystem(Rows.uuid(rs, "id"), rs.getString("name"),
+                NationCode.of(rs.getString("nation").strip()),
                 Classification.ofRank(rs.getInt("clearance")), LabelColumns.read(rs));
     }
 

@@ -66,7 +66,8 @@ final class TrainingJson {
             String lang = language != null ? language
                     : prereq.language() != null ? prereq.language().language() : "en";
             return new CourseDraft(Fields.required(code, "code"), Fields.required(title, "title"), objectives,
-                    deliveringNation == null ? coordinatorNation : TrainingJson.nation(deliveringNation, "deliveringNation"),
+                    deliveringNation == null ? coordinatorNation
+                            : TrainingJson.nation(deliveringNation, "deliveringNation"),
                     institution, lang, durationDays,
                     Fields.enumOf(Classification.class, minimumClearance == null ? "UNCLASSIFIED" : minimumClearance,
                             "minimumClearance"),

@@ -79,7 +79,8 @@ class XapiApi {
     }
 
     @GetMapping(path = "/statements", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<JsonNode> get(@RequestHeader(name = XapiStatements.HEADER, required = false) @Nullable String version,
+    ResponseEntity<JsonNode> get(
+            @RequestHeader(name = XapiStatements.HEADER, required = false) @Nullable String version,
             @RequestParam(required = false) @Nullable String statementId,
             @RequestParam(required = false) @Nullable String agent,
             @RequestParam(required = false) @Nullable String verb,
