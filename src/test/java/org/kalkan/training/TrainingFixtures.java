@@ -11,24 +11,24 @@ import org.kalkan.ApiClient;
 import tools.jackson.databind.JsonNode;
 
 /** Courses, people and sessions through the training API, as its users would create them. */
-final class TrainingFixtures {
+public final class TrainingFixtures {
 
-    static final String PASSWORD = "kalkan-demo";
-    static final Map<String, Object> MEMBERS = label("UNCLASSIFIED", "MEMBERS");
+    public static final String PASSWORD = "kalkan-demo";
+    public static final Map<String, Object> MEMBERS = label("UNCLASSIFIED", "MEMBERS");
 
     private TrainingFixtures() {
     }
 
-    static Map<String, Object> label(String classification, String... releasableTo) {
+    public static Map<String, Object> label(String classification, String... releasableTo) {
         return Map.of("classification", classification, "releasableTo", List.of(releasableTo));
     }
 
     /** A course code no other test uses, e.g. {@code T-4821}. */
-    static String code(String prefix) {
+    public static String code(String prefix) {
         return prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
     }
 
-    static Map<String, Object> course(String code, @Nullable List<String> prerequisiteCourses,
+    public static Map<String, Object> course(String code, @Nullable List<String> prerequisiteCourses,
             @Nullable Map<String, String> language, String validFor) {
         Map<String, Object> prerequisites = new HashMap<>();
         prerequisites.put("courses", prerequisiteCourses == null ? List.of() : prerequisiteCourses);
@@ -46,13 +46,13 @@ final class TrainingFixtures {
         return body;
     }
 
-    static JsonNode publish(ApiClient api, String coordinator, Map<String, Object> course) {
+    public static JsonNode publish(ApiClient api, String coordinator, Map<String, Object> course) {
         var created = api.post("/api/v1/training/courses", coordinator, course);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }
 
-    static String person(ApiClient api, String manager, String nation, String name, String clearance,
+    public static String person(ApiClient api, String manager, String nation, String name, String clearance,
             String englishProfile, @Nullable String unitId, Map<String, Object> label) {
         Map<String, Object> body = new HashMap<>();
         body.put("serviceNumber", nation + "-" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000));
@@ -70,7 +70,7 @@ final class TrainingFixtures {
         return created.json().get("id").asString();
     }
 
-    static String session(ApiClient api, String coordinator, String course, String start, String end, int seats,
+    public static String session(ApiClient api, String coordinator, String course, String start, String end, int seats,
             Map<String, Integer> quotas) {
         var created = api.post("/api/v1/training/sessions", coordinator, Map.of("course", course, "start", start,
                 "end", end, "seats", seats, "quotas", quotas, "label", MEMBERS));
@@ -78,7 +78,7 @@ final class TrainingFixtures {
         return created.json().get("id").asString();
     }
 
-    static ApiClient.Response nominate(ApiClient api, String manager, String session, String person) {
+    public static ApiClient.Response nominate(ApiClient api, String manager, String session, String person) {
         return api.post("/api/v1/training/sessions/" + session + "/nominations", manager, Map.of("personId", person));
     }
 }

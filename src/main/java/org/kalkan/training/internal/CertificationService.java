@@ -225,7 +225,7 @@ class CertificationService implements Certifications, UnitReadiness {
                     + " billets filled");
         }
         return new ReadinessEntry(unit.id(), unit.details().name(), unit.nation(), capability, day, state, until,
-                required, filled, reason);
+                required, filled, reason, unit.details().label());
     }
 
     private static @Nullable String gap(@Nullable UnitCertification deciding, Capability capability, LocalDate day) {

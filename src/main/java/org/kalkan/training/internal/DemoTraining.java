@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.kalkan.force.Capability;
 import org.kalkan.force.Caveats;
 import org.kalkan.force.ForceRegistry;
@@ -23,6 +24,7 @@ import org.kalkan.shared.Classification;
 import org.kalkan.shared.GeoPoint;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
+import org.kalkan.training.Agent;
 import org.kalkan.training.Billet;
 import org.kalkan.training.CertificationOutcome;
 import org.kalkan.training.Course;
@@ -30,11 +32,13 @@ import org.kalkan.training.CourseDraft;
 import org.kalkan.training.Criterion;
 import org.kalkan.training.Grant;
 import org.kalkan.training.LanguageProfile;
+import org.kalkan.training.LearningStatement;
 import org.kalkan.training.Outcome;
 import org.kalkan.training.Person;
 import org.kalkan.training.PersonDraft;
 import org.kalkan.training.Prerequisites;
 import org.kalkan.training.SessionDraft;
+import org.kalkan.training.TrainingProperties;
 import org.kalkan.training.UnitCertification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,11 +76,13 @@ class DemoTraining {
     private final CompletionRecorder completions;
     private final LrsService records;
     private final ForceRegistry forces;
+    private final TrainingProperties properties;
     private final Clock clock;
 
     DemoTraining(JdbcClient jdbc, UserDirectory users, CatalogueService catalogue, PersonnelService personnel,
             SessionService sessions, CertificationService certifications, CertificationStore certificationStore,
-            CompletionRecorder completions, LrsService records, ForceRegistry forces, Clock clock) {
+            CompletionRecorder completions, LrsService records, ForceRegistry forces, TrainingProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.catalogue = catalogue;
@@ -87,6 +93,7 @@ class DemoTraining {
         this.completions = completions;
         this.records = records;
         this.forces = forces;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -177,9 +184,12 @@ class DemoTraining {
                 today.plusDays(74), "Ankara", 6, Map.of("AZE", 3, "TUR", 2), today.plusDays(45), CATALOGUE));
         sessions.nominate(aze, session.id(), azePeople.get(3).id(), 2);
         sessions.nominate(aze, session.id(), azePeople.get(2).id(), 3);
-        records.register(admin, "aze-lms", NationCode.of("AZE"), Classification.CONFIDENTIAL,
+        var lms = records.register(admin, "aze-lms", NationCode.of("AZE"), Classification.CONFIDENTIAL,
                 SecurityLabel.of(Classification.RESTRICTED, "AZE", "TUR"), "kalkan-demo-xapi",
-                "kalkan-demo-xapi-token");
+                "kalkan-demo-xapi-token").system();
+        // The national LMS reports an English course of a known person, and one about someone unknown here.
+        records.store(lms, List.of(statement(azePeople.get(4).id().toString(), "LANG-EN-2", today.minusDays(20)),
+                statement(UUID.randomUUID().toString(), "EOD-101", today.minusDays(3))), "2.0.0");
         log.info("Training demo data: catalogue, {} people, certifications, session {}", azePeople.size()
                 + turPeople.size(), session.id());
     }
@@ -191,6 +201,18 @@ class DemoTraining {
                 capability, CertificationOutcome.CERTIFIED, evaluatedOn, validUntil, criteria, null,
                 "demo evaluation", coordinator.username(), clock.instant()),
                 forces.find(coordinator, unit).nation());
+    }
+
+    /** A completion as a national learning system would send it (the document kept as sent, as the LRS does). */
+    private LearningStatement statement(String person, String course, LocalDate on) {
+        UUID id = UUID.randomUUID();
+        String document = String.format("{\"id\":\"%s\",\"actor\":{\"account\":{\"homePage\":\"%s\",\"name\":\"%s\"}},"
+                + "\"verb\":{\"id\":\"%s\"},\"object\":{\"id\":\"%s\"},"
+                + "\"result\":{\"completion\":true,\"success\":true},\"timestamp\":\"%sT12:00:00Z\"}", id,
+                properties.nodeUrl(), person, LearningStatement.COMPLETED, properties.courseActivity(course), on);
+        return new LearningStatement(id, Agent.account(properties.nodeUrl(), person, null), LearningStatement.COMPLETED,
+                properties.courseActivity(course), null, true, true, on.atTime(12, 0).toInstant(ZoneOffset.UTC),
+                document);
     }
 
     private static UnitDetails unit(String name, String sidc, Set<Capability> capabilities, int personnel,

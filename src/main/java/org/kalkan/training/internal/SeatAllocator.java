@@ -134,17 +134,21 @@ class SeatAllocator {
             }
         }
         List<Allocation.Refusal> refused = new ArrayList<>();
-        int seatedCount = seated.size();
         for (Nominee n : nominees) {
             if (solver.booleanValue(seat.get(n))) {
                 continue;
             }
             int gain = gains.get(n);
             String reason;
-            if (!seating.hasSeatFor(n.nation(), heldByNation) && seatedCount < seating.seats()) {
-                reason = (seating.quotas().containsKey(n.nation()) ? "the quota of " + n.nation() + " ("
-                        + seating.limitFor(n.nation()) + ")" : "the " + seating.limitFor(n.nation())
-                        + " seat(s) open to nations without a quota") + " went to nominations gaining as much or more";
+            boolean quota = seating.quotas().containsKey(n.nation());
+            int heldOpen = heldByNation.entrySet().stream().filter(e -> !seating.quotas().containsKey(e.getKey()))
+                    .mapToInt(Map.Entry::getValue).sum();
+            if (quota && heldByNation.getOrDefault(n.nation(), 0) >= seating.limitFor(n.nation())) {
+                reason = "the quota of " + n.nation() + " (" + seating.limitFor(n.nation()) + ") went to nominations "
+                        + "gaining as much or more (gain " + gain + ")";
+            } else if (!quota && heldOpen >= seating.openSeats() && seating.openSeats() < seating.seats()) {
+                reason = "the " + seating.openSeats() + " seat(s) open to nations without a quota went to "
+                        + "nominations gaining as much or more (gain " + gain + ")";
             } else {
                 reason = "all " + seating.seats() + " seats went to nominations gaining as much or more (gain "
                         + gain + (lowestSeated == Integer.MAX_VALUE ? "" : " vs at least " + lowestSeated) + ")";

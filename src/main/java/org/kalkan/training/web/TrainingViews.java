@@ -160,10 +160,11 @@ final class TrainingViews {
     }
 
     record ReadinessView(UUID unitId, String unit, String nation, String capability, LocalDate date, String state,
-            @Nullable LocalDate certifiedUntil, int billetsRequired, int billetsFilled, String reason) {
+            @Nullable LocalDate certifiedUntil, int billetsRequired, int billetsFilled, String reason,
+            SecurityLabel label) {
         static ReadinessView of(ReadinessEntry e) {
             return new ReadinessView(e.unit().value(), e.unitName(), e.nation().value(), e.capability().name(),
-                    e.day(), e.state().name(), e.certifiedUntil(), e.required(), e.filled(), e.reason());
+                    e.day(), e.state().name(), e.certifiedUntil(), e.required(), e.filled(), e.reason(), e.label());
         }
     }
 
