@@ -3,12 +3,15 @@ package org.kalkan.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kalkan.training.TrainingFixtures.PASSWORD;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kalkan.ApiClient;
@@ -16,6 +19,7 @@ import org.kalkan.KalkanTest;
 import org.kalkan.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +36,14 @@ class CertificationGatingTests {
     String coordinator;
     String aze;
     String planner;
+
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void reset() {
+        jdbc.sql("UPDATE exercise SET status = 'ENDED', clock_state = 'STOPPED' WHERE status = 'RUNNING'").update();
+        clock.reset();
+    }
 
     @BeforeEach
     void tokens() {
@@ -135,5 +147,53 @@ class CertificationGatingTests {
                 "capability", "MEDICAL", "outcome", "NOT_CERTIFIED"));
         assertThat(wrongCapability.status()).isEqualTo(400);
         assertThat(api.get("/api/v1/training/units/" + unit + "/certifications", aze).json()).isEmpty();
+    }
+
+    @Test
+    void anExerciseEvaluationCertifiesAUnitThatTookPartItsObjectivesBecomingTheCriteria() {
+        String unit = eodUnit();
+        String other = eodUnit();
+        String director = api.token("exercise.director", PASSWORD);
+        var planned = api.post("/api/v1/exercises", director, Map.of("name", "EOD EVALUATION " + UUID.randomUUID(),
+                "trainingAudience", List.of("AZE"), "objectives", List.of("EOD response"),
+                "evaluatorUsers", List.of("kaz.officer"), "participatingUnits", List.of(unit),
+                "label", Map.of("classification", "RESTRICTED", "releasableTo", List.of("MEMBERS"))));
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        String exercise = planned.json().get("id").asString();
+        var inject = api.post("/api/v1/exercises/" + exercise + "/injects", director, Map.of("number", 1, "at", "PT1M",
+                "kind", "ALERT", "from", "CMC watch", "to", List.of("AZE"), "expectedAction", "ACKNOWLEDGE_ALERT",
+                "objective", "EOD response", "deadline", "PT1H",
+                "content", Map.of("text", "Suspected IED at the depot", "precedence", "IMMEDIATE")));
+        assertThat(inject.status()).as(inject.body()).isEqualTo(201);
+        clock.stopAt(clock.instant());
+        api.post("/api/v1/exercises/" + exercise + "/clock", director, Map.of("action", "start", "rate", 60));
+        clock.advance(Duration.ofSeconds(2));
+        String alert = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/exercises/"
+                + exercise + "/injects", director).json().get(0).path("deliveredRef").asString(""),
+                ref -> ref.startsWith("alert:")).substring("alert:".length());
+        assertThat(api.post("/api/v1/alerts/" + alert + "/ack?exercise=" + exercise, aze, Map.of()).status())
+                .isEqualTo(200);
+        String evaluator = api.token("kaz.officer", PASSWORD);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/exercises/" + exercise
+                + "/evaluation", evaluator).json().get("objectives").get(0).get("met").asInt() == 1);
+        String until = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusYears(1).toString();
+        Map<String, Object> fromExercise = Map.of("unitId", unit, "capability", "EOD", "outcome", "CERTIFIED",
+                "validUntil", until, "evidence", Map.of("exerciseId", exercise));
+
+        var certified = api.post("/api/v1/training/unit-certifications", evaluator, fromExercise);
+
+        assertThat(certified.status()).as(certified.body()).isEqualTo(201);
+        JsonNode criterion = certified.json().get("criteria").get(0);
+        assertThat(criterion.get("criterion").asString()).contains("objective EOD response");
+        assertThat(criterion.get("met").asBoolean()).isTrue();
+        assertThat(certified.json().get("exerciseId").asString()).isEqualTo(exercise);
+        var notEvaluator = api.post("/api/v1/training/unit-certifications", api.token("tur.officer", PASSWORD),
+                fromExercise);
+        assertThat(notEvaluator.status()).isIn(403, 404);
+        var notThere = api.post("/api/v1/training/unit-certifications", evaluator, Map.of("unitId", other,
+                "capability", "EOD", "outcome", "CERTIFIED", "validUntil", until,
+                "evidence", Map.of("exerciseId", exercise)));
+        assertThat(notThere.status()).isEqualTo(400);
+        assertThat(notThere.json().get("detail").asString()).contains("did not take part");
     }
 }
