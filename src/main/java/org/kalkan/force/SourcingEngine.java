@@ -74,7 +74,8 @@ public class SourcingEngine {
             if (!requirement.certificationRequired()) {
                 return null;
             }
-            String who = unit.nation() + " " + unit.details().name() + ": ";
+            String name = unit.details().name();
+            String who = (name.startsWith(unit.nation().value()) ? name : unit.nation() + " " + name) + ": ";
             if (register == null) {
                 return who + "no certification register on this node";
             }
