@@ -98,9 +98,11 @@ class CertificationStore {
                 .list();
     }
 
-    void announced(UUID certification, Instant at) {
-        jdbc.sql("UPDATE training_unit_certification SET lapse_announced_at = :at WHERE id = :id")
-                .param("id", certification).param("at", Timestamp.from(at)).update();
+    /** Marks the lapse announced; false if another poller (or node) announced it first. */
+    boolean announced(UUID certification, Instant at) {
+        return jdbc.sql("UPDATE training_unit_certification SET lapse_announced_at = :at"
+                        + " WHERE id = :id AND lapse_announced_at IS NULL")
+                .param("id", certification).param("at", Timestamp.from(at)).update() == 1;
     }
 
     /** The capabilities the unit has been evaluated for or has billets in. */

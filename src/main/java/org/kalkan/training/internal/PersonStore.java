@@ -235,14 +235,16 @@ class PersonStore {
                 .list();
     }
 
-    void reminded(UUID qualification, Instant now) {
-        jdbc.sql("UPDATE training_qualification SET reminded_at = :now WHERE id = :id")
-                .param("id", qualification).param("now", Timestamp.from(now)).update();
+    /** Marks the reminder sent; false if another poller (or node) sent it first. */
+    boolean reminded(UUID qualification, Instant now) {
+        return jdbc.sql("UPDATE training_qualification SET reminded_at = :now WHERE id = :id AND reminded_at IS NULL")
+                .param("id", qualification).param("now", Timestamp.from(now)).update() == 1;
     }
 
-    void expired(UUID qualification, Instant now) {
-        jdbc.sql("UPDATE training_qualification SET expired_at = :now WHERE id = :id")
-                .param("id", qualification).param("now", Timestamp.from(now)).update();
+    /** Records the expiry; false if another poller (or node) recorded it first. */
+    boolean expired(UUID qualification, Instant now) {
+        return jdbc.sql("UPDATE training_qualification SET expired_at = :now WHERE id = :id AND expired_at IS NULL")
+                .param("id", qualification).param("now", Timestamp.from(now)).update() == 1;
     }
 
     private static Person person(ResultSet rs, int row) throws SQLException {

@@ -64,21 +64,27 @@ class TrainingPoller {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         int handled = 0;
         for (PersonStore.Due due : people.dueForReminder(today.plus(properties.reminderBefore()))) {
-            transaction.executeWithoutResult(status -> {
-                people.reminded(due.id(), clock.instant());
+            Boolean mine = transaction.execute(status -> {
+                if (!people.reminded(due.id(), clock.instant())) {
+                    return false;
+                }
                 access.recordAs("training", "QUALIFICATION_REMINDER", "person:" + due.person(), due.code()
                         + " valid until " + due.validUntil());
+                return true;
             });
-            alerts.expiring(due.nation(), due.label(), "TRAINING: the " + due.code() + " qualification of "
-                    + due.name() + " (" + due.nation() + ") is valid until " + due.validUntil() + " (grace until "
-                    + due.graceUntil() + "); nominate them for recertification.");
-            handled++;
+            if (Boolean.TRUE.equals(mine)) {
+                alerts.expiring(due.nation(), due.label(), "TRAINING: the " + due.code() + " qualification of "
+                        + due.name() + " (" + due.nation() + ") is valid until " + due.validUntil() + " (grace until "
+                        + due.graceUntil() + "); nominate them for recertification.");
+                handled++;
+            }
         }
         for (PersonStore.Due due : people.dueForExpiry(today)) {
             transaction.executeWithoutResult(status -> {
-                people.expired(due.id(), clock.instant());
-                access.recordAs("training", "QUALIFICATION_EXPIRED", "person:" + due.person(), due.code()
-                        + " expired (valid until " + due.validUntil() + ", grace until " + due.graceUntil() + ")");
+                if (people.expired(due.id(), clock.instant())) {
+                    access.recordAs("training", "QUALIFICATION_EXPIRED", "person:" + due.person(), due.code()
+                            + " expired (valid until " + due.validUntil() + ", grace until " + due.graceUntil() + ")");
+                }
             });
             handled++;
         }
@@ -87,7 +93,9 @@ class TrainingPoller {
                 transaction.executeWithoutResult(status -> {
                     ForceUnit unit = forces.find(new Subject("training", lapse.nation(), Classification.SECRET,
                             Set.of()), lapse.unit());
-                    certifications.announced(lapse.id(), clock.instant());
+                    if (!certifications.announced(lapse.id(), clock.instant())) {
+                        return;
+                    }
                     access.recordAs("training", "UNIT_CERTIFICATION_LAPSED", "unit:" + lapse.unit(),
                             lapse.capability() + " expired on " + lapse.validUntil());
                     events.publishEvent(new UnitCertificationLapsed(lapse.unit(), lapse.nation(), lapse.capability(),

@@ -93,7 +93,7 @@ class TrainingLoopTests {
         assertThat(certified.status()).as(certified.body()).isEqualTo(201);
 
         clock.setTo(until.plusDays(1).atTime(8, 0).toInstant(ZoneOffset.UTC));
-        assertThat(poller.poll()).isGreaterThan(0);
+        poller.poll(); // the scheduled poller may be first: either announces it, once
         String token = api.token("aze.officer", PASSWORD);
         String expected = "unit " + unit + " for EOD expired on " + until;
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/alerts", token).body()
