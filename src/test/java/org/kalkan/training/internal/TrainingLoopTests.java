@@ -86,13 +86,13 @@ class TrainingLoopTests {
         ApiClient api = new ApiClient(port);
         String aze = api.token("aze.officer", PASSWORD);
         String unit = eodUnit(api, aze);
-        LocalDate until = today().plusDays(5);
+        LocalDate until = today(); // valid before today: it lapsed this morning (no clock moves, no other poller acts)
         var certified = api.post("/api/v1/training/unit-certifications", api.token("training.coordinator", PASSWORD),
-                Map.of("unitId", unit, "capability", "EOD", "outcome", "CERTIFIED", "validUntil", until.toString(),
+                Map.of("unitId", unit, "capability", "EOD", "outcome", "CERTIFIED", "evaluatedOn",
+                        today().minusDays(30).toString(), "validUntil", until.toString(),
                         "evidence", Map.of("criteria", List.of(Map.of("criterion", "Drill", "met", true)))));
         assertThat(certified.status()).as(certified.body()).isEqualTo(201);
 
-        clock.setTo(until.plusDays(1).atTime(8, 0).toInstant(ZoneOffset.UTC));
         poller.poll(); // the scheduled poller may be first: either announces it, once
         String token = api.token("aze.officer", PASSWORD);
         String expected = "unit " + unit + " for EOD expired on " + until;
