@@ -11,7 +11,7 @@ import org.kalkan.shared.SecurityLabel;
  * Training that a lesson learned asks for: a lesson moved to REMEDIAL_ACTION with training as its remedy. The
  * coordinator sees it and addresses it with a course. Labelled as the exercise it came from.
  */
-public record TrainingRequirement(UUID id, UUID lessonId, UUID exerciseId, String title, String remedialAction,
+public record TrainingRequirement(TrainingRequirementId id, UUID lessonId, UUID exerciseId, String title, String remedialAction,
         @Nullable String owner, @Nullable LocalDate dueOn, Status status, @Nullable String course,
         SecurityLabel label, NationCode originNation, Instant createdAt) {
 

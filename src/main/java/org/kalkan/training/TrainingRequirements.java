@@ -1,7 +1,6 @@
 package org.kalkan.training;
 
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.security.Subject;
 
@@ -12,5 +11,5 @@ public interface TrainingRequirements {
     List<TrainingRequirement> list(Subject subject, TrainingRequirement.@Nullable Status status);
 
     /** The coordinator addresses a requirement with a course of the catalogue. */
-    TrainingRequirement address(Subject coordinator, UUID id, String course);
+    TrainingRequirement address(Subject coordinator, TrainingRequirementId id, String course);
 }

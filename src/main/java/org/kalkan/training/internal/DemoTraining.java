@@ -100,6 +100,7 @@ class DemoTraining {
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
     public void seed() {
+        long started = System.nanoTime();
         if (jdbc.sql("SELECT count(*) FROM training_course").query(Long.class).single() > 0) {
             return;
         }
@@ -190,8 +191,8 @@ class DemoTraining {
         // The national LMS reports an English course of a known person, and one about someone unknown here.
         records.store(lms, List.of(statement(azePeople.get(4).id().toString(), "LANG-EN-2", today.minusDays(20)),
                 statement(UUID.randomUUID().toString(), "EOD-101", today.minusDays(3))), "2.0.0");
-        log.info("Training demo data: catalogue, {} people, certifications, session {}", azePeople.size()
-                + turPeople.size(), session.id());
+        log.info("Training demo data in {} ms: catalogue, {} people, certifications, session {}",
+                (System.nanoTime() - started) / 1_000_000, azePeople.size() + turPeople.size(), session.id());
     }
 
     /** Evaluations in the past are stored as they were (the API refuses only future ones). */

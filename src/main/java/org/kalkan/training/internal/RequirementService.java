@@ -17,6 +17,7 @@ import org.kalkan.shared.NotFoundException;
 import org.kalkan.shared.RefusedException;
 import org.kalkan.training.Course;
 import org.kalkan.training.TrainingRequirement;
+import org.kalkan.training.TrainingRequirementId;
 import org.kalkan.training.TrainingRequirements;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -84,7 +85,7 @@ class RequirementService implements TrainingRequirements {
 
     @Override
     @Transactional
-    public TrainingRequirement address(Subject coordinator, UUID id, String courseCode) {
+    public TrainingRequirement address(Subject coordinator, TrainingRequirementId id, String courseCode) {
         access.requireRole(coordinator, Role.TRAINING_COORDINATOR, "TRAINING_REQUIREMENT", "training-requirement:"
                 + id, "Only the training coordinator addresses training requirements.");
         TrainingRequirement requirement = list(coordinator, null).stream().filter(r -> r.id().equals(id))
@@ -96,7 +97,7 @@ class RequirementService implements TrainingRequirements {
         jdbc.sql("""
                 UPDATE training_requirement SET status = 'ADDRESSED', course_id = :course, addressed_by = :by,
                     addressed_at = :now WHERE id = :id""")
-                .param("id", id).param("course", course.id().value()).param("by", coordinator.username())
+                .param("id", id.value()).param("course", course.id().value()).param("by", coordinator.username())
                 .param("now", Timestamp.from(clock.instant())).update();
         access.record(coordinator, "TRAINING_REQUIREMENT_ADDRESSED", "training-requirement:" + id, "by course "
                 + course.code());
@@ -104,7 +105,7 @@ class RequirementService implements TrainingRequirements {
     }
 
     private static TrainingRequirement requirement(ResultSet rs, int row) throws SQLException {
-        return new TrainingRequirement(Rows.uuid(rs, "id"), Rows.uuid(rs, "lesson_id"), Rows.uuid(rs, "exercise_id"),
+        return new TrainingRequirement(new TrainingRequirementId(Rows.uuid(rs, "id")), Rows.uuid(rs, "lesson_id"), Rows.uuid(rs, "exercise_id"),
                 rs.getString("title"), rs.getString("remedial_action"), rs.getString("owner"),
                 Rows.optionalDate(rs, "due_on"), TrainingRequirement.Status.valueOf(rs.getString("status")),
                 rs.getString("code"), LabelColumns.read(rs), NationCode.of(rs.getString("origin_nation").strip()),

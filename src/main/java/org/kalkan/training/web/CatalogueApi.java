@@ -10,6 +10,7 @@ import org.kalkan.training.Catalogue;
 import org.kalkan.training.Course;
 import org.kalkan.training.CourseQuery;
 import org.kalkan.training.TrainingRequirement;
+import org.kalkan.training.TrainingRequirementId;
 import org.kalkan.training.TrainingRequirements;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,7 +76,7 @@ class CatalogueApi {
     /** {@code {"course":"EOD-201"}}: the coordinator addresses a requirement with a course. */
     @PostMapping("/requirements/{id}/course")
     TrainingViews.RequirementView address(@PathVariable UUID id, @RequestBody TrainingJson.AddressBody body) {
-        return TrainingViews.RequirementView.of(requirements.address(subject.get(), id,
+        return TrainingViews.RequirementView.of(requirements.address(subject.get(), new TrainingRequirementId(id),
                 Fields.required(body.course(), "course")));
     }
 }

@@ -19,6 +19,7 @@ import org.kalkan.training.ReadinessEntry;
 import org.kalkan.training.ReadinessState;
 import org.kalkan.training.TrainingProperties;
 import org.kalkan.training.TrainingRequirement;
+import org.kalkan.training.TrainingRequirementId;
 import org.kalkan.training.TrainingRequirements;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -97,7 +98,7 @@ class ReadinessPages {
     @PostMapping("/training/requirements/{id}/course")
     String address(@PathVariable UUID id, @RequestParam String course, RedirectAttributes redirect) {
         return PageForms.run("/training/requirements", "requirement-" + id, redirect, () -> {
-            requirements.address(subject.get(), id, course);
+            requirements.address(subject.get(), new TrainingRequirementId(id), course);
             return "addressed";
         });
     }
