@@ -114,10 +114,11 @@ final class TrainingViews {
     }
 
     record QualificationView(String code, String course, LocalDate earnedOn, LocalDate validUntil,
-            LocalDate graceUntil, String state, String evidence, @Nullable LocalDate supersededOn) {
+            LocalDate graceUntil, String state, String evidence, @Nullable LocalDate supersededOn,
+            @Nullable Instant expiryRecordedAt) {
         static QualificationView of(Qualification q, LocalDate today) {
             return new QualificationView(q.code(), q.course(), q.earnedOn(), q.validUntil(), q.graceUntil(),
-                    q.stateOn(today).name(), q.evidence(), q.supersededOn());
+                    q.stateOn(today).name(), q.evidence(), q.supersededOn(), q.expiredAt());
         }
     }
 
