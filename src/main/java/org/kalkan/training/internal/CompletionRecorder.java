@@ -11,7 +11,6 @@ import org.kalkan.training.LearningStatement;
 import org.kalkan.training.Outcome;
 import org.kalkan.training.Person;
 import org.kalkan.training.QualificationEarned;
-import org.kalkan.training.TrainingProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -29,15 +28,15 @@ class CompletionRecorder {
 
     private final PersonStore people;
     private final StatementStore statements;
-    private final TrainingProperties properties;
+    private final NodeIdentity node;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CompletionRecorder(PersonStore people, StatementStore statements, TrainingProperties properties,
+    CompletionRecorder(PersonStore people, StatementStore statements, NodeIdentity node,
             ApplicationEventPublisher events, Clock clock) {
         this.people = people;
         this.statements = statements;
-        this.properties = properties;
+        this.node = node;
         this.events = events;
         this.clock = clock;
     }
@@ -61,8 +60,8 @@ class CompletionRecorder {
         }
         if (emit) {
             LearningStatement statement = new LearningStatement(UUID.randomUUID(),
-                    Agent.account(properties.nodeUrl(), person.id().toString(), null), verb(outcome),
-                    properties.courseActivity(course.code()), course.code() + " " + course.title(),
+                    Agent.account(node.homePage(), person.id().toString(), null), verb(outcome),
+                    node.courseActivity(course.code()), course.code() + " " + course.title(),
                     outcome == Outcome.COMPLETED ? null : outcome == Outcome.PASSED, Boolean.TRUE,
                     on.atStartOfDay(ZoneOffset.UTC).toInstant(), null);
             statements.insert(new StatementStore.Row(statement, null, AUTHORITY, EMITTED_VERSION, now,

@@ -38,7 +38,6 @@ import org.kalkan.training.Person;
 import org.kalkan.training.PersonDraft;
 import org.kalkan.training.Prerequisites;
 import org.kalkan.training.SessionDraft;
-import org.kalkan.training.TrainingProperties;
 import org.kalkan.training.UnitCertification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,12 +75,12 @@ class DemoTraining {
     private final CompletionRecorder completions;
     private final LrsService records;
     private final ForceRegistry forces;
-    private final TrainingProperties properties;
+    private final NodeIdentity node;
     private final Clock clock;
 
     DemoTraining(JdbcClient jdbc, UserDirectory users, CatalogueService catalogue, PersonnelService personnel,
             SessionService sessions, CertificationService certifications, CertificationStore certificationStore,
-            CompletionRecorder completions, LrsService records, ForceRegistry forces, TrainingProperties properties,
+            CompletionRecorder completions, LrsService records, ForceRegistry forces, NodeIdentity node,
             Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
@@ -93,7 +92,7 @@ class DemoTraining {
         this.completions = completions;
         this.records = records;
         this.forces = forces;
-        this.properties = properties;
+        this.node = node;
         this.clock = clock;
     }
 
@@ -210,9 +209,9 @@ class DemoTraining {
         String document = String.format("{\"id\":\"%s\",\"actor\":{\"account\":{\"homePage\":\"%s\",\"name\":\"%s\"}},"
                 + "\"verb\":{\"id\":\"%s\"},\"object\":{\"id\":\"%s\"},"
                 + "\"result\":{\"completion\":true,\"success\":true},\"timestamp\":\"%sT12:00:00Z\"}", id,
-                properties.nodeUrl(), person, LearningStatement.COMPLETED, properties.courseActivity(course), on);
-        return new LearningStatement(id, Agent.account(properties.nodeUrl(), person, null), LearningStatement.COMPLETED,
-                properties.courseActivity(course), null, true, true, on.atTime(12, 0).toInstant(ZoneOffset.UTC),
+                node.homePage(), person, LearningStatement.COMPLETED, node.courseActivity(course), on);
+        return new LearningStatement(id, Agent.account(node.homePage(), person, null), LearningStatement.COMPLETED,
+                node.courseActivity(course), null, true, true, on.atTime(12, 0).toInstant(ZoneOffset.UTC),
                 document);
     }
 

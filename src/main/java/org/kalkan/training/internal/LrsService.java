@@ -35,7 +35,6 @@ import org.kalkan.training.PersonId;
 import org.kalkan.training.StatementPage;
 import org.kalkan.training.StatementQuery;
 import org.kalkan.training.StoredStatement;
-import org.kalkan.training.TrainingProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,18 +55,18 @@ class LrsService implements LearningRecords {
     private final CompletionRecorder completions;
     private final NationDirectory nations;
     private final TrainingAccess access;
-    private final TrainingProperties properties;
+    private final NodeIdentity node;
     private final Clock clock;
 
     LrsService(StatementStore store, PersonStore people, CatalogueService catalogue, CompletionRecorder completions,
-            NationDirectory nations, TrainingAccess access, TrainingProperties properties, Clock clock) {
+            NationDirectory nations, TrainingAccess access, NodeIdentity node, Clock clock) {
         this.store = store;
         this.people = people;
         this.catalogue = catalogue;
         this.completions = completions;
         this.nations = nations;
         this.access = access;
-        this.properties = properties;
+        this.node = node;
         this.clock = clock;
     }
 
@@ -167,11 +166,11 @@ class LrsService implements LearningRecords {
     /** Records the completion the statement reports; the reason it cannot, or null when it did. */
     private @Nullable String map(LearningSystem system, LearningStatement statement, Instant now) {
         if (statement.actor().homePage() == null) {
-            return "the actor is not an account of this node (account.homePage " + properties.nodeUrl()
+            return "the actor is not an account of this node (account.homePage " + node.homePage()
                     + ", account.name the person's id)";
         }
-        if (!properties.nodeUrl().equals(statement.actor().homePage())) {
-            return "account.homePage " + statement.actor().homePage() + " is not this node's " + properties.nodeUrl();
+        if (!node.homePage().equals(statement.actor().homePage())) {
+            return "account.homePage " + statement.actor().homePage() + " is not this node's " + node.homePage();
         }
         Person person;
         try {
@@ -185,7 +184,7 @@ class LrsService implements LearningRecords {
             return "account.name " + statement.actor().accountName() + " is no person of " + system.nation()
                     + " known to this node";
         }
-        String prefix = properties.courseActivity("");
+        String prefix = node.courseActivity("");
         if (!statement.activity().startsWith(prefix)) {
             return "object.id " + statement.activity() + " is not a course of the catalogue (" + prefix + "<code>)";
         }

@@ -105,7 +105,8 @@ class RequirementService implements TrainingRequirements {
     }
 
     private static TrainingRequirement requirement(ResultSet rs, int row) throws SQLException {
-        return new TrainingRequirement(new TrainingRequirementId(Rows.uuid(rs, "id")), Rows.uuid(rs, "lesson_id"), Rows.uuid(rs, "exercise_id"),
+        return new TrainingRequirement(new TrainingRequirementId(Rows.uuid(rs, "id")), Rows.uuid(rs, "lesson_id"),
+                Rows.uuid(rs, "exercise_id"),
                 rs.getString("title"), rs.getString("remedial_action"), rs.getString("owner"),
                 Rows.optionalDate(rs, "due_on"), TrainingRequirement.Status.valueOf(rs.getString("status")),
                 rs.getString("code"), LabelColumns.read(rs), NationCode.of(rs.getString("origin_nation").strip()),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.platform.PageMarking;
+import org.kalkan.platform.PublicBaseUrl;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
@@ -40,11 +41,12 @@ class ReadinessPages {
     private final CurrentSubject subject;
     private final PageMarking marking;
     private final TrainingProperties properties;
+    private final PublicBaseUrl base;
     private final Clock clock;
 
     ReadinessPages(Certifications certifications, TrainingRequirements requirements, LearningRecords records,
             Catalogue catalogue, CurrentSubject subject, PageMarking marking, TrainingProperties properties,
-            Clock clock) {
+            PublicBaseUrl base, Clock clock) {
         this.certifications = certifications;
         this.requirements = requirements;
         this.records = records;
@@ -52,6 +54,7 @@ class ReadinessPages {
         this.subject = subject;
         this.marking = marking;
         this.properties = properties;
+        this.base = base;
         this.clock = clock;
     }
 
@@ -113,7 +116,7 @@ class ReadinessPages {
         model.addAttribute("deadLetters", deadLetters);
         model.addAttribute("systems", systems);
         model.addAttribute("admin", me.has(Role.ADMIN));
-        model.addAttribute("endpoint", properties.nodeUrl() + "/api/v1/xapi/");
+        model.addAttribute("endpoint", base.get() + "/api/v1/xapi/");
         return "training/learning-records";
     }
 }

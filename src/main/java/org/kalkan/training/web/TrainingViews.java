@@ -190,8 +190,8 @@ final class TrainingViews {
             @Nullable String owner, @Nullable LocalDate dueOn, String status, @Nullable String course,
             SecurityLabel label, Instant createdAt) {
         static RequirementView of(TrainingRequirement r) {
-            return new RequirementView(r.id().value(), r.lessonId(), r.exerciseId(), r.title(), r.remedialAction(), r.owner(),
-                    r.dueOn(), r.status().name(), r.course(), r.label(), r.createdAt());
+            return new RequirementView(r.id().value(), r.lessonId(), r.exerciseId(), r.title(), r.remedialAction(),
+                    r.owner(), r.dueOn(), r.status().name(), r.course(), r.label(), r.createdAt());
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.platform.PublicBaseUrl;
 import org.kalkan.shared.NotFoundException;
 import org.kalkan.training.Agent;
 import org.kalkan.training.LearningRecords;
@@ -15,7 +16,6 @@ import org.kalkan.training.LearningStatement;
 import org.kalkan.training.LearningSystem;
 import org.kalkan.training.StatementPage;
 import org.kalkan.training.StatementQuery;
-import org.kalkan.training.TrainingProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,19 +44,19 @@ class XapiApi {
     private static final String STATEMENTS = "/api/v1/xapi/statements";
 
     private final LearningRecords records;
-    private final TrainingProperties properties;
+    private final PublicBaseUrl base;
     private final Clock clock;
 
-    XapiApi(LearningRecords records, TrainingProperties properties, Clock clock) {
+    XapiApi(LearningRecords records, PublicBaseUrl base, Clock clock) {
         this.records = records;
-        this.properties = properties;
+        this.base = base;
         this.clock = clock;
     }
 
     @GetMapping(path = "/about", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> about() {
         return Map.of("version", List.of("2.0.0", "1.0.3"), "extensions",
-                Map.of("https://kalkan.example/xapi/node-url", properties.nodeUrl()));
+                Map.of("https://kalkan.example/xapi/node-url", base.get()));
     }
 
     /** One statement or an array: 200 with the ids, in order; a bad one refuses all (400, each violation named). */
@@ -97,7 +97,7 @@ class XapiApi {
         if (statementId != null) {
             UUID id = Fields.uuid(statementId, "statementId");
             return consistent.body(XapiStatements.write(records.find(system, id)
-                    .orElseThrow(() -> NotFoundException.noVisible("statement")), properties.nodeUrl()));
+                    .orElseThrow(() -> NotFoundException.noVisible("statement")), base.get()));
         }
         Agent agentFilter = agent == null ? null : XapiStatements.agentFilter(agent);
         StatementQuery query = new StatementQuery(agentFilter, verb, activity, time(since, "since"),
@@ -105,7 +105,7 @@ class XapiApi {
         StatementPage page = records.query(system, query);
         ObjectNode result = XapiStatements.JSON.createObjectNode();
         ArrayNode statements = result.putArray("statements");
-        page.statements().forEach(s -> statements.add(XapiStatements.write(s, properties.nodeUrl())));
+        page.statements().forEach(s -> statements.add(XapiStatements.write(s, base.get())));
         result.put("more", page.next() == null ? "" : more(agent, verb, activity, since, until, limit, ascending,
                 page.next()));
         return consistent.body(result);
