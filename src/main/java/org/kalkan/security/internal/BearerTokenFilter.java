@@ -23,12 +23,24 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private static final String PREFIX = "Bearer ";
     private static final String TOKEN_ID = BearerTokenFilter.class.getName() + ".tokenId";
 
+    /** How a refused token is answered: a problem on the API, a TAXII error resource on {@code /taxii2/}. */
+    interface Unauthorized {
+        void write(HttpServletResponse response, String detail) throws IOException;
+    }
+
     private final ApiTokens tokens;
     private final AuditTrail audit;
+    private final Unauthorized unauthorized;
 
     BearerTokenFilter(ApiTokens tokens, AuditTrail audit) {
+        this(tokens, audit, (response, detail) -> ProblemWriter.write(response, HttpServletResponse.SC_UNAUTHORIZED,
+                "Unauthorized", detail));
+    }
+
+    BearerTokenFilter(ApiTokens tokens, AuditTrail audit, Unauthorized unauthorized) {
         this.tokens = tokens;
         this.audit = audit;
+        this.unauthorized = unauthorized;
     }
 
     /** The id of the bearer token this request was authenticated with, if it was. */
@@ -59,8 +71,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         ApiTokens.Resolution resolution = tokens.resolve(token);
         if (resolution instanceof ApiTokens.Invalid invalid) {
             audit.recordDenial("anonymous", request.getMethod(), request.getRequestURI(), invalid.reason());
-            ProblemWriter.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-                    "The bearer token is not valid: " + invalid.reason() + ".");
+            unauthorized.write(response, "The bearer token is not valid: " + invalid.reason() + ".");
             return;
         }
         ApiTokens.Valid valid = (ApiTokens.Valid) resolution;

@@ -24,13 +24,15 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 /**
- * Three filter chains: the actuator (health open without details, Prometheus for the scrape token, the rest for
- * administrators), the API (stateless, bearer tokens, problem+json answers) and the browser (login form, sessions,
- * CSRF, optional OIDC). All audit every refusal. Content Security Policy allows only this node; HSTS is sent on
- * every response when the node is reached over TLS (directly, or behind a proxy when the public base URL is https).
+ * Four filter chains: TAXII 2.1 ({@code /taxii2/}: stateless, HTTP Basic or bearer tokens, TAXII error resources),
+ * the actuator (health open without details, Prometheus for the scrape token, the rest for administrators), the API
+ * (stateless, bearer tokens, problem+json answers) and the browser (login form, sessions, CSRF, optional OIDC). All
+ * audit every refusal. Content Security Policy allows only this node; HSTS is sent on every response when the node
+ * is reached over TLS (directly, or behind a proxy when the public base URL is https).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -45,6 +47,30 @@ class SecurityConfiguration {
         return new DelegatingPasswordEncoder("argon2", Map.of(
                 "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
                 "bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    /**
+     * TAXII clients (national CERTs' MISP, OpenCTI, scripts) authenticate with HTTP Basic per account or with a
+     * bearer token; every refusal is a TAXII error resource ({@code application/taxii+json;version=2.1}).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain taxiiChain(HttpSecurity http, ApiTokens tokens, AuditTrail audit, Authenticator authenticator,
+            PublicBaseUrl publicBaseUrl) throws Exception {
+        var entryPoint = new TaxiiErrorWriter.EntryPoint(audit);
+        http.securityMatcher("/taxii2/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationProvider(new TotpAwareAuthenticationProvider(authenticator))
+                .httpBasic(basic -> basic.realmName(TaxiiErrorWriter.REALM).authenticationEntryPoint(entryPoint))
+                .addFilterBefore(new BearerTokenFilter(tokens, audit, TaxiiErrorWriter::unauthorized),
+                        BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(new TaxiiErrorWriter.Denied(audit)))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'"))
+                        .httpStrictTransportSecurity(hsts(publicBaseUrl)));
+        return http.build();
     }
 
     @Bean
