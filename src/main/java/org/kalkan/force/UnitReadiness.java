@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Whether units are certified and ready for a capability, as the training module computes it from evaluations and
  * qualified personnel. Force asks it when a requirement needs certified units and shows it in the registry; it is
- * defined here and implemented by training so that force depends on no training type (ADR 0007). Callers have
+ * defined here and implemented by training so that force depends on no training type (ADR 0010). Callers have
  * already checked that the reader may read the unit: certifications are read through their unit.
  */
 public interface UnitReadiness {

@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Unit certification and computed readiness; also force's {@link UnitReadiness}, so sourcing takes only certified
- * units where a requirement asks for them (ADR 0007). The evaluation that decides a day is the latest made by then:
+ * units where a requirement asks for them (ADR 0010). The evaluation that decides a day is the latest made by then:
  * a failed re-evaluation ends an earlier certification.
  */
 @Service
