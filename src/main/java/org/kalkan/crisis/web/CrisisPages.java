@@ -124,7 +124,6 @@ class CrisisPages {
         model.addAttribute("sitreps", sitrepList);
         model.addAttribute("hasDraft", sitrepList.stream().anyMatch(s -> !s.issued()));
         model.addAttribute("incidents", attached);
-        model.addAttribute("map", MiniMap.of(attached));
         model.addAttribute("myNation", me.nation());
         model.addAttribute("canManage", me.has(Role.CRISIS_MANAGER));
         model.addAttribute("isStaff", me.has(Role.CRISIS_MANAGER) || me.has(Role.WATCH_OFFICER));
