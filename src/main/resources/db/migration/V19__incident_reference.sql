@@ -19,3 +19,17 @@ END $$;
 CREATE TRIGGER incident_ref BEFORE INSERT ON incident FOR EACH ROW EXECUTE FUNCTION incident_assign_ref();
 ALTER TABLE incident ALTER COLUMN ref SET NOT NULL;
 CREATE UNIQUE INDEX incident_by_ref ON incident (ref);
+
+-- What happened to an incident, for the people working it: opened, reports added, status changes, merges and splits
+-- (issue 16). Written in the transaction of the act; holds no report content (a report may later be relabelled
+-- beyond a reader of the incident), only the act, who did it, and the other incident it involved.
+CREATE TABLE incident_history (
+    id                BIGSERIAL PRIMARY KEY,
+    incident_id       UUID NOT NULL REFERENCES incident (id) ON DELETE CASCADE,
+    at                TIMESTAMPTZ NOT NULL,
+    actor             TEXT NOT NULL,
+    kind              TEXT NOT NULL,
+    detail            TEXT NOT NULL DEFAULT '',
+    other_incident_id UUID REFERENCES incident (id) ON DELETE SET NULL
+);
+CREATE INDEX incident_history_by_incident ON incident_history (incident_id, at, id);

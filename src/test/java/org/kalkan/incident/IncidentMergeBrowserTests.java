@@ -72,6 +72,20 @@ class IncidentMergeBrowserTests {
         assertThat(browser.findElement(By.id("incident-ref")).getText())
                 .isEqualTo(api.get("/api/v1/incidents/" + target, watch).json().get("incident").get("ref").asString());
         Browser.screenshot(browser, "merge-done");
+
+        // The history says what happened, naming the other incident by its reference; the merged-away one points on.
+        String targetRef = browser.findElement(By.id("incident-ref")).getText();
+        browser.findElement(By.cssSelector("#incident-history summary")).click();
+        assertThat(browser.findElement(By.id("incident-history")).getText())
+                .contains("opened it with the first report", "merged into it " + pickedRef);
+        browser.get("http://localhost:" + port + "/incidents/" + picked);
+        assertThat(browser.findElement(By.id("merged-into")).getText()).contains(targetRef, "Shots at Red Bridge");
+        browser.findElement(By.cssSelector("#incident-history summary")).click();
+        assertThat(browser.findElement(By.id("incident-history")).getText()).contains("merged it into " + targetRef);
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(target).doesNotContain(picked);
+        Browser.screenshot(browser, "merged-away-points-on");
+        browser.findElement(By.cssSelector("#merged-into a")).click();
+        wait.until(d -> d.findElement(By.id("incident-ref")).getText().equals(targetRef));
     }
 
     private static Map<String, Object> titled(String title, Map<String, Object> report) {

@@ -57,4 +57,13 @@ final class IncidentJson {
             return new Withdrawn(w.report().id().value(), w.report().incidentId().value(), w.by(), w.at(), w.reason());
         }
     }
+
+    record HistoryEntry(Instant at, String dtg, String actor, String kind, String detail, @Nullable UUID otherId,
+            @Nullable String otherRef) {
+
+        static HistoryEntry of(org.kalkan.incident.IncidentHistoryEntry e) {
+            return new HistoryEntry(e.at(), Dtg.of(e.at()), e.actor(), e.kind().name(), e.detail(),
+                    e.other() == null ? null : e.other().value(), e.otherRef());
+        }
+    }
 }

@@ -111,6 +111,8 @@ class IncidentPages {
         model.addAttribute("incident", incident);
         model.addAttribute("reports", reports);
         model.addAttribute("next", incident.status().next());
+        model.addAttribute("history", incidents.history(subject, incident.id()));
+        model.addAttribute("mergedInto", incidents.mergedInto(subject, incident.id()).orElse(null));
         model.addAttribute("manager", subject.has(Role.WATCH_OFFICER) || subject.has(Role.CRISIS_MANAGER));
         return "incident";
     }
