@@ -72,7 +72,7 @@ class CrisisBrowserTests {
         assertThat(browser.findElement(By.id("classification-banner")).getText()).startsWith("CONFIDENTIAL");
         assertThat(browser.findElement(By.id("sitrep-every")).getText()).isEqualTo("6 h");
         assertThat(browser.findElement(By.id("log-entries")).getText()).contains("Crisis opened", "Incident attached");
-        assertThat(browser.findElement(By.id("incidents")).getText()).contains(ref, "Attack on critical infrastructure", "New");
+        assertThat(browser.findElement(By.id("incidents")).getText()).contains(ref, "Attack on critical infrastructure", "severity 4");
         Map<String, Object> opened = crisisNamed(api, "Sabotage on the BTC pipeline");
         assertThat(opened.get("releasableTo").toString()).contains("AZE", "KAZ", "TUR").doesNotContain("MEMBERS");
         assertThat(opened.get("sitrepEvery")).isEqualTo("PT6H");
@@ -110,6 +110,22 @@ class CrisisBrowserTests {
         Browser.await(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElements(By.id("sitrep-1")).isEmpty()
                         && d.findElement(By.id("sitrep-1")).getText().contains("SITREP 1"));
+        assertThat(browser.findElement(By.id("sitrep-1")).getText())
+                .contains("FROM", "TO", "DTG", "Period covered").doesNotContain("has changed since");
+        assertThat(browser.findElement(By.id("sitrep-1-tasks")).getDomProperty("value"))
+                .contains("Assess the terminal's fire suppression");
+        // The crisis moves on after the draft was prepared: the draft says so, and is prepared again on request.
+        browser.findElement(By.id("log-text")).sendKeys("Fire contained at Sangachal", Keys.ENTER);
+        Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("log-entries")).getText()
+                .contains("Fire contained at Sangachal"));
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("sitrep-1-stale")).getText()).contains("has changed since");
+        Browser.screenshot(browser, "crisis-room-sitrep-stale");
+        click(By.id("refresh-1"));
+        Browser.await(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.id("sitrep-1-stale")).isEmpty()
+                        && d.findElement(By.id("sitrep-1-situation")).getDomProperty("value")
+                                .contains("Fire contained at Sangachal"));
         Browser.screenshot(browser, "crisis-room-sitrep");
         browser.executeScript("document.getElementById('incidents').scrollIntoView()");
         // The room's map: the crisis's incident framed and highlighted among the others.
