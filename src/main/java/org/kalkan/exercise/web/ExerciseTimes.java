@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
-import org.kalkan.platform.web.Durations;
+import org.kalkan.platform.Durations;
 import org.kalkan.shared.Dtg;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.kalkan.platform.web;
+package org.kalkan.platform;
 
 import java.time.Duration;
 import java.util.ArrayList;
