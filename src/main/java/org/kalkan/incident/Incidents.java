@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.incident.internal.IncidentSearch;
+import org.kalkan.incident.internal.CorrelationCells;
 import org.kalkan.incident.internal.IncidentStore;
 import org.kalkan.incident.internal.LabelCombiner;
 import org.kalkan.platform.Problems;
@@ -15,9 +16,9 @@ import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.InvalidInputException;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,18 +36,16 @@ public class Incidents {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final IncidentProperties properties;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
     Incidents(IncidentStore store, LabelCombiner combiner, AccessPolicy policy, AuditTrail audit,
-            ApplicationEventPublisher events, IncidentProperties properties, JdbcClient jdbc, Clock clock) {
+            ApplicationEventPublisher events, IncidentProperties properties, Clock clock) {
         this.store = store;
         this.combiner = combiner;
         this.policy = policy;
         this.audit = audit;
         this.events = events;
         this.properties = properties;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -239,30 +238,14 @@ public class Incidents {
         return store.findForUpdate(id).orElseThrow();
     }
 
-    /**
-     * Takes transaction-scoped locks on the report's grid cell and its eight neighbours (category-specific), in a
-     * fixed order so no two transactions deadlock. Cells are at least the correlation distance wide, so two reports
-     * that could correlate always share a cell, while distant reports proceed in parallel.
-     */
+    /** Locks the report's correlation cells (see {@link CorrelationCells}): nearby reports wait, distant ones not. */
     private void lockNeighbourhood(NewReport report) {
-        double cellLat = Math.max(0.01, properties.correlationDistanceKm() / 111.0);
-        // Wide enough up to 75° latitude; beyond it one lock per category.
-        double cellLon = cellLat / Math.cos(Math.toRadians(75));
-        List<String> keys = new java.util.ArrayList<>();
-        if (Math.abs(report.location().lat()) > 75 || cellLon >= 90) {
-            keys.add("incident:" + report.category());
-        } else {
-            long row = (long) Math.floor(report.location().lat() / cellLat);
-            long column = (long) Math.floor(report.location().lon() / cellLon);
-            for (long r = row - 1; r <= row + 1; r++) {
-                for (long c = column - 1; c <= column + 1; c++) {
-                    keys.add("incident:" + report.category() + ":" + report.exerciseId() + ":" + r + ":" + c);
-                }
-            }
-        }
-        jdbc.sql("SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT hashtext(unnest(CAST(:keys AS TEXT[]))) AS k "
-                        + "ORDER BY 1) ordered")
-                .param("keys", keys.toArray(String[]::new)).query().singleRow();
+        store.lock(cells(report));
+    }
+
+    private java.util.Set<String> cells(NewReport report) {
+        return CorrelationCells.keys(report.category(), report.exerciseId(), report.location(),
+                properties.correlationDistanceKm());
     }
 
     private void requireStillReadable(Subject subject, @Nullable SecurityLabel combined, String action) {
@@ -300,4 +283,53 @@ public class Incidents {
         }
     }
 
+
+    /** The most reports one batch may hold. */
+    public static final int MAX_BATCH = 1000;
+
+    /**
+     * Files a batch of reports in one transaction, each exactly as {@link #report} files one, in order (a report may
+     * join an incident an earlier one in the batch opened). Every item is validated before anything is stored; any
+     * bad one refuses the whole batch, naming each bad item by its index ({@code items[i]}). The batch takes all of
+     * its correlation locks at once, in the one fixed order, before filing the first report.
+     */
+    @Transactional
+    public List<FiledReport> reportAll(Subject reporter, List<BatchItem> items) {
+        requireAnyRole(reporter, REPORTERS, "file reports");
+        if (items.isEmpty() || items.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a batch holds 1 to " + MAX_BATCH + " reports, not " + items.size());
+        }
+        Instant now = clock.instant();
+        List<InvalidInputException.Violation> violations = new java.util.ArrayList<>();
+        List<NewReport> reports = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String where = "items[" + i + "]";
+            BatchItem item = items.get(i);
+            if (item.report() == null) {
+                violations.add(new InvalidInputException.Violation(where, String.valueOf(item.unreadable())));
+                continue;
+            }
+            try {
+                NewReport report = inContext(reporter, item.report());
+                String refused = policy.whyNotWritable(reporter, report.label());
+                if (refused != null) {
+                    violations.add(new InvalidInputException.Violation(where + ".label", refused));
+                } else if (report.observedAt().isAfter(now.plusSeconds(300))) {
+                    violations.add(new InvalidInputException.Violation(where + ".observedAt",
+                            "observedAt is in the future: " + report.observedAt()));
+                } else {
+                    reports.add(report);
+                }
+            } catch (IllegalArgumentException e) {
+                violations.add(new InvalidInputException.Violation(where, e.getMessage()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw InvalidInputException.of(violations);
+        }
+        java.util.Set<String> cells = new java.util.HashSet<>();
+        reports.forEach(report -> cells.addAll(cells(report)));
+        store.lock(cells);
+        return reports.stream().map(report -> report(reporter, report)).toList();
+    }
 }

@@ -4,10 +4,14 @@ import org.kalkan.cop.LiveEvent;
 import org.kalkan.incident.IncidentFeatures;
 import org.kalkan.incident.IncidentReported;
 import org.kalkan.incident.IncidentUpdated;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.kalkan.platform.AfterCommit;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Puts incident changes on the live stream once they are committed. */
+/**
+ * Puts incident changes on the live stream once they are committed: straight after the commit, in the committing
+ * thread, without the event publication registry (a subscriber that misses one reloads on reconnecting).
+ */
 @Component
 class IncidentFeed {
 
@@ -17,19 +21,19 @@ class IncidentFeed {
         this.stream = stream;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(IncidentReported event) {
         var incident = event.incident();
-        stream.publish(new LiveEvent("incident.reported", incident.id().toString(),
+        AfterCommit.run(() -> stream.publish(new LiveEvent("incident.reported", incident.id().toString(),
                 IncidentFeatures.feature(incident), incident.label(), null,
-                incident.exerciseId()));
+                incident.exerciseId())));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(IncidentUpdated event) {
         var incident = event.incident();
-        stream.publish(new LiveEvent("incident.updated", incident.id().toString(),
+        AfterCommit.run(() -> stream.publish(new LiveEvent("incident.updated", incident.id().toString(),
                 IncidentFeatures.feature(incident), incident.label(), null,
-                incident.exerciseId()));
+                incident.exerciseId())));
     }
 }

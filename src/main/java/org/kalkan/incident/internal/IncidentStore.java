@@ -3,8 +3,11 @@ package org.kalkan.incident.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.incident.FiledReport;
@@ -17,6 +20,8 @@ import org.kalkan.shared.GeoPoint;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** SQL for incidents and reports. Reads for people always take a {@link LabelFilter}. */
 @Repository
@@ -26,6 +31,44 @@ public class IncidentStore {
 
     IncidentStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Takes the transaction-scoped advisory locks named by these keys, in one fixed order, so no two transactions
+     * deadlock; the locks this transaction took already are not asked for again (a batch takes all of its reports'
+     * locks at once, before filing them one by one).
+     */
+    public void lock(Collection<String> keys) {
+        HeldLocks held = HeldLocks.current();
+        List<String> wanted = keys.stream().filter(k -> held == null || !held.keys.contains(k)).distinct().toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT hashtext(unnest(CAST(:keys AS TEXT[]))) AS k "
+                        + "ORDER BY 1) ordered")
+                .param("keys", wanted.toArray(String[]::new)).query().singleRow();
+        if (held != null) {
+            held.keys.addAll(wanted);
+        }
+    }
+
+    /** The lock keys the current transaction holds; a synchronization, so a REQUIRES_NEW transaction has its own. */
+    private static final class HeldLocks implements TransactionSynchronization {
+
+        private final Set<String> keys = new HashSet<>();
+
+        static @Nullable HeldLocks current() {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                return null;
+            }
+            return TransactionSynchronizationManager.getSynchronizations().stream()
+                    .filter(HeldLocks.class::isInstance).map(HeldLocks.class::cast).findFirst()
+                    .orElseGet(() -> {
+                        HeldLocks created = new HeldLocks();
+                        TransactionSynchronizationManager.registerSynchronization(created);
+                        return created;
+                    });
+        }
     }
 
     public void insertReport(FiledReport r) {

@@ -7,7 +7,8 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import org.kalkan.incident.IncidentReported;
 import org.kalkan.incident.IncidentSummary;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.kalkan.platform.AfterCommit;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +29,14 @@ class IncidentMarkers {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    /** After the commit, without the event publication registry: a TAK client that was offline reconnects. */
+    @EventListener
     void on(IncidentReported reported) {
         IncidentSummary incident = reported.incident();
         if (incident.exerciseId() != null) {
             return;
         }
-        hub.distribute(marker(incident, clock.instant()), incident.label(), null, null, null);
+        AfterCommit.run(() -> hub.distribute(marker(incident, clock.instant()), incident.label(), null, null, null));
     }
 
     static CotEvent marker(IncidentSummary incident, Instant now) {
