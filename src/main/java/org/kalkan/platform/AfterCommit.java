@@ -1,35 +1,49 @@
 package org.kalkan.platform;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Runs a live push once the current transaction has committed (at once without a transaction), in the committing
- * thread, without the event publication registry: for listeners whose work a crash may lose because their clients
- * reload on reconnecting (the live stream, TAK markers). Such a listener is a plain {@code @EventListener} calling
- * this; it costs no publication row, no completion update and no hop to another thread. Work that must survive a
- * crash stays an {@code @ApplicationModuleListener}. A failing push is logged and never fails the commit.
+ * Runs live pushes once the current transaction has committed (at once without a transaction), in the committing
+ * thread, in order, without the event publication registry: for listeners whose work a crash may lose because their
+ * clients reload on reconnecting (the live stream, TAK markers). Such a listener is a plain {@code @EventListener}
+ * calling {@link #run}; it costs no publication row, no completion update and no hop to another thread. Work that
+ * must survive a crash stays an {@code @ApplicationModuleListener}. A failing push is logged and never fails the
+ * commit.
  */
-public final class AfterCommit {
+@Component
+public class AfterCommit {
 
     private static final Logger log = LoggerFactory.getLogger(AfterCommit.class);
 
-    private AfterCommit() {
+    private final TransactionScope transactions;
+
+    public AfterCommit(TransactionScope transactions) {
+        this.transactions = transactions;
     }
 
-    public static void run(Runnable push) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    public void run(Runnable push) {
+        Pushes pushes = transactions.get(Pushes.class, Pushes::new);
+        if (pushes == null) {
             guarded(push);
-            return;
+        } else {
+            pushes.list.add(push);
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                guarded(push);
-            }
-        });
+    }
+
+    /** One transaction's pushes: one synchronization however many there are. */
+    private static final class Pushes implements TransactionSynchronization {
+
+        private final List<Runnable> list = new ArrayList<>();
+
+        @Override
+        public void afterCommit() {
+            list.forEach(AfterCommit::guarded);
+        }
     }
 
     private static void guarded(Runnable push) {

@@ -5,13 +5,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.kalkan.security.internal.AuditStore;
+import org.kalkan.platform.TransactionScope;
 import org.kalkan.security.internal.AuditVerifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes the audit trail. An entry is appended in the writer's own transaction — it commits or rolls back with the
@@ -24,11 +24,13 @@ public class AuditTrail {
 
     private final AuditStore store;
     private final AuditVerifier verifier;
+    private final TransactionScope transactions;
     private final Clock clock;
 
-    public AuditTrail(AuditStore store, AuditVerifier verifier, Clock clock) {
+    public AuditTrail(AuditStore store, AuditVerifier verifier, TransactionScope transactions, Clock clock) {
         this.store = store;
         this.verifier = verifier;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -69,18 +71,12 @@ public class AuditTrail {
         // PostgreSQL keeps microseconds: the leaf is computed from what will be read back.
         AuditStore.NewEntry entry = new AuditStore.NewEntry(clock.instant().truncatedTo(ChronoUnit.MICROS), actor,
                 action, target, outcome, detail);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        // This transaction's own buffer (a REQUIRES_NEW transaction, e.g. a denial, has another).
+        Buffer buffer = transactions.get(Buffer.class, Buffer::new);
+        if (buffer == null) {
             store.append(List.of(entry));
             return;
         }
-        // Looked up among this transaction's synchronizations, which a REQUIRES_NEW transaction suspends.
-        Buffer buffer = TransactionSynchronizationManager.getSynchronizations().stream()
-                .filter(Buffer.class::isInstance).map(Buffer.class::cast).findFirst()
-                .orElseGet(() -> {
-                    Buffer created = new Buffer();
-                    TransactionSynchronizationManager.registerSynchronization(created);
-                    return created;
-                });
         buffer.entries.add(entry);
     }
 
@@ -91,7 +87,9 @@ public class AuditTrail {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            store.append(entries);
+            if (!entries.isEmpty()) {
+                store.append(entries);
+            }
         }
     }
 }

@@ -16,15 +16,17 @@ import org.springframework.stereotype.Component;
 class IncidentFeed {
 
     private final LiveStream stream;
+    private final AfterCommit afterCommit;
 
-    IncidentFeed(LiveStream stream) {
+    IncidentFeed(LiveStream stream, AfterCommit afterCommit) {
         this.stream = stream;
+        this.afterCommit = afterCommit;
     }
 
     @EventListener
     void on(IncidentReported event) {
         var incident = event.incident();
-        AfterCommit.run(() -> stream.publish(new LiveEvent("incident.reported", incident.id().toString(),
+        afterCommit.run(() -> stream.publish(new LiveEvent("incident.reported", incident.id().toString(),
                 IncidentFeatures.feature(incident), incident.label(), null,
                 incident.exerciseId())));
     }
@@ -32,7 +34,7 @@ class IncidentFeed {
     @EventListener
     void on(IncidentUpdated event) {
         var incident = event.incident();
-        AfterCommit.run(() -> stream.publish(new LiveEvent("incident.updated", incident.id().toString(),
+        afterCommit.run(() -> stream.publish(new LiveEvent("incident.updated", incident.id().toString(),
                 IncidentFeatures.feature(incident), incident.label(), null,
                 incident.exerciseId())));
     }

@@ -15,22 +15,24 @@ import org.kalkan.incident.IncidentCategory;
 import org.kalkan.incident.IncidentId;
 import org.kalkan.incident.IncidentStatus;
 import org.kalkan.incident.IncidentSummary;
+import org.kalkan.platform.TransactionScope;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.shared.GeoPoint;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** SQL for incidents and reports. Reads for people always take a {@link LabelFilter}. */
 @Repository
 public class IncidentStore {
 
     private final JdbcClient jdbc;
+    private final TransactionScope transactions;
 
-    IncidentStore(JdbcClient jdbc) {
+    IncidentStore(JdbcClient jdbc, TransactionScope transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     /**
@@ -39,7 +41,7 @@ public class IncidentStore {
      * locks at once, before filing them one by one).
      */
     public void lock(Collection<String> keys) {
-        HeldLocks held = HeldLocks.current();
+        HeldLocks held = transactions.get(HeldLocks.class, HeldLocks::new);
         List<String> wanted = keys.stream().filter(k -> held == null || !held.keys.contains(k)).distinct().toList();
         if (wanted.isEmpty()) {
             return;
@@ -52,23 +54,10 @@ public class IncidentStore {
         }
     }
 
-    /** The lock keys the current transaction holds; a synchronization, so a REQUIRES_NEW transaction has its own. */
+    /** The lock keys the current transaction holds (a REQUIRES_NEW transaction has its own). */
     private static final class HeldLocks implements TransactionSynchronization {
 
         private final Set<String> keys = new HashSet<>();
-
-        static @Nullable HeldLocks current() {
-            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-                return null;
-            }
-            return TransactionSynchronizationManager.getSynchronizations().stream()
-                    .filter(HeldLocks.class::isInstance).map(HeldLocks.class::cast).findFirst()
-                    .orElseGet(() -> {
-                        HeldLocks created = new HeldLocks();
-                        TransactionSynchronizationManager.registerSynchronization(created);
-                        return created;
-                    });
-        }
     }
 
     public void insertReport(FiledReport r) {

@@ -23,10 +23,12 @@ class IncidentMarkers {
 
     private final CotHub hub;
     private final Clock clock;
+    private final AfterCommit afterCommit;
 
-    IncidentMarkers(CotHub hub, Clock clock) {
+    IncidentMarkers(CotHub hub, Clock clock, AfterCommit afterCommit) {
         this.hub = hub;
         this.clock = clock;
+        this.afterCommit = afterCommit;
     }
 
     /** After the commit, without the event publication registry: a TAK client that was offline reconnects. */
@@ -36,7 +38,7 @@ class IncidentMarkers {
         if (incident.exerciseId() != null) {
             return;
         }
-        AfterCommit.run(() -> hub.distribute(marker(incident, clock.instant()), incident.label(), null, null, null));
+        afterCommit.run(() -> hub.distribute(marker(incident, clock.instant()), incident.label(), null, null, null));
     }
 
     static CotEvent marker(IncidentSummary incident, Instant now) {
