@@ -26,7 +26,7 @@ class IncidentFeed {
     @EventListener
     void on(IncidentReported event) {
         var incident = event.incident();
-        afterCommit.run(() -> stream.publish(new LiveEvent("incident.reported", incident.id().toString(),
+        afterCommit.run(() -> publish(() -> new LiveEvent("incident.reported", incident.id().toString(),
                 IncidentFeatures.feature(incident), incident.label(), null,
                 incident.exerciseId())));
     }
@@ -34,8 +34,15 @@ class IncidentFeed {
     @EventListener
     void on(IncidentUpdated event) {
         var incident = event.incident();
-        afterCommit.run(() -> stream.publish(new LiveEvent("incident.updated", incident.id().toString(),
+        afterCommit.run(() -> publish(() -> new LiveEvent("incident.updated", incident.id().toString(),
                 IncidentFeatures.feature(incident), incident.label(), null,
                 incident.exerciseId())));
+    }
+
+    /** Builds the event (its GeoJSON, MGRS and all) only when someone is listening. */
+    private void publish(java.util.function.Supplier<LiveEvent> event) {
+        if (stream.subscriberCount() > 0) {
+            stream.publish(event.get());
+        }
     }
 }

@@ -38,7 +38,11 @@ class IncidentMarkers {
         if (incident.exerciseId() != null) {
             return;
         }
-        afterCommit.run(() -> hub.distribute(marker(incident, clock.instant()), incident.label(), null, null, null));
+        afterCommit.run(() -> {
+            if (hub.connected()) {
+                hub.distribute(marker(incident, clock.instant()), incident.label(), null, null, null);
+            }
+        });
     }
 
     static CotEvent marker(IncidentSummary incident, Instant now) {
