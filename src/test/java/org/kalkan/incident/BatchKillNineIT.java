@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kalkan.ApiClient;
 import org.kalkan.PackagedNode;
+import org.kalkan.security.internal.AuditSequencer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +59,12 @@ class BatchKillNineIT {
         String token = api.token("aze.officer", "kalkan-demo");
         String admin = api.token("admin", "kalkan-demo");
 
+        // Hold the audit sequencer's lock, so the entries of the batches acknowledged below are certainly still
+        // unsequenced when the node is killed; the connection dies with the orphaned server at the restart.
+        Connection pause = DriverManager.getConnection(databaseUrl(dataDir), "postgres", "");
+        try (var statement = pause.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + AuditSequencer.LOCK_KEY + ")");
+        }
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         CountDownLatch enough = new CountDownLatch(3);
         AtomicBoolean killed = new AtomicBoolean();
@@ -99,12 +106,19 @@ class BatchKillNineIT {
         }
         Set<String> answered = Set.copyOf(acknowledged);
         assertThat(answered).hasSizeGreaterThanOrEqualTo(3 * 50);
+        System.out.printf("killed after %d reports were answered 201%n", answered.size());
+        assertThat(count(pause, "SELECT count(*) FROM audit_log a JOIN audit_leaf l ON l.entry_id = a.id "
+                + "WHERE a.action = 'REPORT_FILED' AND substring(a.target from 8) = ANY(?)", answered))
+                .as("their audit entries were not sequenced before the kill").isZero();
+        pause.close();
 
         node = PackagedNode.start(dataDir, port, "batch-kill9-second");
         assertThat(postgres).as("the orphaned server was stopped").noneMatch(ProcessHandle::isAlive);
-        String databaseUrl = "jdbc:postgresql://localhost:" + Files.readAllLines(
-                dataDir.resolve("postgres/postmaster.pid")).get(3).trim() + "/postgres";
-        try (Connection db = DriverManager.getConnection(databaseUrl, "postgres", "")) {
+        try (Connection db = DriverManager.getConnection(databaseUrl(dataDir), "postgres", "")) {
+            System.out.printf("after the restart: %d of them stored, %d audit entries not yet sequenced%n",
+                    count(db, "SELECT count(*) FROM report WHERE id::text = ANY(?)", answered),
+                    count(db, "SELECT count(*) FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_leaf l "
+                            + "WHERE l.entry_id = a.id) AND cardinality(?::text[]) >= 0", answered));
             assertThat(count(db, "SELECT count(*) FROM report WHERE id::text = ANY(?)", answered))
                     .as("every report answered 201 is stored").isEqualTo(answered.size());
             // The sequencer runs at least every second: wait (bounded) until every entry is in the tree.
@@ -119,6 +133,12 @@ class BatchKillNineIT {
         JsonNode verification = api.get("/api/v1/audit/verify", admin).json();
         assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
         assertThat(verification.get("treeSize").asLong()).isPositive();
+    }
+
+    /** The embedded server's port is the fourth line of its lock file. */
+    private static String databaseUrl(Path dataDir) throws java.io.IOException {
+        return "jdbc:postgresql://localhost:" + Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3)
+                .trim() + "/postgres";
     }
 
     private static boolean pause() {
