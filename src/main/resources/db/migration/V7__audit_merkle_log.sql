@@ -1,4 +1,4 @@
--- The audit trail becomes an RFC 9162 Merkle log (docs/adr/0008-audit-merkle-log.md).
+-- The audit trail becomes an RFC 9162 Merkle log (docs/adr/0011-audit-merkle-log.md).
 --
 -- Writers append rows to audit_log in their own transaction, without any lock: the id comes from an identity
 -- sequence and writer_xid is the writing transaction's id. One sequencer (security.internal.AuditSequencer, a single
