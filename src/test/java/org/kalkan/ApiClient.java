@@ -54,6 +54,17 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), token);
     }
 
+    public Response delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
+    }
+
+    /** Posts raw bytes of the given type (a CAP message, a CSV file) as a client system would. */
+    public Response postBytes(String path, String token, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
+    }
+
     private Response send(HttpRequest.Builder request, String token) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

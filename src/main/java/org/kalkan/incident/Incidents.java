@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Incidents {
 
     private static final Set<Role> REPORTERS = Set.of(Role.REPORTING_OFFICER, Role.WATCH_OFFICER,
-            Role.CRISIS_MANAGER, Role.EXERCISE_DIRECTOR);
+            Role.CRISIS_MANAGER, Role.EXERCISE_DIRECTOR, Role.CAP_SOURCE);
     private static final Set<Role> MANAGERS = Set.of(Role.WATCH_OFFICER, Role.CRISIS_MANAGER);
 
     private final IncidentStore store;
