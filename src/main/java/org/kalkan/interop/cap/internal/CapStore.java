@@ -218,6 +218,48 @@ public class CapStore {
                 .list();
     }
 
+    /** An update (a later alert) or a cancellation of an alert the node published. */
+    public record Outbound(UUID id, String msgType, UUID replaces, @Nullable String note, String createdBy,
+            Instant createdAt) {
+    }
+
+    /** Records an update or cancellation; false when the alert already has one of that kind. */
+    public boolean outbound(Outbound outbound) {
+        return jdbc.sql("""
+                INSERT INTO cap_outbound (id, msg_type, replaces, note, created_by, created_at)
+                VALUES (:id, :msgType, :replaces, :note, :createdBy, :createdAt)
+                ON CONFLICT (replaces, msg_type) DO NOTHING""")
+                .param("id", outbound.id()).param("msgType", outbound.msgType()).param("replaces", outbound.replaces())
+                .param("note", outbound.note()).param("createdBy", outbound.createdBy())
+                .param("createdAt", Timestamp.from(outbound.createdAt()))
+                .update() == 1;
+    }
+
+    public Optional<Outbound> outbound(UUID id) {
+        return jdbc.sql("SELECT * FROM cap_outbound WHERE id = :id").param("id", id).query(CapStore::outbound)
+                .optional();
+    }
+
+    public Optional<Outbound> outbound(UUID replaces, String msgType) {
+        return jdbc.sql("SELECT * FROM cap_outbound WHERE replaces = :replaces AND msg_type = :msgType")
+                .param("replaces", replaces).param("msgType", msgType).query(CapStore::outbound).optional();
+    }
+
+    /** Cancellations made before {@code before} (when given), newest first. */
+    public List<Outbound> cancellations(@Nullable Instant before, int limit) {
+        return jdbc.sql("SELECT * FROM cap_outbound WHERE msg_type = 'Cancel'"
+                        + (before == null ? "" : " AND created_at < :before")
+                        + " ORDER BY created_at DESC, id LIMIT :limit")
+                .param("before", before == null ? null : Timestamp.from(before)).param("limit", limit)
+                .query(CapStore::outbound).list();
+    }
+
+    private static Outbound outbound(ResultSet rs, int row) throws SQLException {
+        return new Outbound(rs.getObject("id", UUID.class), rs.getString("msg_type"),
+                rs.getObject("replaces", UUID.class), rs.getString("note"), rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
     /** Deletes the messages of a purged exercise (and their report links); returns how many. */
     public int purge(UUID exercise) {
         jdbc.sql("DELETE FROM cap_report WHERE message_id IN (SELECT id FROM cap_message WHERE exercise_id = :id)")

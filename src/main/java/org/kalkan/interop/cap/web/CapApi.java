@@ -9,9 +9,12 @@ import org.kalkan.incident.ReportId;
 import org.kalkan.interop.cap.CapGateway;
 import org.kalkan.interop.cap.CapMessageId;
 import org.kalkan.interop.cap.CapMessages;
+import org.kalkan.interop.cap.CapPublications;
 import org.kalkan.interop.cap.CapReceipt;
 import org.kalkan.interop.cap.CapSources;
 import org.kalkan.interop.cap.IncomingMessage;
+import org.kalkan.notification.AlertId;
+import org.kalkan.notification.Precedence;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.shared.Dtg;
 import org.kalkan.shared.InvalidInputException.Violation;
@@ -28,9 +31,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * CAP in over the API: post a CAP message or an EDXL-DE envelope (201, or 200 when it was all received before;
- * 400 with every violation), list and read received messages, and (administrators) the certificates trusted for
- * each source's signatures.
+ * The CAP gateway over the API: post a CAP message or an EDXL-DE envelope (201, or 200 when it was all received
+ * before; 400 with every violation), list and read received messages, (administrators) the certificates trusted
+ * for each source's signatures, and (senders) update or cancel an alert published as CAP.
  */
 @RestController
 @RequestMapping("/api/v1/cap")
@@ -39,12 +42,15 @@ class CapApi {
     private final CapGateway gateway;
     private final CapMessages messages;
     private final CapSources sources;
+    private final CapPublications publications;
     private final CurrentSubject subject;
 
-    CapApi(CapGateway gateway, CapMessages messages, CapSources sources, CurrentSubject subject) {
+    CapApi(CapGateway gateway, CapMessages messages, CapSources sources, CapPublications publications,
+            CurrentSubject subject) {
         this.gateway = gateway;
         this.messages = messages;
         this.sources = sources;
+        this.publications = publications;
         this.subject = subject;
     }
 
@@ -86,6 +92,15 @@ class CapApi {
     }
 
     record CertificateBody(@Nullable String pem) {
+    }
+
+    record UpdateBody(@Nullable String text, @Nullable String precedence) {
+    }
+
+    record CancellationBody(@Nullable String note) {
+    }
+
+    record Created(String id) {
     }
 
     @PostMapping(path = "/alerts", consumes = {"application/cap+xml", "application/xml", "text/xml",
@@ -131,6 +146,28 @@ class CapApi {
     ResponseEntity<Void> distrust(@PathVariable String account, @PathVariable String fingerprint) {
         sources.distrust(subject.get(), account, fingerprint);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Updates a published alert with a new alert (same recipients and label); its CAP is an Update. */
+    @PostMapping("/publications/{alertId}/update")
+    ResponseEntity<Created> update(@PathVariable String alertId, @RequestBody UpdateBody body) {
+        if (body.text() == null || body.text().isBlank()) {
+            throw new IllegalArgumentException("text is required");
+        }
+        AlertId update = publications.update(subject.get(), AlertId.parse(alertId), body.text(),
+                body.precedence() == null ? null : Precedence.parse(body.precedence()));
+        return ResponseEntity.created(URI.create("/cap/alerts/" + update + ".xml")).body(new Created(update.toString()));
+    }
+
+    /** Cancels a published alert; the feed carries a CAP Cancel referencing it. */
+    @PostMapping("/publications/{alertId}/cancellation")
+    ResponseEntity<Created> cancel(@PathVariable String alertId, @RequestBody CancellationBody body) {
+        if (body.note() == null || body.note().isBlank()) {
+            throw new IllegalArgumentException("note is required: why the alert is cancelled");
+        }
+        UUID cancellation = publications.cancel(subject.get(), AlertId.parse(alertId), body.note());
+        return ResponseEntity.created(URI.create("/cap/alerts/" + cancellation + ".xml"))
+                .body(new Created(cancellation.toString()));
     }
 
     private static List<String> ids(List<ReportId> ids) {
