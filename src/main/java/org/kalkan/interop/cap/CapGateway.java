@@ -105,10 +105,13 @@ public class CapGateway {
                     : CapXml.EDXLDE.equals(document.getDocumentElement().getNamespaceURI()) ? "EDXL-DE" : "CAP";
             String identifier = document == null ? null : CapXml.text(document.getDocumentElement(), "identifier");
             String sender = document == null ? null : CapXml.text(document.getDocumentElement(), "sender");
+            var headlines = document == null ? null : document.getElementsByTagNameNS("*", "headline");
+            String headline = headlines == null || headlines.getLength() == 0 ? null
+                    : headlines.item(0).getTextContent().strip();
             refusalTransaction.executeWithoutResult(status -> {
                 CapMessageId id = CapMessageId.random();
                 store.refused(id, receipt(subject, poster, poster.restrictedLabel(), now), envelope, identifier,
-                        sender, e.errors(), text);
+                        sender, headline, e.errors(), text);
                 audit.record(subject.username(), "CAP_REFUSED", "cap:" + id, e.errors().size() + " violation(s): "
                         + e.errors().get(0).where() + " " + e.errors().get(0).message());
             });

@@ -145,22 +145,22 @@ public class CapStore {
 
     /** Records a refused post: what it was, who sent it and every violation. */
     public void refused(CapMessageId id, Receipt receipt, String envelope, @Nullable String identifier,
-            @Nullable String sender, List<Violation> violations, String document) {
+            @Nullable String sender, @Nullable String headline, List<Violation> violations, String document) {
         jdbc.sql("""
                 INSERT INTO cap_message (id, received_at, received_by, source_name, envelope, outcome, sender,
-                    signature, signature_detail, violations, document, classification, releasable_to,
-                    origin_nation, exercise_id)
-                VALUES (:id, :receivedAt, :receivedBy, :source, :envelope, 'REFUSED', :sender, 'UNCHECKED',
-                    :detail, CAST(:violations AS JSONB), :document, :classification, CAST(:releasableTo AS TEXT[]),
-                    :origin, :exerciseId)""")
+                    identifier, headline, signature, signature_detail, violations, document, classification,
+                    releasable_to, origin_nation, exercise_id)
+                VALUES (:id, :receivedAt, :receivedBy, :source, :envelope, 'REFUSED', :sender, :identifier,
+                    :headline, 'UNCHECKED', 'refused before its signature was checked', CAST(:violations AS JSONB),
+                    :document, :classification, CAST(:releasableTo AS TEXT[]), :origin, :exerciseId)""")
                 .param("id", id.value())
                 .param("receivedAt", Timestamp.from(receipt.receivedAt()))
                 .param("receivedBy", receipt.receivedBy())
                 .param("source", receipt.source())
                 .param("envelope", envelope)
                 .param("sender", sender)
-                .param("detail", identifier == null ? "refused before its signature was checked"
-                        : "refused before its signature was checked (identifier " + identifier + ")")
+                .param("identifier", identifier)
+                .param("headline", headline)
                 .param("violations", JSON.writeValueAsString(violations))
                 .param("document", clip(document))
                 .param("classification", LabelColumns.classification(receipt.label()))
