@@ -73,6 +73,32 @@ class CapBrowserTests {
     }
 
     @Test
+    void aWarningsReportIsOnTheMapWithItsPolygon() {
+        ApiClient api = new ApiClient(port);
+        String sent = OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofMinutes(2)), ZoneOffset.ofHours(4))
+                .truncatedTo(ChronoUnit.SECONDS).toString();
+        var accepted = api.postBytes("/api/v1/cap/alerts", api.token("aze.cap", "kalkan-demo"), "application/cap+xml",
+                CapFixtures.utf8(CapFixtures.earthquake(CapFixtures.identifier("AZ-EQ-MAP"), sent, "Alert", "",
+                        CapFixtures.SHAMAKHI)));
+        assertThat(accepted.status()).isEqualTo(201);
+
+        browser = Browser.signedIn(port, "kaz.officer"); // UNCLASSIFIED // REL TO ALL: every nation sees it
+        browser.get("http://localhost:" + port + "/map");
+        Browser.await(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(
+                By.cssSelector("path.report-area")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".incident-symbol"))).isNotEmpty();
+        browser.executeScript("document.querySelector('#incident-list button') && "
+                + "Array.from(document.querySelectorAll('#incident-list button'))"
+                + ".find(b => b.textContent.includes('Shamakhi')).click()");
+        Browser.screenshot(browser, "cap-on-map");
+        browser.executeScript("document.querySelector('.leaflet-popup-close-button').click();"
+                + "document.querySelector('.leaflet-control-zoom-in').click();");
+        Browser.await(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                By.cssSelector("path.report-area")).isEmpty());
+        Browser.screenshot(browser, "cap-on-map-zoomed");
+    }
+
+    @Test
     void aCouncilDelegateHasNoCapPage() {
         browser = Browser.signedIn(port, "kaz.delegate");
         browser.get("http://localhost:" + port + "/");
