@@ -9,7 +9,8 @@ import org.kalkan.shared.SecurityLabel;
 /**
  * The Joint Defense Council for the current user. Reads return only what the user may read (a record they may
  * not read is "not found"); writes check the role and nation, validate everything, and are audited.
- * Refusals are {@link org.springframework.web.ErrorResponseException}s: 403, 404 or 409 (wrong state).
+ * Refusals are the domain refusals of {@code org.kalkan.shared}: 403, 404 (also for a record the caller may not
+ * read) or 409 (wrong state); a decision that does not bind every member is 400 with each fault named.
  */
 public interface Council {
 

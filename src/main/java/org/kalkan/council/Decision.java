@@ -10,14 +10,16 @@ import org.kalkan.shared.SecurityLabel;
 
 /**
  * A Council decision as a reader sees it: its current status and version, every version circulated, and the
- * positions and silence breaks of all versions with their times. Adopted decisions carry a register number.
+ * positions and silence breaks of all versions with their times. Adopted decisions carry a register number; a
+ * decision refused when it was to take effect says why ({@code notAdoptedReason}).
  */
 public record Decision(DecisionId id, Procedure procedure, DecisionStatus status, int version, String title,
         String text, @Nullable Instant silenceEndsAt, SecurityLabel label, NationCode originNation,
         @Nullable UUID crisisId, @Nullable ConsultationId consultationId, @Nullable String registerNumber,
         @Nullable Instant adoptedAt, @Nullable Instant closedAt, String createdBy, Instant createdAt,
         List<MeasureOrder> measures, List<DecisionVersion> versions, List<Position> positions,
-        List<SilenceBreak> silenceBreaks, List<MeasureActivation> activations, @Nullable UUID exerciseId) {
+        List<SilenceBreak> silenceBreaks, List<MeasureActivation> activations, @Nullable UUID exerciseId,
+        @Nullable String notAdoptedReason) {
 
     public Decision {
         measures = List.copyOf(measures);

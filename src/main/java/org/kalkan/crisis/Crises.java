@@ -90,7 +90,11 @@ public class Crises {
         return store.lock(id).orElseThrow();
     }
 
-    /** The crisis, if the subject may read it and is on its team; otherwise an audited 404. */
+    /**
+     * Resolves a crisis id for the subject — the one way any module takes a crisis id it was given: the crisis, if
+     * it exists, the subject may read its label, is on its team and works in its context; otherwise an audited 404
+     * that does not tell absent from hidden.
+     */
     @Transactional(readOnly = true)
     public Crisis find(Subject subject, CrisisId id) {
         return access.readable(subject, id);
@@ -102,12 +106,6 @@ public class Crises {
         List<Crisis> list = store.list(access.visible(subject), Math.max(1, Math.min(limit, 500)));
         list.forEach(c -> access.readable(subject, c.id()));
         return list;
-    }
-
-    /** Whether there is a crisis with this id (for other modules' listeners; reveals nothing else). */
-    @Transactional(readOnly = true)
-    public boolean exists(CrisisId id) {
-        return store.lock(id).isPresent();
     }
 
     /** Moves the crisis one phase on (or back); a jump or anything after CLOSED is a 409, nothing changed. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.shared.NotFoundException;
 import org.kalkan.crisis.internal.CrisisAccess;
 import org.kalkan.crisis.internal.CrisisStore;
 import org.kalkan.crisis.internal.LogStore;
@@ -72,7 +73,7 @@ public class CrisisLog {
         access.checkWritable(subject, entryLabel);
         if (corrects != null) {
             entries.find(crisisId, corrects, policy.filter(subject, "e"))
-                    .orElseThrow(() -> Problems.notFound("No log entry " + corrects + " in this crisis that you may read."));
+                    .orElseThrow(() -> NotFoundException.noVisible("log entry"));
         }
         LogEntry entry = entries.append(crisisId, clock.instant(), subject.username(),
                 corrects == null ? LogEntryKind.NOTE : LogEntryKind.CORRECTION, checked, corrects, entryLabel,
@@ -80,7 +81,7 @@ public class CrisisLog {
         audit.record(subject.username(), "CRISIS_LOG", "crisis:" + crisisId,
                 entry.kind() + " " + entry.id() + " " + entryLabel.marking()
                         + (corrects == null ? "" : " corrects " + corrects));
-        return entry;
+        return entries.numberedFor(entry, policy.filter(subject, "e"));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.shared.NotFoundException;
 import org.kalkan.crisis.internal.CrisisAccess;
 import org.kalkan.crisis.internal.CrisisStore;
 import org.kalkan.crisis.internal.RfiStore;
@@ -86,7 +87,7 @@ public class CrisisRfis {
     public Rfi find(Subject subject, CrisisId crisisId, UUID rfiId) {
         access.readable(subject, crisisId);
         return readable(subject, rfis.find(crisisId, rfiId, policy.filter(subject, "r"))
-                .orElseThrow(() -> Problems.notFound("No RFI " + rfiId + " in this crisis that you may read.")));
+                .orElseThrow(() -> NotFoundException.noVisible("RFI")));
     }
 
     /** A user of an addressed nation (not an observer) answers an open RFI; without a label, the RFI's. */
@@ -96,8 +97,8 @@ public class CrisisRfis {
         access.requireParticipant(subject, "answer RFIs");
         String checked = CrisisLog.text(text);
         Crisis crisis = access.active(subject, crisisId);
-        Rfi rfi = rfis.find(crisisId, rfiId, policy.filter(subject, "r"))
-                .orElseThrow(() -> Problems.notFound("No RFI " + rfiId + " in this crisis that you may read."));
+        Rfi rfi = rfis.lock(crisisId, rfiId, policy.filter(subject, "r"))
+                .orElseThrow(() -> NotFoundException.noVisible("RFI"));
         if (!rfi.addressedTo().contains(subject.nation())) {
             audit.recordDenial(subject.username(), "CRISIS", "rfi:" + rfiId, "not addressed to " + subject.nation());
             throw Problems.forbidden("This RFI is addressed to " + names(rfi.addressedTo().stream().toList())
@@ -121,8 +122,8 @@ public class CrisisRfis {
     public Rfi close(Subject subject, CrisisId crisisId, UUID rfiId, @Nullable String note) {
         access.requireAnyRole(subject, CrisisAccess.STAFF, "close RFIs");
         Crisis crisis = access.active(subject, crisisId);
-        Rfi rfi = rfis.find(crisisId, rfiId, policy.filter(subject, "r"))
-                .orElseThrow(() -> Problems.notFound("No RFI " + rfiId + " in this crisis that you may read."));
+        Rfi rfi = rfis.lock(crisisId, rfiId, policy.filter(subject, "r"))
+                .orElseThrow(() -> NotFoundException.noVisible("RFI"));
         if (rfi.status() == Rfi.Status.CLOSED) {
             throw Problems.conflict("RFI " + rfiId + " is already closed.");
         }

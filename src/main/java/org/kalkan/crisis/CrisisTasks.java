@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.shared.NotFoundException;
 import org.kalkan.crisis.internal.CrisisAccess;
 import org.kalkan.crisis.internal.CrisisStore;
 import org.kalkan.crisis.internal.TaskStore;
@@ -102,7 +103,7 @@ public class CrisisTasks {
         access.requireParticipant(subject, "update crisis tasks");
         Crisis crisis = access.active(subject, crisisId);
         CrisisTask task = tasks.find(crisisId, taskId, policy.filter(subject, "t"))
-                .orElseThrow(() -> Problems.notFound("No task " + taskId + " in this crisis that you may read."));
+                .orElseThrow(() -> NotFoundException.noVisible("task"));
         if (status == null && dueAt == null) {
             throw new IllegalArgumentException("give a status and/or a dueAt to change");
         }

@@ -1,5 +1,7 @@
 package org.kalkan.crisis;
 
+import org.kalkan.security.LabelAccessDeniedException;
+import org.kalkan.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import org.kalkan.security.ExerciseContexts;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.security.UserSummary;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -76,7 +79,7 @@ public class Sitreps {
 
     /**
      * Prepares the next SITREP as a draft pre-filled from the crisis state; without a label it takes the crisis's.
-     * While a draft exists no other is prepared (409).
+     * While a draft the subject can read exists no other is prepared (409).
      */
     @Transactional
     public Sitrep prepare(Subject subject, CrisisId crisisId, @Nullable SecurityLabel label) {
@@ -84,8 +87,10 @@ public class Sitreps {
         Crisis crisis = access.active(subject, crisisId);
         SecurityLabel sitrepLabel = label == null ? crisis.label() : label;
         access.checkWritable(subject, sitrepLabel);
-        sitreps.draftNumber(crisisId).ifPresent(n -> {
-            throw Problems.conflict("SITREP " + n + " is still a draft: issue it before preparing another.");
+        // Only a draft the subject can see holds theirs back: a hidden draft is never named, nor its number or state
+        // revealed by a refusal (the subject's SITREP simply takes the next number).
+        sitreps.draftNumber(crisisId, policy.filter(subject, "s")).ifPresent(n -> {
+            throw new RefusedException("SITREP " + n + " is still a draft: issue it before preparing another.");
         });
         return draft(crisis, sitrepLabel, subject, subject.username());
     }
@@ -102,7 +107,7 @@ public class Sitreps {
     public Sitrep find(Subject subject, CrisisId crisisId, int number) {
         access.readable(subject, crisisId);
         Sitrep sitrep = sitreps.find(crisisId, number, policy.filter(subject, "s"))
-                .orElseThrow(() -> Problems.notFound("No SITREP " + number + " in this crisis that you may read."));
+                .orElseThrow(() -> NotFoundException.noVisible("SITREP"));
         policy.assertReadable(subject, sitrep.label(), sitrep.originNation(), sitrep.exerciseId(), target(sitrep));
         return sitrep;
     }
@@ -200,7 +205,7 @@ public class Sitreps {
             try {
                 // In its own transaction: a refusal must not mark the SITREP's transaction rollback-only.
                 readable.add(separately.execute(status -> incidents.find(reader, id)));
-            } catch (ErrorResponseException notReadable) {
+            } catch (ErrorResponseException | NotFoundException | LabelAccessDeniedException notReadable) {
                 // left out of the SITREP: its reader may no longer read it (the refusal is audited)
             }
         }

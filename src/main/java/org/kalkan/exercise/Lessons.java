@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.shared.NotFoundException;
 import org.kalkan.exercise.internal.EvaluationStore;
 import org.kalkan.exercise.internal.ExerciseAccess;
 import org.kalkan.platform.Problems;
@@ -55,8 +56,13 @@ public class Lessons {
     @Transactional
     public Lesson fromObservation(Subject subject, UUID observationId, @Nullable String title) {
         Observation observation = evaluation.observation(observationId)
-                .orElseThrow(() -> Problems.notFound("No observation " + observationId + "."));
-        Exercise exercise = access.readable(subject, observation.exerciseId());
+                .orElseThrow(() -> NotFoundException.noVisible("observation"));
+        Exercise exercise;
+        try {
+            exercise = access.readable(subject, observation.exerciseId());
+        } catch (NotFoundException hidden) {
+            throw NotFoundException.noVisible("observation"); // as for an observation that does not exist
+        }
         access.requireEvaluator(subject, exercise, "create lessons");
         String checkedTitle = title == null || title.isBlank()
                 ? abbreviate(observation.text()) : title.strip();
@@ -138,7 +144,7 @@ public class Lessons {
         return jdbc.sql("SELECT l.*, x.name AS exercise_name, x.classification, x.releasable_to FROM exercise_lesson l "
                         + "JOIN exercise x ON x.id = l.exercise_id WHERE l.id = :id AND " + filter.sql())
                 .params(filter.parameters()).param("id", id).query(Lessons::lesson).optional()
-                .orElseThrow(() -> Problems.notFound("No lesson " + id + " that you may read."));
+                .orElseThrow(() -> NotFoundException.noVisible("lesson"));
     }
 
     private static String abbreviate(String text) {

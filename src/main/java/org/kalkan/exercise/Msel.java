@@ -13,10 +13,12 @@ import org.kalkan.exercise.internal.ExerciseStore;
 import org.kalkan.exercise.internal.InjectContent;
 import org.kalkan.exercise.internal.InjectStore;
 import org.kalkan.platform.Problems;
+import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.shared.NationCode;
+import org.kalkan.shared.SecurityLabel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,9 +58,11 @@ public class Msel {
     private final Deliveries deliveries;
     private final AuditTrail audit;
     private final UserDirectory users;
+    private final AccessPolicy policy;
 
     Msel(ExerciseStore exercises, InjectStore injects, ExerciseAccess access, InjectContent content,
-            Deliveries deliveries, AuditTrail audit, UserDirectory users) {
+            Deliveries deliveries, AuditTrail audit, UserDirectory users, AccessPolicy policy) {
+        this.policy = policy;
         this.users = users;
         this.exercises = exercises;
         this.injects = injects;
@@ -72,7 +76,7 @@ public class Msel {
     public Inject add(Subject subject, UUID exerciseId, NewInject inject) {
         Exercise exercise = editable(subject, exerciseId, "add injects");
         Set<Integer> numbers = numbers(exerciseId);
-        check(exercise, inject, numbers);
+        check(subject, exercise, inject, numbers);
         return store(subject, exercise, inject);
     }
 
@@ -92,7 +96,7 @@ public class Msel {
                 continue;
             }
             try {
-                check(exercise, row, numbers);
+                check(subject, exercise, row, numbers);
                 numbers.add(row.number());
             } catch (IllegalArgumentException e) {
                 errors.add(new RowError(i + 1, e.getMessage()));
@@ -111,11 +115,25 @@ public class Msel {
         return stored;
     }
 
+    /**
+     * The MSEL for EXCON and evaluators. Each inject's content is read through the access policy like any record:
+     * filtered in SQL and asserted again here; an inject whose content the reader may not read is listed
+     * {@link Inject#withheld() withheld}.
+     */
     @Transactional(readOnly = true)
     public List<Inject> list(Subject subject, UUID exerciseId) {
         Exercise exercise = access.readable(subject, exerciseId);
         access.requireEvaluator(subject, exercise, "read the MSEL");
-        return injects.list(exerciseId);
+        return injects.listFor(exerciseId, policy.filterAcrossContexts(subject, "i")).stream()
+                .map(i -> readable(subject, i)).toList();
+    }
+
+    /** The inject as the subject may see it: the content asserted readable, or withheld. */
+    private Inject readable(Subject subject, Inject inject) {
+        if (inject.contentWithheld() || !policy.canReadInAnyContext(subject, inject.label(), inject.originNation())) {
+            return inject.withheld();
+        }
+        return inject;
     }
 
     @Transactional
@@ -134,12 +152,12 @@ public class Msel {
                 require(inject, inject.status() == InjectStatus.PLANNED || inject.status() == InjectStatus.SCHEDULED,
                         "deliver");
                 requireStarted(exercise);
-                return deliveries.deliver(exercise, inject, subject.username());
+                return readable(subject, deliveries.deliver(exercise, inject, subject.username()));
             }
             case RESEND -> {
                 require(inject, inject.status() == InjectStatus.DELIVERED, "resend");
                 requireStarted(exercise);
-                return deliveries.deliver(exercise, inject, subject.username());
+                return readable(subject, deliveries.deliver(exercise, inject, subject.username()));
             }
             case HOLD, RELEASE -> {
                 require(inject, inject.status() == InjectStatus.PLANNED || inject.status() == InjectStatus.SCHEDULED,
@@ -162,17 +180,19 @@ public class Msel {
             }
         }
         audit.record(subject.username(), "EXERCISE_INJECT_" + action, target, by == null ? "" : "by " + by);
-        return injects.find(inject.id()).orElseThrow();
+        return readable(subject, injects.find(inject.id()).orElseThrow());
     }
 
     private Inject store(Subject subject, Exercise exercise, NewInject inject) {
         boolean timedAndRunning = inject.startCondition() == StartCondition.AT_TIME
                 && exercise.clock().state() != ExerciseClock.State.STOPPED;
-        UUID id = injects.insert(exercise.id(), inject, timedAndRunning ? inject.at() : null);
+        SecurityLabel label = InjectContent.labelOf(inject.content(), exercise.label());
+        UUID id = injects.insert(exercise.id(), inject, timedAndRunning ? inject.at() : null, label,
+                subject.nation());
         audit.record(subject.username(), "EXERCISE_INJECT_ADDED", "exercise:" + exercise.id() + "/inject:"
                 + inject.number(), inject.kind() + " " + inject.startCondition() + " " + inject.at() + " to "
                 + inject.to());
-        return injects.find(id).orElseThrow();
+        return readable(subject, injects.find(id).orElseThrow());
     }
 
     private Exercise editable(Subject subject, UUID exerciseId, String what) {
@@ -184,7 +204,7 @@ public class Msel {
         return exercise;
     }
 
-    private void check(Exercise exercise, NewInject inject, Set<Integer> numbers) {
+    private void check(Subject subject, Exercise exercise, NewInject inject, Set<Integer> numbers) {
         if (numbers.contains(inject.number())) {
             throw new IllegalArgumentException("inject number " + inject.number() + " is already taken");
         }
@@ -199,6 +219,8 @@ public class Msel {
             }
         }
         content.validate(inject.kind(), inject.content(), inject.from(), inject.to(), exercise.label());
+        // The author may write the content's label (known entries, within their clearance), like any record.
+        policy.checkWritable(subject, InjectContent.labelOf(inject.content(), exercise.label()));
     }
 
     private Set<Integer> numbers(UUID exerciseId) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.shared.NotFoundException;
 import org.kalkan.force.internal.UnitStore;
 import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
@@ -94,7 +95,7 @@ public class ForceRegistry {
                 .filter(u -> policy.canReadInAnyContext(subject, u.details().label(), u.nation()))
                 .orElseThrow(() -> {
                     audit.recordDenial(subject.username(), "READ", "unit:" + id, "not found or not readable");
-                    return Problems.notFound("No unit " + id + " that you may read.");
+                    return NotFoundException.noVisible("unit");
                 });
         return unit;
     }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.shared.NotFoundException;
 import org.kalkan.crisis.CrisisId;
 import org.kalkan.crisis.Crises;
 import org.kalkan.force.internal.SourcingStore;
@@ -78,8 +79,13 @@ public class ForceRequirements {
         return new StatedRequirement(crisisId, requirement, label, planner.nation().value());
     }
 
+    /**
+     * Readable requirements of a crisis the subject may see: the crisis id is resolved through the crisis module for
+     * the subject first (absent and hidden crises are the same 404).
+     */
     @Transactional(readOnly = true)
     public List<StatedRequirement> forCrisis(Subject subject, UUID crisisId) {
+        crises.find(subject, new CrisisId(crisisId));
         List<StatedRequirement> found = store.requirementsOfCrisis(policy.filter(subject, "r"), crisisId);
         found.forEach(r -> assertReadable(subject, r));
         return found;
@@ -90,7 +96,7 @@ public class ForceRequirements {
     public StatedRequirement requirement(Subject subject, UUID id) {
         StatedRequirement found = store.requirement(policy.filter(subject, "r"), id).orElseThrow(() -> {
             audit.recordDenial(subject.username(), "READ", "requirement:" + id, "not found or not readable");
-            return Problems.notFound("No requirement " + id + " that you may read.");
+            return NotFoundException.noVisible("requirement");
         });
         assertReadable(subject, found);
         return found;
@@ -221,8 +227,13 @@ public class ForceRequirements {
      */
     @Transactional
     public Offer changeOffer(Subject subject, UUID offerId, SourcingStatus target) {
-        Offer offer = store.lockOffer(offerId).orElseThrow(() -> Problems.notFound("No offer " + offerId + "."));
-        requirement(subject, offer.requirementId());
+        Offer offer = store.lockOffer(offerId).orElseThrow(() -> NotFoundException.noVisible("offer"));
+        try {
+            requirement(subject, offer.requirementId());
+        } catch (NotFoundException hidden) {
+            // An offer is seen through its requirement: never name the requirement the caller may not read.
+            throw NotFoundException.noVisible("offer");
+        }
         boolean ownNation = subject.nation().value().equals(offer.nation())
                 && NATIONAL_OFFICERS.stream().anyMatch(subject::has);
         if (!ownNation && !subject.has(Role.FORCE_PLANNER)) {
@@ -273,6 +284,11 @@ public class ForceRequirements {
     private void assertReadable(Subject subject, StatedRequirement r) {
         policy.assertReadable(subject, r.label(), NationCode.of(r.originNation()), subject.exercise(),
                 "requirement:" + r.requirement().id());
+    }
+
+    /** Resolves a crisis id for the subject through the crisis module (404 when absent or hidden). */
+    void requireCrisis(Subject subject, UUID crisisId) {
+        crises.find(subject, new CrisisId(crisisId));
     }
 
     /** Requirements named by id, each readable. */

@@ -30,6 +30,7 @@ import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Classification;
 import org.kalkan.shared.NationCode;
+import org.kalkan.shared.NotFoundException;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -132,7 +133,8 @@ public class SourcingPlans {
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
             policy.checkWritable(planner, label);
-            plans.insert(id, crisis, plan, ids, offerOfUnit, label, planner.nation(), planner.username(), now);
+            plans.insert(id, crisis, plan, ids, offerOfUnit, label, planner.nation(), planner.username(), now,
+                    planner.exercise());
             audit.record(planner.username(), "SOURCING_PLAN_COMPUTED", "plan:" + id, plan.assignments().size()
                     + " assignment(s), " + plan.gaps().size() + " gap(s), objective " + plan.objective()
                     + (plan.provenOptimal() ? " (optimal)" : " (bound " + plan.bound() + ")") + " " + label.marking());
@@ -140,21 +142,27 @@ public class SourcingPlans {
         return find(planner, id);
     }
 
+    /**
+     * Resolves a plan id for the subject: the plan, if it exists, the subject may read it and it is of the subject's
+     * context; otherwise an audited 404 that does not tell absent from unreadable.
+     */
     @Transactional(readOnly = true)
     public StoredPlan find(Subject subject, UUID id) {
         StoredPlan plan = plans.find(policy.filter(subject, "p"), id).orElseThrow(() -> {
             audit.recordDenial(subject.username(), "READ", "plan:" + id, "not found or not readable");
-            return Problems.notFound("No sourcing plan " + id + " that you may read.");
+            return NotFoundException.noVisible("sourcing plan");
         });
-        policy.assertReadable(subject, plan.label(), plan.originNation(), "plan:" + id);
+        policy.assertReadable(subject, plan.label(), plan.originNation(), plan.exerciseId(), "plan:" + id);
         return plan;
     }
 
-    /** Readable plans of a crisis, newest first. */
+    /** Readable plans of a crisis the subject may see (else 404), newest first. */
     @Transactional(readOnly = true)
     public List<StoredPlan> ofCrisis(Subject subject, UUID crisisId) {
+        requirements.requireCrisis(subject, crisisId);
         List<StoredPlan> found = plans.ofCrisis(policy.filter(subject, "p"), crisisId, LIST_LIMIT);
-        found.forEach(p -> policy.assertReadable(subject, p.label(), p.originNation(), "plan:" + p.id()));
+        found.forEach(p -> policy.assertReadable(subject, p.label(), p.originNation(), p.exerciseId(),
+                "plan:" + p.id()));
         return found;
     }
 
@@ -198,10 +206,13 @@ public class SourcingPlans {
 
     /**
      * The Council chair circulates a SUBMITTED plan as a decision naming {@code ACTIVATE_FORCES} with the plan,
-     * under silence (until {@code silenceEndsAt}) or for consensus, through the {@link Council}'s own rules.
+     * under silence (until {@code silenceEndsAt}, with the {@code urgency} that justifies a short one) or for
+     * consensus, through the {@link Council}'s own rules: the decision carries the plan's label, which must therefore
+     * be releasable to every member state.
      */
     @Transactional
-    public Decision circulate(Subject chair, UUID id, @Nullable Procedure procedure, @Nullable Instant silenceEndsAt) {
+    public Decision circulate(Subject chair, UUID id, @Nullable Procedure procedure, @Nullable Instant silenceEndsAt,
+            @Nullable String urgency) {
         if (!chair.has(Role.COUNCIL_CHAIR)) {
             audit.recordDenial(chair.username(), "SOURCING_PLAN_CIRCULATE", "plan:" + id, "not the Council chair");
             throw Problems.forbidden("Only the Council chair circulates a plan to the Council.");
@@ -213,8 +224,8 @@ public class SourcingPlans {
         }
         Decision decision = council.circulate(new DecisionDraft(title(plan), text(plan), plan.label(),
                 procedure == null ? Procedure.SILENCE : procedure, silenceEndsAt, plan.crisisId(), null,
-                List.of(new MeasureOrder(ACTIVATE_FORCES, Map.of("plan", id.toString())))));
-        plans.circulated(id, decision.id().value());
+                List.of(new MeasureOrder(ACTIVATE_FORCES, Map.of("plan", id.toString()))), urgency));
+        // The Council asked this module to resolve the plan for the chair, which marked it circulated as the decision.
         audit.record(chair.username(), "SOURCING_PLAN_CIRCULATED", "plan:" + id, "as Council decision "
                 + decision.id() + " " + decision.procedure());
         return decision;

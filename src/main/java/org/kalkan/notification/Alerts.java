@@ -17,7 +17,9 @@ import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Dtg;
+import org.kalkan.shared.NotFoundException;
 import org.kalkan.shared.SecurityLabel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +44,12 @@ public class Alerts {
     private final CurrentSubject currentSubject;
     private final ApplicationEventPublisher events;
     private final NotificationProperties properties;
+    private final ObjectProvider<AlertCrises> crises;
 
     Alerts(AlertStore store, AlertWriter writer, RecipientResolver resolver, AccessPolicy policy, AuditTrail audit,
-            CurrentSubject currentSubject, ApplicationEventPublisher events, NotificationProperties properties) {
+            CurrentSubject currentSubject, ApplicationEventPublisher events, NotificationProperties properties,
+            ObjectProvider<AlertCrises> crises) {
+        this.crises = crises;
         this.store = store;
         this.writer = writer;
         this.resolver = resolver;
@@ -65,7 +70,8 @@ public class Alerts {
      * Raises an alert as {@code sender}, who needs a sending role and must be allowed to write the label. The
      * recipients are resolved now into one entry per user cleared for the label; their deadline is the sending
      * time plus {@code ackWithin} (or the precedence's default). The alert belongs to the sender's context: an
-     * exercise alert reaches only the exercise's participants and its text starts with {@code EXERCISE}.
+     * exercise alert reaches only the exercise's participants and its text starts with {@code EXERCISE}. A
+     * {@code crisisId} must name a crisis the sender may see in their context ({@link AlertCrises}), else 404.
      */
     @Transactional
     public AlertId raise(Subject sender, AlertRequest request) {
@@ -92,6 +98,14 @@ public class Alerts {
                     + "; raise it with ?exercise=" + request.exerciseId());
         }
         policy.checkWritable(sender, request.label());
+        if (request.crisisId() != null) {
+            // Resolved by the crisis module for the sender: absent, unreadable and other-context crises are one 404.
+            AlertCrises owner = crises.getIfAvailable();
+            if (owner == null) {
+                throw NotFoundException.noVisible("crisis");
+            }
+            owner.requireReadable(sender, request.crisisId());
+        }
         // In an exercise only its participants are alerted: nobody else could ever open the alert (ADR 0006).
         var resolution = resolver.resolve(request.recipients(), request.label(), sender.nation(), sender.exercise());
         if (resolution.cleared().isEmpty()) {
@@ -109,14 +123,7 @@ public class Alerts {
      */
     @Transactional(readOnly = true)
     public AlertView view(Subject subject, AlertId id) {
-        AlertView alert = store.find(id).orElseThrow(() -> notFound(id));
-        boolean involved = alert.sender().equals(subject.username()) || SENDERS.stream().anyMatch(subject::has)
-                || alert.recipients().stream().anyMatch(r -> r.username().equals(subject.username()));
-        if (!involved) {
-            throw notPermitted(subject, id, "READ");
-        }
-        policy.assertReadable(subject, alert.label(), alert.originNation(), alert.exerciseId(), "alert:" + id);
-        return alert;
+        return visible(subject, id, "READ");
     }
 
     /**
@@ -125,11 +132,11 @@ public class Alerts {
      */
     @Transactional
     public AlertView.Recipient acknowledge(Subject subject, AlertId id) {
-        AlertView alert = store.find(id).orElseThrow(() -> notFound(id));
+        AlertView alert = visible(subject, id, "ALERT_ACK");
         if (store.recipient(id, subject.username()).isEmpty()) {
+            // They may see the alert (its sender, or a sending role), so saying they are not a recipient reveals nothing.
             throw notPermitted(subject, id, "ALERT_ACK");
         }
-        policy.assertReadable(subject, alert.label(), alert.originNation(), alert.exerciseId(), "alert:" + id);
         Instant now = writer.now();
         if (!store.acknowledge(id, subject.username(), now)) {
             AlertView.Recipient current = store.recipient(id, subject.username()).orElseThrow();
@@ -191,8 +198,21 @@ public class Alerts {
                 .filter(a -> policy.isReleasedTo(a.label(), release));
     }
 
-    private static AlertRefusedException notFound(AlertId id) {
-        return new AlertRefusedException(Reason.NOT_FOUND, "There is no alert " + id + ".");
+    /**
+     * The alert, if the subject is involved (its sender, a recipient, or one who may raise alerts) and may read its
+     * label in its context; otherwise the same audited 404 as for an alert that does not exist.
+     */
+    private AlertView visible(Subject subject, AlertId id, String action) {
+        AlertView alert = store.find(id).orElse(null);
+        boolean involved = alert != null && (alert.sender().equals(subject.username())
+                || SENDERS.stream().anyMatch(subject::has)
+                || alert.recipients().stream().anyMatch(r -> r.username().equals(subject.username())));
+        if (!involved || !policy.canRead(subject, alert.label(), alert.originNation(), alert.exerciseId())) {
+            audit.recordDenial(subject.username(), action, "alert:" + id, alert == null ? "no such alert"
+                    : "not involved or not readable");
+            throw new AlertRefusedException(Reason.NOT_FOUND, "There is no alert you can see.");
+        }
+        return alert;
     }
 
     private AlertRefusedException notPermitted(Subject subject, AlertId id, String action) {

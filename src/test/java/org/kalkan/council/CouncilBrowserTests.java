@@ -94,6 +94,8 @@ class CouncilBrowserTests {
 
     @Test
     void theChairCirculatesADecisionForConsensusFromTheForm() {
+        // A real crisis the chair sees: a decision's crisis is resolved for the chair (issue 12).
+        String crisis = CouncilFixtures.crisisForTheChair(new ApiClient(port), port, "Aktau port incident", "");
         browser.get("http://localhost:" + port + "/login");
         browser.findElement(By.id("username")).sendKeys("council.chair");
         browser.findElement(By.id("password")).sendKeys("kalkan-demo");
@@ -104,7 +106,7 @@ class CouncilBrowserTests {
         browser.findElement(By.id("draft-text")).sendKeys("The Council activates the CMC crisis response team.");
         new Select(browser.findElement(By.id("draft-classification"))).selectByValue("RESTRICTED");
         new Select(browser.findElement(By.id("draft-procedure"))).selectByValue("CONSENSUS");
-        browser.findElement(By.id("draft-crisis")).sendKeys("7d3f1c4e-2b1a-4c8e-9f00-0000000000aa");
+        browser.findElement(By.id("draft-crisis")).sendKeys(crisis);
         browser.findElement(By.cssSelector("input[name=measure][value=ACTIVATE_CRISIS_TEAM]")).click();
         browser.findElement(By.id("draft-submit")).click();
 

@@ -24,6 +24,20 @@ final class CouncilFixtures {
         return TOKENS.computeIfAbsent(port + "/" + username, key -> api.token(username, PASSWORD));
     }
 
+    /**
+     * A real crisis the chair may see (opened by the CMC director with the chair on its team), for decisions that
+     * name one: a decision's crisis is resolved for the chair (issue 12). {@code query} is e.g. {@code ?exercise=…}.
+     */
+    static String crisisForTheChair(ApiClient api, int port, String title, String query) {
+        ApiClient.Response opened = api.post("/api/v1/crises" + query, token(api, port, "cmc.director"), Map.of(
+                "title", title, "label", label("RESTRICTED", "MEMBERS"),
+                "team", Map.of("users", List.of("council.chair"))));
+        if (opened.status() != 201) {
+            throw new IllegalStateException("crisis not opened: " + opened);
+        }
+        return opened.json().get("id").asString();
+    }
+
     static Map<String, Object> label(String classification, String... releasableTo) {
         return Map.of("classification", classification, "releasableTo", List.of(releasableTo));
     }

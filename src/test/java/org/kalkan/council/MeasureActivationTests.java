@@ -47,7 +47,7 @@ class MeasureActivationTests {
     @Test
     void adoptionAtTheEndOfSilenceActivatesTheAlertLevelMeasure() throws InterruptedException {
         ApiClient api = new ApiClient(port);
-        UUID crisis = UUID.randomUUID();
+        UUID crisis = UUID.fromString(CouncilFixtures.crisisForTheChair(api, port, "Alert level measure", ""));
         Instant deadline = clock.instant().plusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
         var circulated = api.post("/api/v1/council/decisions", token(api, "council.chair"), withMeasure(
                 silenceDecision("Raise the alert level", deadline),
@@ -96,7 +96,7 @@ class MeasureActivationTests {
     @Test
     void aConsensusDecisionAuthorisesForceSourcingForACrisis() {
         ApiClient api = new ApiClient(port);
-        UUID crisis = UUID.randomUUID();
+        UUID crisis = UUID.fromString(CouncilFixtures.crisisForTheChair(api, port, "Force sourcing measure", ""));
         var draft = withMeasure(CouncilFixtures.consensusDecision("Authorise force sourcing"),
                 "AUTHORISE_FORCE_SOURCING", Map.of(), crisis.toString());
         String id = id(api.post("/api/v1/council/decisions", token(api, "council.chair"), draft));
@@ -119,7 +119,7 @@ class MeasureActivationTests {
     void aDecisionThatIsNotAdoptedActivatesNothing() {
         ApiClient api = new ApiClient(port);
         var draft = withMeasure(CouncilFixtures.consensusDecision("Refused team"), "ACTIVATE_CRISIS_TEAM",
-                Map.of(), UUID.randomUUID().toString());
+                Map.of(), CouncilFixtures.crisisForTheChair(api, port, "Refused team", ""));
         String id = id(api.post("/api/v1/council/decisions", token(api, "council.chair"), draft));
         api.post("/api/v1/council/decisions/" + id + "/positions", token(api, "aze.delegate"),
                 position("NON_CONCUR", "Not now."));

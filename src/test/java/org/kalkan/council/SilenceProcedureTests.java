@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -275,14 +276,16 @@ class SilenceProcedureTests {
 
     @Test
     void aDecisionTheReaderMayNotReadIsNotFound() {
-        Map<String, Object> draft = silenceDecision("Bilateral", deadlineIn(Duration.ofMinutes(5)), "KAZ", "TUR");
-        draft.put("label", CouncilFixtures.label("SECRET", "KAZ", "TUR"));
+        // A decision binds every member, so only a non-member (here an observer) may be unable to read it.
+        Map<String, Object> draft = silenceDecision("Members only", deadlineIn(Duration.ofMinutes(5)));
+        draft.put("label", CouncilFixtures.label("SECRET", "MEMBERS"));
         String id = id(api.post("/api/v1/council/decisions", chair, draft));
 
         assertThat(api.get("/api/v1/council/decisions/" + id, token("hun.observer")).status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/council/decisions/" + id + "/silence-breaks", token("aze.delegate"),
-                statement("x")).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/council/decisions", token("aze.delegate")).body()).doesNotContain(id);
+        assertThat(api.get("/api/v1/council/decisions/" + UUID.randomUUID(), token("hun.observer")).json()
+                .get("detail")).isEqualTo(api.get("/api/v1/council/decisions/" + id, token("hun.observer")).json()
+                .get("detail"));
+        assertThat(api.get("/api/v1/council/decisions", token("hun.observer")).body()).doesNotContain(id);
         assertThat(api.get("/api/v1/council/decisions", token("tur.delegate")).body()).contains(id);
         assertThat(auditDenials("hun.observer", "READ")).isPositive();
     }

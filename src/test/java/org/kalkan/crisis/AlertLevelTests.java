@@ -1,5 +1,10 @@
 package org.kalkan.crisis;
 
+import java.util.Set;
+import org.kalkan.security.Subject;
+import org.kalkan.shared.Classification;
+import org.kalkan.shared.NationCode;
+import org.kalkan.shared.SecurityLabel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kalkan.crisis.CrisisFixtures.PASSWORD;
 
@@ -57,16 +62,18 @@ class AlertLevelTests {
 
     @Test
     void anotherModuleAppliesAMeasureThroughTheFacade() {
+        SecurityLabel members = SecurityLabel.of(Classification.RESTRICTED, "MEMBERS");
         var change = levels.change(AlertTarget.nation("UZB"), AlertLevel.ELEVATED, "Measure RAISE_ALERT_LEVEL",
-                "decision 7", "council");
+                "decision 7", "council", members);
         assertThat(change.to()).isEqualTo(AlertLevel.ELEVATED);
-        assertThat(levels.current()).anySatisfy(s -> {
+        Subject reader = new Subject("kaz.officer", NationCode.of("KAZ"), Classification.SECRET, Set.of());
+        assertThat(levels.current(reader)).anySatisfy(s -> {
             assertThat(s.target()).isEqualTo(AlertTarget.nation("UZB"));
             assertThat(s.level()).isEqualTo(AlertLevel.ELEVATED);
             assertThat(s.changedBy()).isEqualTo("council");
         });
         var region = levels.change(AlertTarget.region("Middle Corridor"), AlertLevel.HIGH, "rail sabotage", "decision 8",
-                "council");
+                "council", members);
         assertThat(region.from()).isEqualTo(AlertLevel.NORMAL);
     }
 }

@@ -20,7 +20,8 @@ final class ForceFixtures {
     static String crisis(ApiClient api, String title) {
         var created = api.post("/api/v1/crises", api.token("cmc.director", PASSWORD), Map.of("title", title,
                 "label", Map.of("classification", "RESTRICTED", "releasableTo", List.of("MEMBERS")),
-                "team", Map.of("nations", List.of("UZB", "AZE", "TUR"))));
+                // The Council chair is on the team: a decision's crisis is one the chair may see (issue 12).
+                "team", Map.of("nations", List.of("UZB", "AZE", "TUR"), "users", List.of("council.chair"))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asString();
     }

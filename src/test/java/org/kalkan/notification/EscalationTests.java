@@ -69,7 +69,10 @@ class EscalationTests {
 
     @Test
     void anAlertToUzbOfficerWithAOneMinuteDeadlineIsEscalatedToUzbPointsOfContactAndTheWatchWhenUnacknowledged() {
-        UUID crisis = UUID.randomUUID();
+        // A crisis the watch officer sees: an alert names only such a crisis (issue 12).
+        UUID crisis = UUID.fromString(api.post("/api/v1/crises", api.token("cmc.director", PASSWORD), Map.of("title",
+                "Navoi rail junction", "label", Map.of("classification", "RESTRICTED", "releasableTo",
+                List.of("MEMBERS")), "team", Map.of("users", List.of("cmc.watch")))).json().get("id").asString());
         String id = raise(api, watch, with(with(flashTo("Explosion at Navoi rail junction", "uzb.officer"),
                 "ackWithin", "PT1M"), "crisisId", crisis.toString()));
         clock.advance(Duration.ofSeconds(50));
@@ -118,10 +121,11 @@ class EscalationTests {
         assertThat(status(id, "kaz.officer")).isEqualTo("ACKNOWLEDGED");
         // KAZ's other users (its delegate and the council chair) stayed silent.
         assertThat(usernames(api.get("/api/v1/alerts/" + id, watch).json()))
-                .containsExactly("council.chair", "kaz.delegate", "kaz.officer");
+                .containsExactly("council.chair", "kaz.cert", "kaz.delegate", "kaz.officer");
         await("the council chair is escalated", Duration.ofSeconds(10),
                 () -> status(id, "council.chair").equals("ESCALATED"));
-        assertThat(escalationsOf(id)).isEqualTo(2);
+        await("kaz.cert is escalated", Duration.ofSeconds(10), () -> status(id, "kaz.cert").equals("ESCALATED"));
+        assertThat(escalationsOf(id)).isEqualTo(3); // kaz.delegate, kaz.cert and the council chair
     }
 
     @Test

@@ -27,6 +27,9 @@ import org.kalkan.security.AuditTrail;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.ForbiddenException;
+import org.kalkan.shared.NotFoundException;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.Classification;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
@@ -127,7 +130,7 @@ class Agenda {
         delegation.requireChair(chair, "CONSULTATION_CLOSE", "consultation:" + id);
         Consultation consultation = find(chair, id, true);
         if (!consultation.open()) {
-            throw Problems.conflict("The consultation was closed at " + consultation.closedAt() + ".");
+            throw new RefusedException("The consultation was closed at " + consultation.closedAt() + ".");
         }
         jdbc.sql("UPDATE council_consultation SET status = 'CLOSED', closed_at = :at WHERE id = :id")
                 .param("at", Decisions.timestamp(clock.instant().truncatedTo(ChronoUnit.MICROS)))
@@ -166,10 +169,10 @@ class Agenda {
         Session session = sessionById(chair, sessionId, true);
         String text = CouncilService.required(minutes, "minutes", CouncilService.MAX_TEXT);
         if (session.heldOn().isAfter(today())) {
-            throw Problems.conflict("The session of " + session.heldOn() + " has not been held yet.");
+            throw new RefusedException("The session of " + session.heldOn() + " has not been held yet.");
         }
         if (session.minutes() != null) {
-            throw Problems.conflict("The minutes of this session are already recorded.");
+            throw new RefusedException("The minutes of this session are already recorded.");
         }
         jdbc.sql("UPDATE council_session SET minutes = :minutes WHERE id = :id")
                 .param("minutes", text).param("id", sessionId).update();
@@ -216,7 +219,7 @@ class Agenda {
                 .map(c -> readable(subject, List.of(c)).get(0))
                 .orElseThrow(() -> {
                     audit.recordDenial(subject.username(), "READ", "consultation:" + id, "missing or not readable");
-                    return Problems.notFound("consultation " + id);
+                    return NotFoundException.noVisible("consultation");
                 });
     }
 
@@ -227,7 +230,7 @@ class Agenda {
                 .map(row -> session(subject, row))
                 .orElseThrow(() -> {
                     audit.recordDenial(subject.username(), "READ", "session:" + id, "missing or not readable");
-                    return Problems.notFound("session " + id);
+                    return NotFoundException.noVisible("session");
                 });
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +22,8 @@ import org.kalkan.council.DecisionId;
 import org.kalkan.council.DecisionNotAdopted;
 import org.kalkan.council.DecisionStatus;
 import org.kalkan.council.DecisionVersion;
+import org.kalkan.council.DelegateNotices;
+import org.kalkan.council.ReferencedRecords;
 import org.kalkan.council.Measure;
 import org.kalkan.council.MeasureOrder;
 import org.kalkan.council.Position;
@@ -36,15 +39,21 @@ import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.InvalidInputException;
+import org.kalkan.shared.NotFoundException;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Council's decisions: circulation under silence or for consensus, silence breaks, positions, closing and
- * revision. Every write locks the decision's row first, so concurrent acts on one decision are serialised and
+ * revision. A decision binds the members, so {@link BindingRules} hold when it is circulated (every member state's
+ * delegates can read it, the silence is long enough, every delegate is notified before it starts) and again when it
+ * takes effect ({@link Adoption}); what it names is resolved by the owning module ({@link References}). Every write locks the decision's row first, so concurrent acts on one decision are serialised and
  * each sees the state the previous one left. Consultations and sessions are the {@link Agenda}'s.
  */
 @Service
@@ -67,12 +76,19 @@ class CouncilService implements Council {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final CouncilProperties properties;
+    private final BindingRules rules;
+    private final References references;
+    private final ObjectProvider<DelegateNotices> notices;
     private final Clock clock;
 
     CouncilService(Decisions decisions, MeasureCatalogue measures, Adoption adoption, SilenceDeadlines deadlines,
             Agenda agenda, Delegation delegation, MemberStates members, AccessPolicy policy,
             CurrentSubject currentSubject, AuditTrail audit, ApplicationEventPublisher events,
-            CouncilProperties properties, Clock clock) {
+            CouncilProperties properties, BindingRules rules, References references,
+            ObjectProvider<DelegateNotices> notices, Clock clock) {
+        this.rules = rules;
+        this.references = references;
+        this.notices = notices;
         this.decisions = decisions;
         this.measures = measures;
         this.adoption = adoption;
@@ -101,28 +117,39 @@ class CouncilService implements Council {
         SecurityLabel label = require(draft.label(), "label");
         policy.checkWritable(chair, label);
         Procedure procedure = require(draft.procedure(), "procedure (SILENCE or CONSENSUS)");
+        String urgency = BindingRules.urgency(draft.urgency());
         Instant silenceEndsAt = null;
         if (procedure == Procedure.SILENCE) {
-            silenceEndsAt = deadline(draft.silenceEndsAt(), now);
+            silenceEndsAt = deadline(draft.silenceEndsAt(), now, urgency);
         } else if (draft.silenceEndsAt() != null) {
             throw new IllegalArgumentException("silenceEndsAt belongs to the SILENCE procedure only");
+        } else if (urgency != null) {
+            throw new IllegalArgumentException("urgency shortens a silence: it belongs to the SILENCE procedure only");
         }
         List<MeasureOrder> named = measures.validate(draft.measures(), draft.crisisId());
         ConsultationId consultation = draft.consultationId() == null ? null
                 : agenda.consultation(new ConsultationId(draft.consultationId())).id();
+        requireBinding(label, chair.nation(), chair.exercise(), now, silenceEndsAt, urgency);
 
         DecisionId id = new DecisionId(UUID.randomUUID());
+        // Everything the decision names is resolved by its owner, for the chair, in the chair's context.
+        references.circulating(chair, new ReferencedRecords(id, label, chair.exercise(), draft.crisisId(), named));
         DecisionStatus status = procedure == Procedure.SILENCE ? DecisionStatus.UNDER_SILENCE
                 : DecisionStatus.UNDER_CONSENSUS;
         // The decision belongs to the chair's context (ADR 0006); a consultation it answers was found in that context.
         DecisionRow row = new DecisionRow(id, procedure, status, 1, silenceEndsAt, draft.crisisId(), consultation,
-                null, null, null, chair.username(), now, label, chair.nation(), chair.exercise());
+                null, null, null, chair.username(), now, label, chair.nation(), chair.exercise(), null);
         decisions.insert(row);
-        decisions.insertVersion(id, new DecisionVersion(1, title, text, silenceEndsAt, named, chair.username(), now));
+        DecisionCirculated circulated = new DecisionCirculated(id, 1, procedure, title, silenceEndsAt, label, now,
+                chair.exercise(), chair.nation());
+        List<String> notified = notifyDelegates(circulated);
+        Instant started = silenceStarts(silenceEndsAt, urgency);
+        decisions.insertVersion(id, new DecisionVersion(1, title, text, silenceEndsAt, named, chair.username(),
+                started, urgency, notified));
         audit.record(chair.username(), "DECISION_CIRCULATED", row.target(), procedure + " version 1 \"" + title
-                + "\" " + label.marking() + (silenceEndsAt == null ? "" : " silence ends " + silenceEndsAt));
-        events.publishEvent(new DecisionCirculated(id, 1, procedure, title, silenceEndsAt, label, now,
-                chair.exercise()));
+                + "\" " + label.marking() + (silenceEndsAt == null ? "" : " silence ends " + silenceEndsAt)
+                + (urgency == null ? "" : " urgency: " + urgency) + "; notified " + notified);
+        events.publishEvent(circulated);
         return readable(chair, row);
     }
 
@@ -135,21 +162,29 @@ class CouncilService implements Council {
         Instant now = now();
         String title = required(revision.title(), "title", MAX_TITLE);
         String text = required(revision.text(), "text", MAX_TEXT);
-        Instant silenceEndsAt = deadline(revision.silenceEndsAt(), now);
+        String urgency = BindingRules.urgency(revision.urgency());
+        Instant silenceEndsAt = deadline(revision.silenceEndsAt(), now, urgency);
         List<MeasureOrder> named = revision.measures() == null ? decisions.measures(id, row.version())
                 : measures.validate(revision.measures(), row.crisisId());
         if (row.status() != DecisionStatus.SILENCE_BROKEN) {
-            throw Problems.conflict("Only a decision whose silence was broken is revised; this one is "
+            throw new RefusedException("Only a decision whose silence was broken is revised; this one is "
                     + row.status() + ".");
         }
+        requireBinding(row.label(), row.origin(), row.exerciseId(), now, silenceEndsAt, urgency);
+        references.circulating(chair, new ReferencedRecords(id, row.label(), row.exerciseId(), row.crisisId(),
+                named));
         int version = row.version() + 1;
+        DecisionCirculated circulated = new DecisionCirculated(id, version, Procedure.SILENCE, title, silenceEndsAt,
+                row.label(), now, row.exerciseId(), row.origin());
+        List<String> notified = notifyDelegates(circulated);
+        Instant started = silenceStarts(silenceEndsAt, urgency);
         decisions.insertVersion(id, new DecisionVersion(version, title, text, silenceEndsAt, named, chair.username(),
-                now));
+                started, urgency, notified));
         decisions.recirculate(id, version, silenceEndsAt);
         audit.record(chair.username(), "DECISION_REVISED", row.target(), "version " + version + " \"" + title
-                + "\" silence ends " + silenceEndsAt);
-        events.publishEvent(new DecisionCirculated(id, version, Procedure.SILENCE, title, silenceEndsAt,
-                row.label(), now, row.exerciseId()));
+                + "\" silence ends " + silenceEndsAt + (urgency == null ? "" : " urgency: " + urgency)
+                + "; notified " + notified);
+        events.publishEvent(circulated);
         return readable(chair, decisions.find(id).orElseThrow());
     }
 
@@ -162,18 +197,18 @@ class CouncilService implements Council {
         String text = required(statement, "statement", MAX_STATEMENT);
         Instant now = now();
         if (row.procedure() != Procedure.SILENCE) {
-            throw Problems.conflict("This decision is taken by consensus: take a position instead.");
+            throw new RefusedException("This decision is taken by consensus: take a position instead.");
         }
         if (row.status().isFinal()) {
-            throw Problems.conflict("The decision is " + row.status() + " and can no longer change.");
+            throw new RefusedException("The decision is " + row.status() + " and can no longer change.");
         }
         if (!now.isBefore(row.silenceEndsAt())) {
-            throw Problems.conflict("Silence ended at " + row.silenceEndsAt() + ": the decision is adopted; "
+            throw new RefusedException("Silence ended at " + row.silenceEndsAt() + ": the decision is adopted; "
                     + "a break must arrive before the deadline.");
         }
         boolean alreadyBroken = decisions.load(row).currentBreaks().stream().anyMatch(b -> b.nation().equals(acting));
         if (alreadyBroken) {
-            throw Problems.conflict(acting + " has already broken silence on version " + row.version() + ".");
+            throw new RefusedException(acting + " has already broken silence on version " + row.version() + ".");
         }
         decisions.insertBreak(id, new SilenceBreak(row.version(), acting, text, delegate.username(), now));
         decisions.setStatus(id, DecisionStatus.SILENCE_BROKEN);
@@ -194,13 +229,13 @@ class CouncilService implements Council {
         String text = position.needsStatement() ? required(statement, "statement", MAX_STATEMENT)
                 : optional(statement, "statement", MAX_STATEMENT);
         if (row.procedure() != Procedure.CONSENSUS) {
-            throw Problems.conflict("This decision is under the silence procedure: break silence or stay silent.");
+            throw new RefusedException("This decision is under the silence procedure: break silence or stay silent.");
         }
         if (row.status() != DecisionStatus.UNDER_CONSENSUS) {
-            throw Problems.conflict("The decision is " + row.status() + " and takes no more positions.");
+            throw new RefusedException("The decision is " + row.status() + " and takes no more positions.");
         }
         if (decisions.load(row).positionOf(acting).isPresent()) {
-            throw Problems.conflict(acting + " has already taken its position on version " + row.version() + ".");
+            throw new RefusedException(acting + " has already taken its position on version " + row.version() + ".");
         }
         Instant now = now();
         decisions.insertPosition(id, new Position(row.version(), acting, position, text, delegate.username(), now));
@@ -216,7 +251,7 @@ class CouncilService implements Council {
         delegation.requireChair(chair, "DECISION_CLOSE", "decision:" + id);
         DecisionRow row = lockReadable(chair, id);
         if (row.procedure() != Procedure.CONSENSUS || row.status() != DecisionStatus.UNDER_CONSENSUS) {
-            throw Problems.conflict("Only a decision under consensus is closed by the chair; this one is "
+            throw new RefusedException("Only a decision under consensus is closed by the chair; this one is "
                     + row.procedure() + ", " + row.status() + ".");
         }
         Instant now = now();
@@ -235,14 +270,15 @@ class CouncilService implements Council {
             }
         }
         if (nonConcurring.isEmpty() && withoutPosition.isEmpty()) {
+            // Adopted, or refused (NOT_ADOPTED, with the reason) if it no longer meets the rules as it takes effect.
             adoption.adopt(row, reservations ? DecisionStatus.ADOPTED_WITH_RESERVATIONS : DecisionStatus.ADOPTED, now,
                     chair.username());
         } else {
-            decisions.notAdopted(id, now);
+            decisions.notAdopted(id, now, null);
             audit.record(chair.username(), "DECISION_NOT_ADOPTED", row.target(), "version " + row.version()
                     + ", non-concurring " + nonConcurring + ", without position " + withoutPosition);
             events.publishEvent(new DecisionNotAdopted(id, row.version(), nonConcurring, withoutPosition,
-                    row.label(), now, row.exerciseId()));
+                    row.label(), now, row.exerciseId(), null));
         }
         return readable(chair, decisions.find(id).orElseThrow());
     }
@@ -329,7 +365,7 @@ class CouncilService implements Council {
 
     private RuntimeException notReadable(Subject subject, DecisionId id) {
         audit.recordDenial(subject.username(), "READ", "decision:" + id, "missing or not readable");
-        return Problems.notFound("decision " + id);
+        return NotFoundException.noVisible("decision");
     }
 
     /** Asserts the read again before the decision leaves the node. */
@@ -338,7 +374,7 @@ class CouncilService implements Council {
         return decisions.load(row);
     }
 
-    private Instant deadline(@Nullable Instant silenceEndsAt, Instant now) {
+    private Instant deadline(@Nullable Instant silenceEndsAt, Instant now, @Nullable String urgency) {
         Instant deadline = require(silenceEndsAt, "silenceEndsAt (the exact end of silence, ISO 8601 UTC)");
         if (!deadline.truncatedTo(ChronoUnit.MICROS).equals(deadline)) {
             throw new IllegalArgumentException("silenceEndsAt is kept to the microsecond: give no finer fraction");
@@ -350,6 +386,62 @@ class CouncilService implements Council {
             throw new IllegalArgumentException("silenceEndsAt is more than " + properties.maxSilence() + " ahead");
         }
         return deadline;
+    }
+
+    /**
+     * A decision binds the members: every member state's delegates can read it, and its silence (which starts now,
+     * when every delegate is notified in this transaction) lasts the minimum. Refused whole (400) naming each fault.
+     */
+    private void requireBinding(SecurityLabel label, NationCode origin, @Nullable UUID exercise, Instant now,
+            @Nullable Instant silenceEndsAt, @Nullable String urgency) {
+        List<InvalidInputException.Violation> faults = new ArrayList<>();
+        rules.labelFaults(label, origin, exercise).forEach(f -> faults.add(new InvalidInputException.Violation(
+                "label", f)));
+        if (silenceEndsAt != null) {
+            rules.silenceFaults(now, silenceEndsAt, urgency).forEach(f -> faults.add(
+                    new InvalidInputException.Violation("silenceEndsAt", f)));
+        }
+        if (!faults.isEmpty()) {
+            throw new InvalidInputException("A decision binds the members, so each must be able to read it and "
+                    + "object in time: " + String.join("; ", faults.stream().map(
+                            InvalidInputException.Violation::message).toList()) + ".", faults);
+        }
+    }
+
+    /**
+     * The instant the version's silence (or consensus) starts: now, once every delegate has been notified. The
+     * silence is checked again from here, so it is never shorter than the minimum after notification.
+     */
+    private Instant silenceStarts(@Nullable Instant silenceEndsAt, @Nullable String urgency) {
+        Instant started = now();
+        if (silenceEndsAt != null) {
+            List<String> faults = rules.silenceFaults(started, silenceEndsAt, urgency);
+            if (!faults.isEmpty()) {
+                throw new InvalidInputException("silenceEndsAt: " + String.join("; ", faults) + ".",
+                        faults.stream().map(f -> new InvalidInputException.Violation("silenceEndsAt", f)).toList());
+            }
+        }
+        return started;
+    }
+
+    /**
+     * Alerts every delegate who takes part, in this transaction, before the silence or the consensus starts; a
+     * delegate who cannot be reached refuses the circulation (nothing is stored).
+     */
+    private List<String> notifyDelegates(DecisionCirculated circulated) {
+        Set<String> expected = rules.delegateNames(circulated.exerciseId());
+        DelegateNotices notices = this.notices.getIfAvailable();
+        if (notices == null) {
+            throw new RefusedException("Delegates cannot be notified on this node: no decision can be circulated.");
+        }
+        Set<String> notified = expected.isEmpty() ? Set.of() : notices.notifyDelegates(circulated, expected);
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(notified);
+        if (!missing.isEmpty()) {
+            throw new RefusedException("Not every delegate could be notified (" + String.join(", ", missing)
+                    + "): the decision was not circulated.");
+        }
+        return List.copyOf(new TreeSet<>(notified));
     }
 
     private Instant now() {

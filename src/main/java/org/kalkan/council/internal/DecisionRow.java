@@ -12,12 +12,13 @@ import org.kalkan.shared.SecurityLabel;
 
 /**
  * The decision's own row: its state, label and context ({@code exerciseId}, null = real world), without versions,
- * positions and breaks.
+ * positions and breaks; {@code notAdoptedReason} when a rule refused it at the moment it was to take effect.
  */
 record DecisionRow(DecisionId id, Procedure procedure, DecisionStatus status, int version,
         @Nullable Instant silenceEndsAt, @Nullable UUID crisisId, @Nullable ConsultationId consultationId,
         @Nullable String registerNumber, @Nullable Instant adoptedAt, @Nullable Instant closedAt, String createdBy,
-        Instant createdAt, SecurityLabel label, NationCode origin, @Nullable UUID exerciseId) {
+        Instant createdAt, SecurityLabel label, NationCode origin, @Nullable UUID exerciseId,
+        @Nullable String notAdoptedReason) {
 
     String target() {
         return "decision:" + id;

@@ -66,8 +66,8 @@ class Decisions {
     void insertVersion(DecisionId id, DecisionVersion version) {
         jdbc.sql("""
                 INSERT INTO council_decision_version (decision_id, version, title, text, silence_ends_at,
-                    circulated_by, circulated_at)
-                VALUES (:id, :version, :title, :text, :ends, :by, :at)""")
+                    circulated_by, circulated_at, urgency, notified_delegates)
+                VALUES (:id, :version, :title, :text, :ends, :by, :at, :urgency, :notified)""")
                 .param("id", id.value())
                 .param("version", version.version())
                 .param("title", version.title())
@@ -75,6 +75,8 @@ class Decisions {
                 .param("ends", timestamp(version.silenceEndsAt()))
                 .param("by", version.circulatedBy())
                 .param("at", timestamp(version.circulatedAt()))
+                .param("urgency", version.urgency())
+                .param("notified", version.notifiedDelegates().toArray(String[]::new))
                 .update();
         for (MeasureOrder measure : version.measures()) {
             jdbc.sql("""
@@ -142,9 +144,11 @@ class Decisions {
                 .param("id", id.value()).update();
     }
 
-    void notAdopted(DecisionId id, Instant at) {
-        jdbc.sql("UPDATE council_decision SET status = 'NOT_ADOPTED', closed_at = :at WHERE id = :id")
-                .param("at", timestamp(at)).param("id", id.value()).update();
+    /** Closes the decision as not adopted; {@code reason} says why when a rule, not the members, refused it. */
+    void notAdopted(DecisionId id, Instant at, @Nullable String reason) {
+        jdbc.sql("UPDATE council_decision SET status = 'NOT_ADOPTED', closed_at = :at, not_adopted_reason = :reason "
+                        + "WHERE id = :id")
+                .param("at", timestamp(at)).param("reason", reason).param("id", id.value()).update();
     }
 
     void insertPosition(DecisionId id, Position position) {
@@ -201,20 +205,23 @@ class Decisions {
         return new Decision(row.id(), row.procedure(), row.status(), row.version(), current.title(), current.text(),
                 row.silenceEndsAt(), row.label(), row.origin(), row.crisisId(), row.consultationId(),
                 row.registerNumber(), row.adoptedAt(), row.closedAt(), row.createdBy(), row.createdAt(),
-                current.measures(), versions, positions, breaks, activations(row.id()), row.exerciseId());
+                current.measures(), versions, positions, breaks, activations(row.id()), row.exerciseId(),
+                row.notAdoptedReason());
     }
 
     /** Every version circulated, in order. */
     List<DecisionVersion> versions(DecisionId id) {
-        record Text(int version, String title, String text, @Nullable Instant ends, String by, Instant at) {
+        record Text(int version, String title, String text, @Nullable Instant ends, String by, Instant at,
+                @Nullable String urgency, List<String> notified) {
         }
         return jdbc.sql("SELECT * FROM council_decision_version WHERE decision_id = :id ORDER BY version")
                 .param("id", id.value())
                 .query((rs, i) -> new Text(rs.getInt("version"), rs.getString("title"), rs.getString("text"),
-                        instant(rs, "silence_ends_at"), rs.getString("circulated_by"), instant(rs, "circulated_at")))
+                        instant(rs, "silence_ends_at"), rs.getString("circulated_by"), instant(rs, "circulated_at"),
+                        rs.getString("urgency"), List.of((String[]) rs.getArray("notified_delegates").getArray())))
                 .list().stream()
                 .map(t -> new DecisionVersion(t.version(), t.title(), t.text(), t.ends(), measures(id, t.version()),
-                        t.by(), t.at()))
+                        t.by(), t.at(), t.urgency(), t.notified()))
                 .toList();
     }
 
@@ -246,7 +253,8 @@ class Decisions {
                 rs.getInt("version"), instant(rs, "silence_ends_at"), rs.getObject("crisis_id", UUID.class),
                 consultation == null ? null : new ConsultationId(consultation), rs.getString("register_number"),
                 instant(rs, "adopted_at"), instant(rs, "closed_at"), rs.getString("created_by"),
-                instant(rs, "created_at"), Labels.read(rs), Labels.origin(rs), rs.getObject("exercise_id", UUID.class));
+                instant(rs, "created_at"), Labels.read(rs), Labels.origin(rs), rs.getObject("exercise_id", UUID.class),
+                rs.getString("not_adopted_reason"));
     }
 
     static @Nullable Timestamp timestamp(@Nullable Instant instant) {

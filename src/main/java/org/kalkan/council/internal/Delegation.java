@@ -8,7 +8,7 @@ import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.NationCode;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
+import org.kalkan.shared.ForbiddenException;
 
 /**
  * Who may act in the Council. The chair drafts, circulates, revises and closes; a delegate of a member state acts
@@ -53,8 +53,8 @@ class Delegation {
         return subject.nation();
     }
 
-    private ErrorResponseException refuse(Subject subject, String action, String target, String why, String detail) {
+    private ForbiddenException refuse(Subject subject, String action, String target, String why, String detail) {
         audit.recordDenial(subject.username(), action, target, why);
-        return Problems.forbidden(detail);
+        return new ForbiddenException(detail);
     }
 }

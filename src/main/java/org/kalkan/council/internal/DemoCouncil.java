@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo data for the Council, once, on an empty Council: an open request for consultations and a decision adopted
- * under silence three days ago, released to every nation, so a new user sees the register and an agenda.
+ * under silence three days ago (a day of silence, every delegate notified), released to every nation, so a new
+ * user sees the register and an agenda.
  */
 @Component
 @Profile("demo")
@@ -34,9 +35,12 @@ class DemoCouncil implements ApplicationRunner {
     private final Agenda agenda;
     private final Decisions decisions;
     private final Adoption adoption;
+    private final BindingRules rules;
     private final Clock clock;
 
-    DemoCouncil(JdbcClient jdbc, Agenda agenda, Decisions decisions, Adoption adoption, Clock clock) {
+    DemoCouncil(JdbcClient jdbc, Agenda agenda, Decisions decisions, Adoption adoption, BindingRules rules,
+            Clock clock) {
+        this.rules = rules;
         this.jdbc = jdbc;
         this.agenda = agenda;
         this.decisions = decisions;
@@ -64,12 +68,12 @@ class DemoCouncil implements ApplicationRunner {
         DecisionId id = new DecisionId(UUID.randomUUID());
         DecisionRow row = new DecisionRow(id, Procedure.SILENCE, DecisionStatus.UNDER_SILENCE, 1, silenceEnded, null,
                 null, null, null, null, "council.chair", circulated,
-                SecurityLabel.of(Classification.UNCLASSIFIED, "ALL"), NationCode.of("KAZ"), null);
+                SecurityLabel.of(Classification.UNCLASSIFIED, "ALL"), NationCode.of("KAZ"), null, null);
         decisions.insert(row);
         decisions.insertVersion(id, new DecisionVersion(1, "Joint statement on the security of the Middle Corridor",
                 "The Council reaffirms the member states' commitment to the security of the Trans-Caspian "
                         + "International Transport Route and tasks the Crisis Management Center to report monthly.",
-                silenceEnded, List.of(), "council.chair", circulated));
+                silenceEnded, List.of(), "council.chair", circulated, null, List.copyOf(rules.delegateNames(null))));
         adoption.adopt(row, DecisionStatus.ADOPTED, silenceEnded, "system");
     }
 }

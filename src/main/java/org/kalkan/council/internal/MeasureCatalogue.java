@@ -38,7 +38,8 @@ class MeasureCatalogue {
 
     /**
      * Each measure once, from the catalogue, with exactly its parameters (none blank), and a crisis for those that
-     * act on one. Throws {@link IllegalArgumentException} naming the first fault.
+     * act on one. Throws {@link IllegalArgumentException} naming the first fault. The records they name (the crisis,
+     * a plan) are resolved by their owning modules, not here ({@link References}).
      */
     List<MeasureOrder> validate(@Nullable List<MeasureOrder> orders, @Nullable UUID crisisId) {
         if (orders == null) {

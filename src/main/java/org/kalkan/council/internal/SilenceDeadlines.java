@@ -15,7 +15,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Ends silence procedures. The deadline is in the database, so it survives restarts: every poll (and every read
+ * Ends silence procedures (adopting, or refusing a decision that no longer meets the rules as it takes effect,
+ * see {@link Adoption}). The deadline is in the database, so it survives restarts: every poll (and every read
  * of a decision) adopts what is due, each in its own transaction with the row locked, at exactly its deadline —
  * never at the time of the poll. A break holds the same lock and is refused from the deadline on, so a break and
  * the adoption cannot both win.
@@ -62,9 +63,11 @@ class SilenceDeadlines {
         Boolean done = transaction.execute(status -> decisions.lock(id)
                 .filter(row -> row.silenceEndedBy(clock.instant()))
                 .map(row -> {
-                    String number = adoption.adopt(row, DecisionStatus.ADOPTED, row.silenceEndsAt(), "system");
-                    log.info("Decision {} adopted at the end of its silence, {}, as {}", id, row.silenceEndsAt(),
-                            number);
+                    adoption.adopt(row, DecisionStatus.ADOPTED, row.silenceEndsAt(), "system").ifPresentOrElse(
+                            number -> log.info("Decision {} adopted at the end of its silence, {}, as {}", id,
+                                    row.silenceEndsAt(), number),
+                            () -> log.warn("Decision {} not adopted at the end of its silence: it no longer meets "
+                                    + "the rules of a binding decision", id));
                     return true;
                 })
                 .orElse(false));

@@ -35,7 +35,7 @@ final class CouncilJson {
             @Nullable String consultationId, @Nullable String registerNumber, @Nullable Instant adoptedAt,
             @Nullable Instant closedAt, String createdBy, Instant createdAt, List<MeasureOrder> measures,
             List<VersionJson> versions, List<PositionJson> positions, List<BreakJson> silenceBreaks,
-            List<ActivationJson> activations, @Nullable UUID exerciseId) {
+            List<ActivationJson> activations, @Nullable UUID exerciseId, @Nullable String notAdoptedReason) {
 
         static DecisionJson of(Decision d) {
             return new DecisionJson(d.id().toString(), d.procedure().name(), d.status().name(), d.version(),
@@ -45,16 +45,17 @@ final class CouncilJson {
                     d.versions().stream().map(VersionJson::of).toList(),
                     d.positions().stream().map(PositionJson::of).toList(),
                     d.silenceBreaks().stream().map(BreakJson::of).toList(),
-                    d.activations().stream().map(ActivationJson::of).toList(), d.exerciseId());
+                    d.activations().stream().map(ActivationJson::of).toList(), d.exerciseId(), d.notAdoptedReason());
         }
     }
 
     record VersionJson(int version, String title, String text, @Nullable Instant silenceEndsAt,
-            List<MeasureOrder> measures, String circulatedBy, Instant circulatedAt) {
+            List<MeasureOrder> measures, String circulatedBy, Instant circulatedAt, @Nullable String urgency,
+            List<String> notifiedDelegates) {
 
         static VersionJson of(DecisionVersion v) {
             return new VersionJson(v.version(), v.title(), v.text(), v.silenceEndsAt(), v.measures(),
-                    v.circulatedBy(), v.circulatedAt());
+                    v.circulatedBy(), v.circulatedAt(), v.urgency(), v.notifiedDelegates());
         }
     }
 

@@ -28,6 +28,7 @@ import org.kalkan.council.Procedure;
 import org.kalkan.council.Revision;
 import org.kalkan.council.Session;
 import org.kalkan.council.ThreatGround;
+import org.kalkan.council.internal.CouncilProperties;
 import org.kalkan.members.MemberStates;
 import org.kalkan.members.Nation;
 import org.kalkan.platform.NavigationEntry;
@@ -36,6 +37,8 @@ import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Classification;
+import org.kalkan.shared.DomainException;
+import org.kalkan.shared.InvalidInputException;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.context.annotation.Bean;
@@ -61,10 +64,12 @@ class CouncilPage {
     private final MemberStates members;
     private final CurrentSubject currentSubject;
     private final PageMarking marking;
+    private final CouncilProperties properties;
     private final Clock clock;
 
     CouncilPage(Council council, MemberStates members, CurrentSubject currentSubject, PageMarking marking,
-            Clock clock) {
+            CouncilProperties properties, Clock clock) {
+        this.properties = properties;
         this.council = council;
         this.members = members;
         this.currentSubject = currentSubject;
@@ -104,7 +109,11 @@ class CouncilPage {
         model.addAttribute("chair", subject.has(Role.COUNCIL_CHAIR));
         model.addAttribute("delegate", isMemberDelegate(subject));
         model.addAttribute("serverNowExact", now.truncatedTo(ChronoUnit.MILLIS).toString());
-        model.addAttribute("defaultDeadline", now.plus(Duration.ofHours(24)).truncatedTo(ChronoUnit.MINUTES));
+        // At least the minimum silence after the form is sent (the silence starts when every delegate is notified).
+        model.addAttribute("defaultDeadline", now.plus(properties.minSilence()).plus(Duration.ofHours(1))
+                .truncatedTo(ChronoUnit.HOURS));
+        model.addAttribute("minSilence", properties.minSilence().toString());
+        model.addAttribute("minUrgentSilence", properties.minUrgentSilence().toString());
         return "council";
     }
 
@@ -112,7 +121,14 @@ class CouncilPage {
     @GetMapping("/council/decisions/{id}/live")
     String live(@PathVariable String id, Model model) {
         Subject subject = currentSubject.get();
-        model.addAttribute("item", open(subject, council.decision(DecisionId.of(id))));
+        DecisionId decision;
+        try {
+            decision = DecisionId.of(id);
+        } catch (IllegalArgumentException e) {
+            // A malformed id in the path is bad input (400), never an internal error.
+            throw InvalidInputException.of(List.of(new InvalidInputException.Violation("id", "not a decision id")));
+        }
+        model.addAttribute("item", open(subject, council.decision(decision)));
         model.addAttribute("serverNowExact", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
         return "council-fragments :: status";
     }
@@ -132,7 +148,7 @@ class CouncilPage {
             String crisis = blankToNull(form.getFirst("crisisId"));
             council.circulate(new DecisionDraft(form.getFirst("title"), form.getFirst("text"), label(form),
                     procedure, procedure == Procedure.SILENCE ? instant(form.getFirst("silenceEndsAt")) : null,
-                    crisis == null ? null : UUID.fromString(crisis), null, measures));
+                    crisis == null ? null : uuid(crisis, "crisisId"), null, measures, form.getFirst("urgency")));
         });
     }
 
@@ -158,7 +174,8 @@ class CouncilPage {
     String revise(@PathVariable String id, @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes redirect) {
         return act(redirect, "council.done.revised", () -> council.revise(DecisionId.of(id), new Revision(
-                form.getFirst("title"), form.getFirst("text"), instant(form.getFirst("silenceEndsAt")), null)));
+                form.getFirst("title"), form.getFirst("text"), instant(form.getFirst("silenceEndsAt")), null,
+                form.getFirst("urgency"))));
     }
 
     @PostMapping("/council/consultations")
@@ -200,6 +217,8 @@ class CouncilPage {
         try {
             action.run();
             redirect.addFlashAttribute("message", doneKey);
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.detail());
         } catch (ErrorResponseException e) {
             redirect.addFlashAttribute("error", e.getBody().getDetail());
         } catch (IllegalArgumentException e) {
@@ -226,6 +245,14 @@ class CouncilPage {
             return text == null ? null : Instant.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("not an ISO 8601 UTC instant (e.g. 2026-11-25T14:30:00Z): " + text);
+        }
+    }
+
+    private static UUID uuid(String value, String name) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " is not an id: " + value);
         }
     }
 

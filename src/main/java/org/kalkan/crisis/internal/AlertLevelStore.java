@@ -10,6 +10,9 @@ import org.kalkan.crisis.AlertLevel;
 import org.kalkan.crisis.AlertLevelChanged;
 import org.kalkan.crisis.AlertLevelState;
 import org.kalkan.crisis.AlertTarget;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.platform.LabelColumns;
+import org.kalkan.shared.SecurityLabel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,16 +48,21 @@ public class AlertLevelStore {
     public void change(AlertLevelChanged change) {
         jdbc.sql("""
                 UPDATE alert_level SET level = :to, changed_at = :at, changed_by = :actor, reason = :reason,
-                    decision_ref = :decision, version = version + 1
+                    decision_ref = :decision, decision_classification = :dc, decision_releasable_to = :dr,
+                    version = version + 1
                 WHERE target_kind = :kind AND target = :target""")
+                .param("dc", change.decisionLabel() == null ? null : LabelColumns.classification(change.decisionLabel()))
+                .param("dr", change.decisionLabel() == null ? null : LabelColumns.releasableTo(change.decisionLabel()))
                 .param("to", change.to().name()).param("at", Timestamp.from(change.at()))
                 .param("actor", change.actor()).param("reason", change.reason())
                 .param("decision", change.decisionRef()).param("kind", change.target().kind().name())
                 .param("target", change.target().name()).update();
         jdbc.sql("""
                 INSERT INTO alert_level_change (target_kind, target, from_level, to_level, changed_at, changed_by,
-                    reason, decision_ref)
-                VALUES (:kind, :target, :from, :to, :at, :actor, :reason, :decision)""")
+                    reason, decision_ref, decision_classification, decision_releasable_to)
+                VALUES (:kind, :target, :from, :to, :at, :actor, :reason, :decision, :dc, :dr)""")
+                .param("dc", change.decisionLabel() == null ? null : LabelColumns.classification(change.decisionLabel()))
+                .param("dr", change.decisionLabel() == null ? null : LabelColumns.releasableTo(change.decisionLabel()))
                 .param("kind", change.target().kind().name()).param("target", change.target().name())
                 .param("from", change.from().name()).param("to", change.to().name())
                 .param("at", Timestamp.from(change.at())).param("actor", change.actor())
@@ -69,7 +77,8 @@ public class AlertLevelStore {
                 .param("kind", target.kind().name()).param("target", target.name()).param("limit", limit)
                 .query((rs, i) -> new AlertLevelChanged(target(rs), AlertLevel.valueOf(rs.getString("from_level")),
                         AlertLevel.valueOf(rs.getString("to_level")), rs.getString("changed_by"),
-                        CrisisRows.required(rs, "changed_at"), rs.getString("reason"), rs.getString("decision_ref")))
+                        CrisisRows.required(rs, "changed_at"), rs.getString("reason"), rs.getString("decision_ref"),
+                        decisionLabel(rs)))
                 .list();
     }
 
@@ -80,6 +89,10 @@ public class AlertLevelStore {
     private static AlertLevelState state(ResultSet rs, int row) throws SQLException {
         return new AlertLevelState(target(rs), AlertLevel.valueOf(rs.getString("level")),
                 CrisisRows.required(rs, "changed_at"), rs.getString("changed_by"), rs.getString("reason"),
-                rs.getString("decision_ref"));
+                rs.getString("decision_ref"), decisionLabel(rs));
+    }
+
+    private static @Nullable SecurityLabel decisionLabel(ResultSet rs) throws SQLException {
+        return rs.getObject("decision_classification") == null ? null : LabelColumns.read(rs, "decision_");
     }
 }

@@ -9,6 +9,9 @@ import org.kalkan.crisis.AlertTarget;
 import org.kalkan.crisis.CrisisId;
 import org.kalkan.crisis.CrisisLog;
 import org.kalkan.crisis.LogEntryKind;
+import org.kalkan.members.MemberStates;
+import org.kalkan.members.Nation;
+import org.kalkan.shared.NationCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -23,14 +26,21 @@ import org.springframework.stereotype.Component;
 class CouncilMeasures {
 
     private static final Logger log = LoggerFactory.getLogger(CouncilMeasures.class);
-    private static final String AUTHOR = "council";
+    private static final String AUTHOR = AlertLevels.COUNCIL;
 
     private final AlertLevels levels;
     private final CrisisLog crisisLog;
+    private final MemberStates nations;
 
-    CouncilMeasures(AlertLevels levels, CrisisLog crisisLog) {
+    CouncilMeasures(AlertLevels levels, CrisisLog crisisLog, MemberStates nations) {
         this.levels = levels;
         this.crisisLog = crisisLog;
+        this.nations = nations;
+    }
+
+    private java.util.Set<NationCode> members() {
+        return nations.nations().stream().filter(Nation::isMember).map(Nation::code)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @ApplicationModuleListener
@@ -61,7 +71,16 @@ class CouncilMeasures {
                     + "decision " + measure.registerNumber() + " (exercise play; real-world alert levels unchanged)");
             return;
         }
-        levels.change(target, level, "Council measure RAISE_ALERT_LEVEL", measure.registerNumber(), AUTHOR);
+        if (!nations.expand(measure.label().releasableTo()).containsAll(members())) {
+            // The Council checked this as the decision took effect; a level binds every member, so check it here too.
+            log.warn("Council decision {} is not releasable to every member state: alert level not changed",
+                    measure.registerNumber());
+            logInCrisis(measure, "Alert level of " + target.name() + " NOT changed under Council decision "
+                    + measure.registerNumber() + ": the decision is not releasable to every member state");
+            return;
+        }
+        levels.change(target, level, "Council measure RAISE_ALERT_LEVEL", measure.registerNumber(), AUTHOR,
+                measure.label());
         logInCrisis(measure, "Alert level of " + target.name() + " set to " + level + " under Council decision "
                 + measure.registerNumber());
     }

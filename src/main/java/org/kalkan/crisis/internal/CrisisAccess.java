@@ -8,14 +8,16 @@ import org.kalkan.crisis.Crisis;
 import org.kalkan.crisis.CrisisId;
 import org.kalkan.crisis.CrisisPhase;
 import org.kalkan.members.NationDirectory;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.ExerciseContexts;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NationCode;
+import org.kalkan.shared.NotFoundException;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -54,7 +56,7 @@ public class CrisisAccess {
     public Crisis readable(Subject subject, CrisisId id) {
         Crisis crisis = crises.find(id, visible(subject)).orElseThrow(() -> {
             audit.recordDenial(subject.username(), "READ", "crisis:" + id, "not found, not readable or not on team");
-            return Problems.notFound("No crisis " + id + " that you may see.");
+            return NotFoundException.noVisible("crisis");
         });
         policy.assertReadable(subject, crisis.label(), crisis.originNation(), crisis.exerciseId(), "crisis:" + id);
         return crisis;
@@ -65,7 +67,7 @@ public class CrisisAccess {
         Crisis crisis = readable(subject, id);
         crises.lock(id);
         if (crisis.phase() == CrisisPhase.CLOSED) {
-            throw Problems.conflict("Crisis " + id + " is closed; nothing more can be added to it.");
+            throw new RefusedException("The crisis is closed; nothing more can be added to it.");
         }
         return crisis;
     }
@@ -93,7 +95,7 @@ public class CrisisAccess {
     public void requireAnyRole(Subject subject, Set<Role> roles, String what) {
         if (roles.stream().noneMatch(subject::has)) {
             audit.recordDenial(subject.username(), "CRISIS", what, "requires one of " + roles);
-            throw Problems.forbidden("Your roles do not allow you to " + what + ".");
+            throw new ForbiddenException("Your roles do not allow you to " + what + ".");
         }
     }
 
@@ -101,7 +103,7 @@ public class CrisisAccess {
     public void requireParticipant(Subject subject, String what) {
         if (subject.has(Role.OBSERVER)) {
             audit.recordDenial(subject.username(), "CRISIS", what, "observers do not act in crises");
-            throw Problems.forbidden("Observers cannot " + what + ".");
+            throw new ForbiddenException("Observers cannot " + what + ".");
         }
     }
 

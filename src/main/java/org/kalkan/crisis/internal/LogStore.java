@@ -42,15 +42,29 @@ public class LogStore {
                 .single();
     }
 
-    /** The latest {@code limit} entries of the crisis the filter (alias {@code e}) lets through, oldest first. */
+    /**
+     * The latest {@code limit} entries of the crisis the filter (alias {@code e}) lets through, oldest first, each
+     * numbered by its position among the entries the filter lets through (1, 2, 3 …): the numbers count only what
+     * the reader may see.
+     */
     public List<LogEntry> list(CrisisId crisis, LabelFilter filter, int limit) {
-        List<LogEntry> newest = jdbc.sql("SELECT * FROM crisis_log_entry e WHERE e.crisis_id = :crisis AND "
-                        + filter.sql() + " ORDER BY e.seq DESC LIMIT :limit")
+        List<LogEntry> newest = jdbc.sql("SELECT * FROM (SELECT e.*, row_number() OVER (ORDER BY e.seq) AS visible "
+                        + "FROM crisis_log_entry e WHERE e.crisis_id = :crisis AND " + filter.sql() + ") v "
+                        + "ORDER BY v.seq DESC LIMIT :limit")
                 .param("crisis", crisis.value()).params(filter.parameters()).param("limit", limit)
-                .query(CrisisRows::logEntry).list();
+                .query((rs, i) -> CrisisRows.logEntry(rs, i).numbered(rs.getLong("visible"))).list();
         List<LogEntry> oldestFirst = new java.util.ArrayList<>(newest);
         java.util.Collections.reverse(oldestFirst);
         return oldestFirst;
+    }
+
+    /** The entry numbered by its position among the entries of its crisis the filter lets through. */
+    public LogEntry numberedFor(LogEntry entry, LabelFilter filter) {
+        long number = jdbc.sql("SELECT count(*) FROM crisis_log_entry e WHERE e.crisis_id = :crisis "
+                        + "AND e.seq <= :seq AND " + filter.sql())
+                .param("crisis", entry.crisisId().value()).param("seq", entry.seq()).params(filter.parameters())
+                .query(Long.class).single();
+        return entry.numbered(number);
     }
 
     public Optional<LogEntry> find(CrisisId crisis, UUID entry, LabelFilter filter) {

@@ -51,8 +51,15 @@ public class RfiStore {
                 .param("crisis", crisis.value()).query(CrisisRows::rfi).list();
     }
 
-    /** The RFI if the filter lets it through, locked for the caller's transaction. */
+    /** The RFI if the filter lets it through (a read: also in read-only transactions). */
     public Optional<Rfi> find(CrisisId crisis, UUID id, LabelFilter filter) {
+        return jdbc.sql("SELECT * FROM crisis_rfi r WHERE r.crisis_id = :crisis AND r.id = :id AND " + filter.sql())
+                .param("crisis", crisis.value()).param("id", id).params(filter.parameters())
+                .query(CrisisRows::rfi).optional();
+    }
+
+    /** The RFI if the filter lets it through, locked for the caller's (read-write) transaction: before a change. */
+    public Optional<Rfi> lock(CrisisId crisis, UUID id, LabelFilter filter) {
         return jdbc.sql("SELECT * FROM crisis_rfi r WHERE r.crisis_id = :crisis AND r.id = :id AND " + filter.sql()
                         + " FOR UPDATE")
                 .param("crisis", crisis.value()).param("id", id).params(filter.parameters())

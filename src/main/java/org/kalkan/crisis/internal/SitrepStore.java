@@ -40,6 +40,13 @@ public class SitrepStore {
                 .query((rs, i) -> CrisisRows.instant(rs, "last")).optional().flatMap(Optional::ofNullable);
     }
 
+    /** The number of a draft of the crisis that the filter (alias {@code s}) lets through, if there is one. */
+    public Optional<Integer> draftNumber(CrisisId crisis, LabelFilter filter) {
+        return jdbc.sql("SELECT s.number FROM crisis_sitrep s WHERE s.crisis_id = :crisis AND s.status = 'DRAFT' AND "
+                        + filter.sql() + " ORDER BY s.number LIMIT 1")
+                .param("crisis", crisis.value()).params(filter.parameters()).query(Integer.class).optional();
+    }
+
     public Optional<Integer> draftNumber(CrisisId crisis) {
         return jdbc.sql("SELECT number FROM crisis_sitrep WHERE crisis_id = :crisis AND status = 'DRAFT' LIMIT 1")
                 .param("crisis", crisis.value()).query(Integer.class).optional();

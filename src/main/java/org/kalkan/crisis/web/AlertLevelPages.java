@@ -25,7 +25,7 @@ class AlertLevelPages {
 
     @GetMapping("/alert-levels")
     String page(Model model) {
-        model.addAttribute("levels", levels.current());
+        model.addAttribute("levels", levels.current(subject.get()));
         model.addAttribute("levelValues", AlertLevel.values());
         model.addAttribute("canChange", subject.get().has(Role.CRISIS_MANAGER));
         return "crisis/alert-levels";

@@ -29,8 +29,7 @@ class AlertLevelsApi {
 
     @GetMapping
     List<CrisisJson.Level> current() {
-        subject.get();
-        return levels.current().stream().map(CrisisJson.Level::of).toList();
+        return levels.current(subject.get()).stream().map(CrisisJson.Level::of).toList();
     }
 
     record ChangeRequest(@Nullable String kind, @Nullable String target, @Nullable String level,
@@ -47,8 +46,7 @@ class AlertLevelsApi {
     @GetMapping("/{kind}/{target}/history")
     List<CrisisJson.LevelChange> history(@PathVariable String kind, @PathVariable String target,
             @RequestParam(defaultValue = "100") int limit) {
-        subject.get();
-        return levels.history(target(kind, target), limit).stream().map(CrisisJson.LevelChange::of).toList();
+        return levels.history(subject.get(), target(kind, target), limit).stream().map(CrisisJson.LevelChange::of).toList();
     }
 
     static AlertTarget target(@Nullable String kind, @Nullable String name) {

@@ -1,5 +1,8 @@
 package org.kalkan.crisis.web;
 
+import org.kalkan.security.LabelAccessDeniedException;
+import org.kalkan.shared.NotFoundException;
+import org.kalkan.shared.DomainException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -90,6 +93,8 @@ class CrisisPages {
             return FormResults.refused("/crises", "open", redirect, e.getMessage());
         } catch (ErrorResponseException e) {
             return FormResults.refused("/crises", "open", redirect, e.getBody().getDetail());
+        } catch (DomainException e) {
+            return FormResults.refused("/crises", "open", redirect, e.detail());
         }
     }
 
@@ -146,7 +151,7 @@ class CrisisPages {
         for (IncidentId incident : crisis.incidentIds()) {
             try {
                 readable.add(incidents.find(me, incident));
-            } catch (ErrorResponseException notReadable) {
+            } catch (ErrorResponseException | NotFoundException | LabelAccessDeniedException notReadable) {
                 // not shown: the viewer may not read it (the refusal is audited by the incident module)
             }
         }

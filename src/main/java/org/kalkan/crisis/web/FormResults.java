@@ -1,5 +1,6 @@
 package org.kalkan.crisis.web;
 
+import org.kalkan.shared.DomainException;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,8 @@ final class FormResults {
             return refused(page, section, redirect, e.getMessage());
         } catch (ErrorResponseException e) {
             return refused(page, section, redirect, e.getBody().getDetail());
+        } catch (DomainException e) {
+            return refused(page, section, redirect, e.detail());
         }
         return "redirect:" + page + "#" + section;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.crisis.AlertLevelState;
 import org.kalkan.crisis.AlertLevels;
+import org.kalkan.security.CurrentSubject;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -14,15 +15,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class OverviewAlertLevels {
 
     private final AlertLevels levels;
+    private final CurrentSubject subject;
 
-    OverviewAlertLevels(AlertLevels levels) {
+    OverviewAlertLevels(AlertLevels levels, CurrentSubject subject) {
         this.levels = levels;
+        this.subject = subject;
     }
 
     @ModelAttribute("alertLevels")
     @Nullable List<AlertLevelState> alertLevels(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return (path.equals("/") || path.equals("/map")) && request.getUserPrincipal() != null ? levels.current()
-                : null;
+        return (path.equals("/") || path.equals("/map")) && request.getUserPrincipal() != null
+                ? levels.current(subject.get()) : null;
     }
 }

@@ -1,6 +1,7 @@
 package org.kalkan.exercise.internal;
 
 import java.util.UUID;
+import org.kalkan.shared.NotFoundException;
 import org.kalkan.exercise.Exercise;
 import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
@@ -31,7 +32,7 @@ public class ExerciseAccess {
     public Exercise readable(Subject subject, UUID id) {
         return store.find(id, policy.filterAcrossContexts(subject, "x")).orElseThrow(() -> {
             audit.recordDenial(subject.username(), "READ", "exercise:" + id, "not found or not readable");
-            return Problems.notFound("No exercise " + id + " that you may read.");
+            return NotFoundException.noVisible("exercise");
         });
     }
 

@@ -233,6 +233,11 @@ public class InjectContent {
         return new Recipients(users, roles, nations);
     }
 
+    /** The label of the inject's content: its own {@code label}, or else {@code fallback} (the exercise's). */
+    public static SecurityLabel labelOf(JsonNode content, SecurityLabel fallback) {
+        return label(content, fallback);
+    }
+
     private static SecurityLabel label(JsonNode c, SecurityLabel fallback) {
         JsonNode label = c.path("label");
         if (label.isMissingNode() || label.isNull()) {

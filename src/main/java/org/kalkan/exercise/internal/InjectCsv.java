@@ -3,6 +3,7 @@ package org.kalkan.exercise.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.exercise.Inject;
 import org.kalkan.exercise.Msel;
@@ -13,7 +14,8 @@ import org.kalkan.shared.Csv;
  * The MSEL as CSV (RFC 4180). Header:
  * {@code number,at,start,after,kind,from,to,expectedAction,objective,contingency,deadline,content}; {@code to} lists
  * nations and users separated by {@code ;}, {@code content} is the JSON of the record (quoted), {@code start} is
- * {@code AT_TIME} (default), {@code AFTER_DELAY} (with {@code after}) or {@code MANUAL}.
+ * {@code AT_TIME} (default), {@code AFTER_DELAY} (with {@code after}) or {@code MANUAL}. A cell that starts like a
+ * spreadsheet formula refuses its row ({@link Csv#refuseFormulas}); exports neutralise such cells.
  */
 public final class InjectCsv {
 
@@ -43,6 +45,7 @@ public final class InjectCsv {
                 if (f.size() != HEADER.size()) {
                     throw new IllegalArgumentException("expected " + HEADER.size() + " fields, found " + f.size());
                 }
+                Csv.refuseFormulas(f, HEADER, Set.of("content"));
                 rows.add(new InjectRequest(integer(f.get(0), "number"), f.get(1).strip(), blank(f.get(2)),
                         f.get(3).isBlank() ? null : integer(f.get(3), "after"), f.get(4).strip(), f.get(5),
                         list(f.get(6)), f.get(7).strip(), blank(f.get(8)),
@@ -56,9 +59,14 @@ public final class InjectCsv {
         return new Parsed(rows, errors);
     }
 
+    /**
+     * The MSEL as CSV, every cell neutralised against formula injection ({@link Csv#line}). Injects whose content the
+     * reader may not read ({@link Inject#contentWithheld()}) are left out: the file is for re-import, and a withheld
+     * inject has nothing to import.
+     */
     public static String write(List<Inject> injects) {
         StringBuilder out = new StringBuilder(Csv.line(HEADER));
-        for (Inject i : injects) {
+        for (Inject i : injects.stream().filter(i -> !i.contentWithheld()).toList()) {
             out.append(Csv.line(List.of(Integer.toString(i.number()), i.at().toString(), i.startCondition().name(),
                     i.afterNumber() == null ? "" : i.afterNumber().toString(), i.kind().name(), i.from(),
                     String.join(";", i.to()), i.expectedAction().name(),

@@ -15,6 +15,10 @@ import org.kalkan.exercise.InjectKind;
 import org.kalkan.exercise.InjectStatus;
 import org.kalkan.exercise.NewInject;
 import org.kalkan.exercise.StartCondition;
+import org.kalkan.platform.LabelColumns;
+import org.kalkan.security.LabelFilter;
+import org.kalkan.shared.NationCode;
+import org.kalkan.shared.SecurityLabel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,14 +32,19 @@ public class InjectStore {
         this.jdbc = jdbc;
     }
 
-    public UUID insert(UUID exercise, NewInject inject, @Nullable Duration due) {
+    /** Stores an inject whose content is labelled {@code label}, written by a user of {@code origin}. */
+    public UUID insert(UUID exercise, NewInject inject, @Nullable Duration due, SecurityLabel label,
+            NationCode origin) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO exercise_inject (id, exercise_id, number, offset_ms, start_condition, after_number, kind,
                        content, sender, recipients, expected_action, objective, contingency_number, deadline_ms,
-                       status, due_ms)
+                       status, due_ms, classification, releasable_to, origin_nation)
                 VALUES (:id, :exercise, :number, :offset, :condition, :after, :kind, CAST(:content AS JSONB), :sender,
-                        :recipients, :expected, :objective, :contingency, :deadline, :status, :due)""")
+                        :recipients, :expected, :objective, :contingency, :deadline, :status, :due, :classification,
+                        :releasable, :origin)""")
+                .param("classification", LabelColumns.classification(label))
+                .param("releasable", LabelColumns.releasableTo(label)).param("origin", origin.value())
                 .param("id", id).param("exercise", exercise).param("number", inject.number())
                 .param("offset", inject.at().toMillis()).param("condition", inject.startCondition().name())
                 .param("after", inject.afterNumber()).param("kind", inject.kind().name())
@@ -48,6 +57,17 @@ public class InjectStore {
         return id;
     }
 
+    /**
+     * The MSEL for a reader: every inject, those whose content the filter (alias {@code i}, across contexts: the
+     * reader plans the exercise from the real world) does not let through marked withheld, decided in SQL.
+     */
+    public List<Inject> listFor(UUID exercise, LabelFilter readable) {
+        return jdbc.sql("SELECT i.*, NOT (" + readable.sql() + ") AS content_withheld FROM exercise_inject i "
+                        + "WHERE i.exercise_id = :e ORDER BY i.number")
+                .param("e", exercise).params(readable.parameters()).query(InjectStore::inject).list();
+    }
+
+    /** Every inject of the exercise, unfiltered: for the module's own work (numbers, delivery, evaluation). */
     public List<Inject> list(UUID exercise) {
         return jdbc.sql("SELECT * FROM exercise_inject WHERE exercise_id = :e ORDER BY number")
                 .param("e", exercise).query(InjectStore::inject).list();
@@ -169,6 +189,18 @@ public class InjectStore {
                 InjectStatus.valueOf(rs.getString("status")), rs.getBoolean("held"), Rows.millis(rs, "due_ms"),
                 Rows.instant(rs, "delivered_at"), Rows.millis(rs, "delivered_ms"), rs.getString("delivered_ref"),
                 rs.getInt("deliveries"), rs.getBoolean("contingency_fired"), rs.getString("last_error"),
-                rs.getInt("version"));
+                rs.getInt("version"), LabelColumns.read(rs), NationCode.of(rs.getString("origin_nation")),
+                withheld(rs));
+    }
+
+    /** Whether the query marked the row's content withheld; rows read without a reader are not. */
+    private static boolean withheld(ResultSet rs) throws SQLException {
+        var columns = rs.getMetaData();
+        for (int c = 1; c <= columns.getColumnCount(); c++) {
+            if ("content_withheld".equals(columns.getColumnLabel(c))) {
+                return rs.getBoolean(c);
+            }
+        }
+        return false;
     }
 }

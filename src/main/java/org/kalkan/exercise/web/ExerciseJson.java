@@ -68,16 +68,20 @@ final class ExerciseJson {
 
     record InjectView(int number, String at, String start, @Nullable Integer after, String kind, String from,
             List<String> to, String expectedAction, @Nullable String objective, @Nullable Integer contingency,
-            @Nullable String deadline, JsonNode content, String status, boolean held, @Nullable String due,
+            @Nullable String deadline, @Nullable JsonNode content, String status, boolean held, @Nullable String due,
             @Nullable Instant deliveredAt, @Nullable String deliveredAtDtg, @Nullable String deliveredAtExerciseTime,
-            @Nullable String deliveredRef, int deliveries, boolean contingencyFired, @Nullable String lastError) {
+            @Nullable String deliveredRef, int deliveries, boolean contingencyFired, @Nullable String lastError,
+            LabelJson label, boolean contentWithheld) {
 
+        /** An inject whose content the reader may not read shows no content ({@code contentWithheld}). */
         static InjectView of(Inject i) {
             return new InjectView(i.number(), i.at().toString(), i.startCondition().name(), i.afterNumber(),
                     i.kind().name(), i.from(), i.to(), i.expectedAction().name(), i.objective(),
-                    i.contingencyNumber(), iso(i.deadline()), InjectContent.parse(i.content()), i.status().name(),
+                    i.contingencyNumber(), iso(i.deadline()),
+                    i.contentWithheld() ? null : InjectContent.parse(i.content()), i.status().name(),
                     i.held(), iso(i.due()), i.deliveredAt(), dtg(i.deliveredAt()), iso(i.deliveredAtExerciseTime()),
-                    i.deliveredRef(), i.deliveries(), i.contingencyFired(), i.lastError());
+                    i.deliveredRef(), i.deliveries(), i.contingencyFired(), i.lastError(), LabelJson.of(i.label()),
+                    i.contentWithheld());
         }
     }
 

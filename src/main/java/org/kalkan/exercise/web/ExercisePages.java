@@ -111,6 +111,8 @@ class ExercisePages {
         model.addAttribute("staff", staff);
         model.addAttribute("excon", me.has(Role.EXERCISE_DIRECTOR) || exercise.isExcon(me.username()));
         List<Inject> injects = staff ? msel.list(me, id) : List.of();
+        // The page shows each inject's label, and the content of those its reader may read: the banner covers them.
+        injects.stream().filter(i -> !i.contentWithheld()).forEach(i -> marking.show(i.label()));
         model.addAttribute("injects", injects);
         model.addAttribute("timeline", Timeline.of(injects));
         model.addAttribute("upcoming", injects.stream().filter(i -> i.status() == InjectStatus.SCHEDULED

@@ -10,13 +10,15 @@ import org.kalkan.force.SourcingPlans;
 import org.kalkan.force.SourcingStatus;
 import org.kalkan.force.StoredPlan;
 import org.kalkan.security.AuditTrail;
+import org.kalkan.shared.RefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * An adopted Council decision naming {@code ACTIVATE_FORCES} activates the offers of the plan it names: each
+ * An adopted Council decision naming {@code ACTIVATE_FORCES} activates the offers of the plan it names — only a plan
+ * of the decision's own context that was circulated as that very decision ({@link PlansNamedByDecisions}): each
  * ACCEPTED offer becomes ACTIVATED (an OFFERED one is accepted and activated), audited as the Council's act.
  * Idempotent: a redelivered event finds the offers already activated and changes nothing. A plan whose decision
  * is not adopted goes back to SUBMITTED (its offers stay ACCEPTED), so the chair may circulate it again.
@@ -64,6 +66,16 @@ class ForceActivation {
         StoredPlan plan = plans.lock(planId).orElse(null);
         if (plan == null) {
             log.warn("Council decision {} names an unknown sourcing plan {}", measure.registerNumber(), planId);
+            return;
+        }
+        try {
+            // Checked by the Council as the decision took effect; checked again here, where forces are activated.
+            PlansNamedByDecisions.requireActivatable(plan, measure.decisionId(), measure.exerciseId());
+        } catch (RefusedException refused) {
+            audit.record(ACTOR, "SOURCING_PLAN_ACTIVATION_REFUSED", "plan:" + planId, "Council decision "
+                    + measure.registerNumber() + ": " + refused.getMessage());
+            log.warn("Council decision {} does not activate plan {}: {}", measure.registerNumber(), planId,
+                    refused.getMessage());
             return;
         }
         Instant at = measure.at();

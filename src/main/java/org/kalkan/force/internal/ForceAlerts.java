@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Force generation alerts people through the notification module, on behalf of the force generation cell (as
  * the Council's alerts are sent on behalf of its secretariat): a request reaches the asked nation's officers,
  * at PRIORITY when the requirement is needed within 72 hours, else ROUTINE; a submitted plan reaches the chair.
+ * They name no crisis: an alert's crisis must be one its sender may see (the cell is on no crisis team), and the
+ * text names the requirement or plan instead.
  */
 @Component
 class ForceAlerts {
@@ -66,7 +68,7 @@ class ForceAlerts {
                     + " x " + request.capability() + " in " + request.country() + " by " + request.neededBy()
                     + " (requirement " + request.requirementId() + "). Offer a unit or decline on the Forces page.",
                     new Recipients(officers, Set.of(), Set.of()), precedence, null, request.label(),
-                    request.crisisId(), null));
+                    null, null));
         }
     }
 
@@ -76,7 +78,7 @@ class ForceAlerts {
                 + submitted.submittedBy() + " for Council approval: " + submitted.assignments() + " unit(s), "
                 + submitted.gaps() + " gap(s). Circulate it from the plan page.",
                 new Recipients(Set.of(), Set.of(Role.COUNCIL_CHAIR), Set.of()), Precedence.PRIORITY, null,
-                submitted.label(), submitted.crisisId(), null));
+                submitted.label(), null, null));
     }
 
     private void send(String origin, SecurityLabel label, AlertRequest request) {

@@ -29,14 +29,19 @@ public class PlanStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores a computed plan; {@code offerOfUnit} names the offer each assigned unit comes from. */
+    /**
+     * Stores a computed plan in the planner's context ({@code exercise}, null = real world: the context its
+     * requirements were read in); {@code offerOfUnit} names the offer each assigned unit comes from.
+     */
     public void insert(UUID id, @Nullable UUID crisisId, SourcingPlan plan, List<UUID> requirementIds,
-            Map<UUID, UUID> offerOfAssignment, SecurityLabel label, NationCode origin, String by, Instant now) {
+            Map<UUID, UUID> offerOfAssignment, SecurityLabel label, NationCode origin, String by, Instant now,
+            @Nullable UUID exercise) {
         jdbc.sql("""
                 INSERT INTO force_plan (id, crisis_id, status, objective, bound, proven_optimal, requirement_ids,
-                    classification, releasable_to, origin_nation, created_by, created_at)
+                    classification, releasable_to, origin_nation, created_by, created_at, exercise_id)
                 VALUES (:id, :crisis, 'DRAFT', :objective, :bound, :optimal, :requirements, :classification,
-                    :releasable, :origin, :by, :now)""")
+                    :releasable, :origin, :by, :now, :exercise)""")
+                .param("exercise", exercise)
                 .param("id", id).param("crisis", crisisId).param("objective", plan.objective())
                 .param("bound", plan.bound()).param("optimal", plan.provenOptimal())
                 .param("requirements", requirementIds.toArray(UUID[]::new))
@@ -136,6 +141,6 @@ public class PlanStore {
                 rs.getObject("decision_id", UUID.class), rs.getString("register_number"), SourcingStore.label(rs),
                 NationCode.of(rs.getString("origin_nation")), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("submitted_by"),
-                SourcingStore.instant(rs.getTimestamp("submitted_at")));
+                SourcingStore.instant(rs.getTimestamp("submitted_at")), rs.getObject("exercise_id", UUID.class));
     }
 }

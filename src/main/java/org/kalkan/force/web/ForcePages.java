@@ -38,6 +38,7 @@ import org.kalkan.platform.PageMarking;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.DomainException;
 import org.kalkan.shared.Classification;
 import org.kalkan.shared.GeoPoint;
 import org.kalkan.shared.SecurityLabel;
@@ -208,6 +209,8 @@ class ForcePages {
             return refused("/forces/crises/" + id, "plans", redirect, e.getMessage());
         } catch (ErrorResponseException e) {
             return refused("/forces/crises/" + id, "plans", redirect, e.getBody().getDetail());
+        } catch (DomainException e) {
+            return refused("/forces/crises/" + id, "plans", redirect, e.detail());
         }
     }
 
@@ -287,7 +290,8 @@ class ForcePages {
         model.addAttribute("gaps", gaps);
         model.addAttribute("planner", me.has(Role.FORCE_PLANNER));
         model.addAttribute("chair", me.has(Role.COUNCIL_CHAIR));
-        model.addAttribute("silenceEndsAt", clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES)
+        // A day of silence (the Council's default minimum) counted from when the form is sent.
+        model.addAttribute("silenceEndsAt", clock.instant().plus(Duration.ofHours(25)).truncatedTo(ChronoUnit.HOURS)
                 .toString());
         return "force/plan";
     }
@@ -302,9 +306,10 @@ class ForcePages {
 
     @PostMapping("/forces/plans/{id}/circulation")
     String circulate(@PathVariable UUID id, @RequestParam(required = false) @Nullable String silenceEndsAt,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String urgency, RedirectAttributes redirect) {
         return run("/forces/plans/" + id, "submission", redirect, () -> {
-            plans.circulate(subject.get(), id, Procedure.SILENCE, UnitRequest.instant(silenceEndsAt, "silenceEndsAt"));
+            plans.circulate(subject.get(), id, Procedure.SILENCE, UnitRequest.instant(silenceEndsAt, "silenceEndsAt"),
+                    urgency == null || urgency.isBlank() ? null : urgency);
             return "circulated";
         });
     }
@@ -314,7 +319,7 @@ class ForcePages {
     private String unitName(Subject me, UUID unitId) {
         try {
             return registry.find(me, new UnitId(unitId)).details().name();
-        } catch (ErrorResponseException e) {
+        } catch (ErrorResponseException | DomainException e) {
             return unitId.toString();
         }
     }
@@ -333,6 +338,8 @@ class ForcePages {
             return refused(page, section, redirect, e.getMessage());
         } catch (ErrorResponseException e) {
             return refused(page, section, redirect, e.getBody().getDetail());
+        } catch (DomainException e) {
+            return refused(page, section, redirect, e.detail());
         }
     }
 

@@ -196,7 +196,7 @@ class SourcingApi {
         return PlanJson.of(plans.submit(subject.get(), id));
     }
 
-    record CirculationBody(@Nullable String procedure, @Nullable String silenceEndsAt) {
+    record CirculationBody(@Nullable String procedure, @Nullable String silenceEndsAt, @Nullable String urgency) {
     }
 
     /** The Council chair circulates a submitted plan as a decision naming ACTIVATE_FORCES. */
@@ -205,7 +205,7 @@ class SourcingApi {
         Procedure procedure = body.procedure() == null ? null : UnitRequest.enums(Procedure.class,
                 List.of(body.procedure()), "procedure").iterator().next();
         Decision decision = plans.circulate(subject.get(), id, procedure,
-                UnitRequest.instant(body.silenceEndsAt(), "silenceEndsAt"));
+                UnitRequest.instant(body.silenceEndsAt(), "silenceEndsAt"), body.urgency());
         return ResponseEntity.created(URI.create("/api/v1/council/decisions/" + decision.id()))
                 .body(Map.of("decisionId", decision.id().value(), "status", decision.status().name(), "planId", id));
     }

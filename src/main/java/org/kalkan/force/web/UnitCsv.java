@@ -3,6 +3,7 @@ package org.kalkan.force.web;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.kalkan.force.ForceRegistry.RowError;
 import org.kalkan.force.UnitDetails;
 import org.kalkan.shared.Csv;
@@ -11,7 +12,8 @@ import org.kalkan.shared.Csv;
  * Reads units from CSV (RFC 4180 quoting). Header:
  * {@code name,sidc,capabilities,personnel,noticeToMoveHours,homeLat,homeLon,movementModes,availableFrom,availableTo,
  * standingPool,allowedCountries,excludedCountries,excludedUses,maxDeploymentDays,ownTerritoryOnly,classification,
- * releasableTo}; lists inside a field are separated by {@code ;}.
+ * releasableTo}; lists inside a field are separated by {@code ;}. A cell that starts like a spreadsheet formula
+ * (and is not a plain number) refuses its row ({@link Csv#refuseFormulas}).
  */
 final class UnitCsv {
 
@@ -44,6 +46,7 @@ final class UnitCsv {
                 if (f.size() != HEADER.size()) {
                     throw new IllegalArgumentException("expected " + HEADER.size() + " fields, found " + f.size());
                 }
+                Csv.refuseFormulas(f, HEADER, Set.of());
                 rows.add(new UnitRequest(f.get(0), f.get(1), list(f.get(2)), integer(f.get(3), "personnel"),
                         integer(f.get(4), "noticeToMoveHours"),
                         new UnitRequest.Location(decimal(f.get(5), "homeLat"), decimal(f.get(6), "homeLon")),

@@ -15,6 +15,7 @@ import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Classification;
+import org.kalkan.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,13 +77,22 @@ class AlertPagesController {
 
     @GetMapping("/alerts/{id}")
     String alert(@PathVariable String id, Model model) {
-        AlertView alert = alerts.view(currentSubject.get(), AlertId.parse(id));
+        AlertView alert = alerts.view(currentSubject.get(), pageId(id));
         marking.show(alert.label());
         model.addAttribute("alert", alert);
         model.addAttribute("sent", PageTime.of(alert.sentAt()));
         model.addAttribute("rows", alert.recipients().stream().map(r -> new RecipientRow(r, PageTime.of(r.ackDeadline()),
                 PageTime.ofNullable(r.acknowledgedAt()), PageTime.ofNullable(r.escalatedAt()))).toList());
         return "notification/alert";
+    }
+
+    /** A malformed id in a page's path is bad input (400), never an internal error. */
+    private static AlertId pageId(String id) {
+        try {
+            return AlertId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(List.of(new InvalidInputException.Violation("id", e.getMessage())));
+        }
     }
 
     private String form(Model model, AlertsApi.AlertBody body, @Nullable String error) {

@@ -74,6 +74,8 @@ class InboxController {
             redirect.addFlashAttribute("message", "alerts.ack.done");
         } catch (AlertRefusedException e) {
             redirect.addFlashAttribute("error", "alerts.ack." + e.reason().name());
+        } catch (IllegalArgumentException notAnId) {
+            redirect.addFlashAttribute("error", "alerts.ack.NOT_FOUND");
         }
         return "redirect:/alerts";
     }
