@@ -34,7 +34,8 @@ public record CapProperties(
         label(publicRelease, "kalkan.cap.public-release");
         label(defaultLabel, "kalkan.cap.default-label");
         if (maxDepth < 4 || maxElements < 10 || feedPageSize < 1 || feedPageSize > 500) {
-            throw new IllegalArgumentException("kalkan.cap: max-depth ≥ 4, max-elements ≥ 10, feed-page-size 1–500");
+            throw new IllegalArgumentException(
+                    "kalkan.cap: max-depth ≥ 4, max-elements ≥ 10, feed-page-size 1–500");
         }
         for (Source source : sources) {
             if (source.account() == null || source.account().isBlank()) {

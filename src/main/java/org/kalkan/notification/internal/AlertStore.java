@@ -147,7 +147,8 @@ public class AlertStore {
     /** Alerts (not escalations) the release filter lets through, newest first, sent before {@code before}. */
     public List<ReleasedAlert> released(LabelFilter release, @Nullable Instant before, int limit) {
         return jdbc.sql("SELECT a.* FROM alert a WHERE a.escalated_from IS NULL AND " + release.sql()
-                        + (before == null ? "" : " AND a.sent_at < :before") + " ORDER BY a.sent_at DESC, a.id LIMIT :limit")
+                        + (before == null ? "" : " AND a.sent_at < :before")
+                        + " ORDER BY a.sent_at DESC, a.id LIMIT :limit")
                 .params(release.parameters())
                 .param("before", before == null ? null : Timestamp.from(before))
                 .param("limit", limit)

@@ -67,7 +67,8 @@ public record CapMessage(String identifier, String sender, OffsetDateTime sent, 
         List<Area> areas = new ArrayList<>();
         for (Element area : CapXml.children(info, "area")) {
             List<List<GeoPoint>> polygons = new ArrayList<>();
-            CapXml.children(area, "polygon").forEach(p -> polygons.add(CapGeometry.polygon(p.getTextContent()).value()));
+            CapXml.children(area, "polygon")
+                    .forEach(p -> polygons.add(CapGeometry.polygon(p.getTextContent()).value()));
             List<CapGeometry.Circle> circles = new ArrayList<>();
             CapXml.children(area, "circle").forEach(c -> circles.add(CapGeometry.circle(c.getTextContent()).value()));
             List<String> geocodes = new ArrayList<>();

@@ -100,7 +100,8 @@ public final class CapWriter {
                 : message.info().headline());
         edxl(content, "confidentiality", marking);
         Element xml = (Element) content.appendChild(document.createElementNS(CapXml.EDXLDE, "edxlde:xmlContent"));
-        Element embedded = (Element) xml.appendChild(document.createElementNS(CapXml.EDXLDE, "edxlde:embeddedXMLContent"));
+        Element embedded = (Element) xml.appendChild(
+                document.createElementNS(CapXml.EDXLDE, "edxlde:embeddedXMLContent"));
         embedded.appendChild(document.importNode(alert.getDocumentElement(), true));
         return document;
     }
@@ -114,6 +115,7 @@ public final class CapWriter {
     }
 
     private static void edxl(Element parent, String name, String text) {
-        parent.appendChild(parent.getOwnerDocument().createElementNS(CapXml.EDXLDE, "edxlde:" + name)).setTextContent(text);
+        parent.appendChild(parent.getOwnerDocument().createElementNS(CapXml.EDXLDE, "edxlde:" + name))
+                .setTextContent(text);
     }
 }

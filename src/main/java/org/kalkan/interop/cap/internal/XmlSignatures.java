@@ -93,7 +93,8 @@ public final class XmlSignatures {
                         + "verifies the signature", null);
             }
             if (!signature.checkSignatureValue(key)) {
-                return new Result(SignatureStatus.INVALID, "the signature does not verify: the message was changed after "
+                return new Result(SignatureStatus.INVALID,
+                        "the signature does not verify: the message was changed after "
                         + "signing, or signed with another key", signer);
             }
             for (X509Certificate candidate : trusted) {
@@ -102,13 +103,15 @@ public final class XmlSignatures {
                             now);
                 }
             }
-            return new Result(SignatureStatus.UNTRUSTED, "the signature verifies, but its key is not trusted for this source",
+            return new Result(SignatureStatus.UNTRUSTED,
+                    "the signature verifies, but its key is not trusted for this source",
                     signer);
         } catch (XMLSecurityException | RuntimeException e) {
             String message = String.valueOf(e.getMessage());
             boolean algorithm = message.contains("not allowed") || message.contains("forbidden")
                     || message.contains("SHA1") || message.contains("sha1");
-            return new Result(algorithm ? SignatureStatus.REFUSED : SignatureStatus.INVALID, "unreadable signature: " + message, null);
+            return new Result(algorithm ? SignatureStatus.REFUSED : SignatureStatus.INVALID,
+                    "unreadable signature: " + message, null);
         }
     }
 
@@ -117,7 +120,8 @@ public final class XmlSignatures {
             certificate.checkValidity(Date.from(now));
             return new Result(SignatureStatus.VERIFIED, "verified with a certificate trusted for this source", signer);
         } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-            return new Result(SignatureStatus.UNTRUSTED, "the trusted certificate is not valid now: " + e.getMessage(), signer);
+            return new Result(SignatureStatus.UNTRUSTED,
+                    "the trusted certificate is not valid now: " + e.getMessage(), signer);
         }
     }
 

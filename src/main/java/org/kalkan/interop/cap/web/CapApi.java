@@ -156,7 +156,8 @@ class CapApi {
         }
         AlertId update = publications.update(subject.get(), AlertId.parse(alertId), body.text(),
                 body.precedence() == null ? null : Precedence.parse(body.precedence()));
-        return ResponseEntity.created(URI.create("/cap/alerts/" + update + ".xml")).body(new Created(update.toString()));
+        return ResponseEntity.created(URI.create("/cap/alerts/" + update + ".xml"))
+                .body(new Created(update.toString()));
     }
 
     /** Cancels a published alert; the feed carries a CAP Cancel referencing it. */

@@ -1,4 +1,4 @@
-/** The CAP gateway over HTTP: the inbound API, the public CAP/Atom/EDXL-DE endpoints, and the incoming-messages page. */
+/** The CAP gateway over HTTP: the inbound API, the public CAP, Atom and EDXL-DE endpoints, the messages page. */
 @NullMarked
 package org.kalkan.interop.cap.web;
 
