@@ -111,6 +111,16 @@
     render();
   }
 
+  function removeIncident(id) {
+    const existing = markers.get(id);
+    if (existing) {
+      map.removeLayer(existing.marker);
+      markers.delete(id);
+      removeAreas(id);
+      render();
+    }
+  }
+
   function removeAreas(incidentId) {
     const layer = areas.get(incidentId);
     if (layer) {
@@ -301,6 +311,8 @@
     };
     source.addEventListener('incident.reported', onIncident);
     source.addEventListener('incident.updated', onIncident);
+    // An incident left without reports, or now under a label this user may not read: it leaves the picture.
+    source.addEventListener('incident.removed', e => removeIncident(JSON.parse(e.data).id));
     source.addEventListener('track.updated', e => upsertTrack(JSON.parse(e.data)));
     source.addEventListener('track.stale', e => removeTrack(JSON.parse(e.data).id));
     source.onerror = () => {

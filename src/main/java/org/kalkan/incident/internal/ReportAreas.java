@@ -38,7 +38,8 @@ public class ReportAreas {
         parameters.putAll(incidents.parameters());
         return jdbc.sql("SELECT r.id, r.incident_id, r.area_geojson, r.classification, r.releasable_to, "
                         + "r.origin_nation, r.exercise_id FROM report r JOIN incident i ON i.id = r.incident_id "
-                        + "WHERE r.area_geojson IS NOT NULL AND i.status <> 'CLOSED' AND " + reports.sql() + " AND "
+                        + "WHERE r.area_geojson IS NOT NULL AND r.withdrawn_at IS NULL AND i.status <> 'CLOSED' AND "
+                        + reports.sql() + " AND "
                         + incidents.sql() + (incident == null ? "" : " AND i.id = :incident")
                         + (from == null ? "" : " AND i.last_observed_at >= :from")
                         + " ORDER BY r.observed_at DESC LIMIT " + LIMIT)

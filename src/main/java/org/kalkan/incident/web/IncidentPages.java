@@ -27,6 +27,8 @@ import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Classification;
+import org.kalkan.shared.DomainException;
+import org.kalkan.shared.InvalidInputException;
 import org.kalkan.shared.GeoPoint;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.context.annotation.Bean;
@@ -59,9 +61,8 @@ class IncidentPages {
     @GetMapping("/incidents")
     String list(@RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String status, Model model) {
-        IncidentQuery query = new IncidentQuery(null, null, null,
-                category == null || category.isBlank() ? null : IncidentCategory.valueOf(category),
-                status == null || status.isBlank() ? null : IncidentStatus.valueOf(status), 200, null);
+        IncidentQuery query = new IncidentQuery(null, null, null, filter(IncidentCategory.class, category, "category"),
+                filter(IncidentStatus.class, status, "status"), 200, null);
         List<IncidentSummary> items = incidents.search(current.get(), query).items();
         items.forEach(i -> marking.show(i.label()));
         model.addAttribute("incidents", items);
@@ -87,10 +88,8 @@ class IncidentPages {
             var filed = incidents.report(subject, form.toNewReport());
             redirect.addFlashAttribute("filed", filed.id().toString());
             return "redirect:/incidents/" + filed.incidentId();
-        } catch (IllegalArgumentException e) {
-            model.addAttribute("error", e.getMessage());
-        } catch (ErrorResponseException e) {
-            model.addAttribute("error", e.getBody().getDetail());
+        } catch (IllegalArgumentException | DomainException | ErrorResponseException e) {
+            model.addAttribute("error", message(e));
         }
         model.addAttribute("form", form);
         return formView(model, subject);
@@ -129,7 +128,7 @@ class IncidentPages {
         try {
             IncidentSummary created = incidents.reattach(current.get(), new ReportId(reportId), null);
             return "redirect:/incidents/" + created.id();
-        } catch (IllegalArgumentException | ErrorResponseException e) {
+        } catch (IllegalArgumentException | DomainException | ErrorResponseException e) {
             redirect.addFlashAttribute("error", message(e));
             return "redirect:/incidents/" + incidentId;
         }
@@ -138,14 +137,27 @@ class IncidentPages {
     private String act(UUID id, RedirectAttributes redirect, Runnable action) {
         try {
             action.run();
-        } catch (IllegalArgumentException | ErrorResponseException e) {
+        } catch (IllegalArgumentException | DomainException | ErrorResponseException e) {
             redirect.addFlashAttribute("error", message(e));
         }
         return "redirect:/incidents/" + id;
     }
 
-    private static String message(RuntimeException e) {
+    private static @Nullable String message(RuntimeException e) {
         return e instanceof ErrorResponseException problem ? problem.getBody().getDetail() : e.getMessage();
+    }
+
+    /** A list filter: empty is none; an unknown value is refused (400) by name, never a 500. */
+    private static <E extends Enum<E>> @Nullable E filter(Class<E> type, @Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ReportRequest.parse(type, value, field);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(List.of(new InvalidInputException.Violation(field,
+                    String.valueOf(e.getMessage()))));
+        }
     }
 
     private String formView(Model model, Subject subject) {

@@ -5,7 +5,6 @@ import org.kalkan.incident.Incidents;
 import org.kalkan.incident.NewReport;
 import org.kalkan.incident.ReportId;
 import org.kalkan.security.Subject;
-import org.kalkan.shared.RefusedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +24,12 @@ public class IncidentReports {
         return incidents.report(subject, report);
     }
 
-    public void update(Subject subject, ReportId report, NewReport content, String reason) {
-        throw new RefusedException("Updating a report from CAP needs the incident module's report update "
-                + "(issue 12 part B); report " + report + " was not changed: " + reason + " " + content.title());
+    /** The report with the update's content; it keeps its id (it may move to an incident of its own). */
+    public FiledReport update(Subject subject, ReportId report, NewReport content, String reason) {
+        return incidents.update(subject, report, content, reason);
     }
 
     public void withdraw(Subject subject, ReportId report, String reason) {
-        throw new RefusedException("Withdrawing a report from CAP needs the incident module's withdrawal "
-                + "(issue 12 part B); report " + report + " was not withdrawn: " + reason);
+        incidents.withdraw(subject, report, reason);
     }
 }
