@@ -201,11 +201,12 @@ public class Regrouping {
         List<FiledReport> others = held.stream().filter(r -> !r.id().equals(updated.id())).toList();
         List<FiledReport> after = new ArrayList<>(others);
         after.add(updated);
-        Optional<Derivation.Derived> stays = derivation.derive(after);
         boolean belongs = others.stream().allMatch(o -> o.category() == updated.category()
                 && o.location().distanceKm(updated.location()) <= maxKm);
-        if (others.isEmpty() || before.isEmpty() || belongs && stays.isPresent()
-                && derivation.keepsEveryReader(before.get(), stays.get())) {
+        // (An incident holds one category: only then can it be derived with the update at all.)
+        Optional<Derivation.Derived> stays = belongs ? derivation.derive(after) : Optional.empty();
+        if (others.isEmpty() || belongs && (before.isEmpty() || stays.isPresent()
+                && derivation.keepsEveryReader(before.get(), stays.get()))) {
             return new Outcome(updated, settle(from, incident.label(), now));
         }
         FiledReport moved = updated.withIncident(IncidentId.random());
