@@ -3,9 +3,6 @@ package org.kalkan.interop.cap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kalkan.ApiClient;
@@ -38,8 +35,7 @@ class CapBrowserTests {
     void anAzeWatchOfficerSeesAcceptedAndRefusedMessagesWithTheirAreasAndEveryViolation() {
         ApiClient api = new ApiClient(port);
         String cap = api.token("aze.cap", "kalkan-demo");
-        String sent = OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofMinutes(3)), ZoneOffset.ofHours(4))
-                .truncatedTo(ChronoUnit.SECONDS).toString();
+        String sent = CapFixtures.sent(clock, 3);
         String identifier = CapFixtures.identifier("AZ-EQ-UI");
         var accepted = api.postBytes("/api/v1/cap/alerts", cap, "application/cap+xml",
                 CapFixtures.utf8(CapFixtures.earthquake(identifier, sent, "Alert", "", CapFixtures.SHAMAKHI)));
@@ -75,8 +71,7 @@ class CapBrowserTests {
     @Test
     void aWarningsReportIsOnTheMapWithItsPolygon() {
         ApiClient api = new ApiClient(port);
-        String sent = OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofMinutes(2)), ZoneOffset.ofHours(4))
-                .truncatedTo(ChronoUnit.SECONDS).toString();
+        String sent = CapFixtures.sent(clock, 2);
         var accepted = api.postBytes("/api/v1/cap/alerts", api.token("aze.cap", "kalkan-demo"), "application/cap+xml",
                 CapFixtures.utf8(CapFixtures.earthquake(CapFixtures.identifier("AZ-EQ-MAP"), sent, "Alert", "",
                         CapFixtures.SHAMAKHI)));

@@ -72,6 +72,12 @@ public final class CapFixtures {
               <polygon>40.75,46.30 40.75,46.45 40.62,46.45 40.62,46.30 40.75,46.30</polygon>
             </area>""";
 
+    /** A CAP time {@code minutesAgo} before the node's now, in Baku's offset (+04:00), to the second. */
+    public static String sent(java.time.Clock clock, int minutesAgo) {
+        return java.time.OffsetDateTime.ofInstant(clock.instant().minus(java.time.Duration.ofMinutes(minutesAgo)),
+                java.time.ZoneOffset.ofHours(4)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
     public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -6,10 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,10 +41,8 @@ class CapGatewayTests {
         return api.postBytes("/api/v1/cap/alerts", token, "application/cap+xml", body);
     }
 
-    /** A CAP time {@code minutes} before the node's now, in Baku's offset. */
     private String sent(int minutesAgo) {
-        return OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofMinutes(minutesAgo)), ZoneOffset.ofHours(4))
-                .truncatedTo(ChronoUnit.SECONDS).toString();
+        return CapFixtures.sent(clock, minutesAgo);
     }
 
     private JsonNode report(String reportId, String reader) {

@@ -6,10 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kalkan.ApiClient;
@@ -54,8 +50,7 @@ class CapWalkthroughTests {
     }
 
     private String sent(int minutesAgo) {
-        return OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofMinutes(minutesAgo)), ZoneOffset.ofHours(4))
-                .truncatedTo(ChronoUnit.SECONDS).toString();
+        return CapFixtures.sent(clock, minutesAgo);
     }
 
     private JsonNode post(String token, String xml, int status) {
