@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.cluster.Cluster;
 import org.kalkan.cluster.Signal;
@@ -15,20 +16,22 @@ import org.kalkan.incident.IncidentReported;
 import org.kalkan.incident.IncidentSummary;
 import org.kalkan.incident.IncidentUpdated;
 import org.kalkan.incident.Incidents;
+import org.kalkan.platform.AfterCommit;
 import org.kalkan.shared.Classification;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts incident changes on the live stream once they are committed. An incident left without reports is removed
- * ({@code incident.removed}, its id only) from everyone who saw it; one whose label narrowed is removed from those
- * who could read the old label but not the new one, and updated for the others.
+ * Puts incident changes on the live stream once they are committed: straight after the commit, in the committing
+ * thread, without the event publication registry (a subscriber that misses one reloads on reconnecting). An incident
+ * left without reports is removed ({@code incident.removed}, its id only) from everyone who saw it; one whose label
+ * narrowed is removed from those who could read the old label but not the new one, and updated for the others.
  * <p>
  * In a cluster the change is also signalled to the other instances by id (with the label it had before, when that
- * narrowed); each of them reads the incident again as it stands in the database and puts it on its own stream, whose
- * subscribers get it only through the access policy, exactly as on the instance where it changed (ADR 0012).
+ * narrowed), stored with the changing transaction and sent after its commit; each other instance reads the incident
+ * again as it stands in the database and puts it on its own stream, whose subscribers get it only through the
+ * access policy, exactly as on the instance where it changed (ADR 0012). On a single node nothing is signalled.
  */
 @Component
 class IncidentFeed {
@@ -39,31 +42,36 @@ class IncidentFeed {
     private static final String PREVIOUS_RELEASABLE_TO = "previousReleasableTo";
 
     private final LiveStream stream;
+    private final AfterCommit afterCommit;
     private final Cluster cluster;
     private final Incidents incidents;
 
-    IncidentFeed(LiveStream stream, Cluster cluster, Incidents incidents) {
+    IncidentFeed(LiveStream stream, AfterCommit afterCommit, Cluster cluster, Incidents incidents) {
         this.stream = stream;
+        this.afterCommit = afterCommit;
         this.cluster = cluster;
         this.incidents = incidents;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(IncidentReported event) {
-        show(event.incident(), "incident.reported", null);
-        signal(event.incident(), "incident.reported", null);
+        IncidentSummary incident = event.incident();
+        afterCommit.run(() -> show(incident, "incident.reported", null));
+        signal(incident, "incident.reported", null);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(IncidentUpdated event) {
-        show(event.incident(), "incident.updated", event.previousLabel());
-        signal(event.incident(), "incident.updated", event.previousLabel());
+        IncidentSummary incident = event.incident();
+        SecurityLabel previous = event.previousLabel();
+        afterCommit.run(() -> show(incident, "incident.updated", previous));
+        signal(incident, "incident.updated", previous);
     }
 
-    /** Another instance changed an incident: show it as it stands now. */
+    /** Another instance changed an incident: show it as it stands now to this instance's subscribers. */
     @EventListener
     void on(SignalReceived received) {
-        if (!received.is(SIGNAL)) {
+        if (!received.is(SIGNAL) || stream.subscriberCount() == 0) {
             return;
         }
         Signal signal = received.signal();
@@ -73,16 +81,20 @@ class IncidentFeed {
 
     private void show(IncidentSummary incident, String change, @Nullable SecurityLabel previous) {
         if (incident.reportCount() == 0) {
-            stream.publish(removal(incident, incident.label(), null));
-            if (previous != null && !previous.equals(incident.label())) {
-                stream.publish(removal(incident, previous, incident.label()));
-            }
-            return;
+            publish(() -> removal(incident, incident.label(), null));
+        } else {
+            publish(() -> new LiveEvent(change, incident.id().toString(), IncidentFeatures.feature(incident),
+                    incident.label(), null, incident.exerciseId()));
         }
-        stream.publish(new LiveEvent(change, incident.id().toString(), IncidentFeatures.feature(incident),
-                incident.label(), null, incident.exerciseId()));
         if (previous != null && !previous.equals(incident.label())) {
-            stream.publish(removal(incident, previous, incident.label()));
+            publish(() -> removal(incident, previous, incident.label()));
+        }
+    }
+
+    /** Builds the event (its GeoJSON, MGRS and all) only when someone is listening. */
+    private void publish(Supplier<LiveEvent> event) {
+        if (stream.subscriberCount() > 0) {
+            stream.publish(event.get());
         }
     }
 
@@ -105,9 +117,8 @@ class IncidentFeed {
         if (classification.isEmpty()) {
             return null;
         }
-        String releasableTo = signal.attribute(PREVIOUS_RELEASABLE_TO, "");
         return SecurityLabel.of(Classification.valueOf(classification),
-                releasableTo.isEmpty() ? List.of() : List.of(releasableTo.split(",")));
+                List.of(signal.attribute(PREVIOUS_RELEASABLE_TO, "").split(",")));
     }
 
     private static LiveEvent removal(IncidentSummary incident, SecurityLabel to, @Nullable SecurityLabel unlessReadable) {
