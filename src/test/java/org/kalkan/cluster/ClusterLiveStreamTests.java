@@ -3,6 +3,7 @@ package org.kalkan.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,12 +127,22 @@ class ClusterLiveStreamTests {
             assertThat(tur.lines).anyMatch(l -> l.startsWith("event:incident.reported"))
                     .anyMatch(l -> l.contains(secret) && l.contains("CONFIDENTIAL // REL TO AZE, TUR"));
 
+            // The consumer's lag is a metric of each instance.
+            assertThat(b.getBean(MeterRegistry.class).find("kafka.consumer.fetch.manager.records.lag.max").meters())
+                    .isNotEmpty();
+
             // On the wire: the incident's id and no content of the report.
             List<String> wire = signalsOnTheWire();
             assertThat(wire).anyMatch(v -> v.contains(secret))
                     .noneMatch(v -> v.contains(confidential.get("title").toString()))
                     .noneMatch(v -> v.contains("border patrol"));
         }
+    }
+
+    @Test
+    void aBearerTokenFromOneInstanceWorksOnTheOther() {
+        String token = new ApiClient(port(a)).token("tur.officer", "kalkan-demo");
+        assertThat(new ApiClient(port(b)).get("/api/v1/incidents", token).status()).isEqualTo(200);
     }
 
     /** Every signal value on the topic, read by a consumer of a group of its own from the beginning. */
