@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
 import org.kalkan.ApiClient;
 import org.kalkan.EventStream;
 import org.kalkan.KalkanApplication;
+import org.kalkan.SessionClient;
 import org.kalkan.incident.IncidentFixtures;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -34,8 +44,8 @@ import org.springframework.kafka.test.utils.ContainerTestUtils;
 
 /**
  * Two instances of a cluster — separate nodes in this JVM on random ports — sharing one PostgreSQL and one KRaft
- * Kafka broker (both started here, from Maven's jars): the incident live stream crosses instances, by id, to the
- * readers the access policy lets through on the receiving instance.
+ * Kafka broker (both started here, from Maven's jars): the incident live stream and inbox signals cross instances,
+ * by id, to the readers the access policy lets through on the receiving instance.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ClusterLiveStreamTests {
@@ -143,6 +153,47 @@ class ClusterLiveStreamTests {
     void aBearerTokenFromOneInstanceWorksOnTheOther() {
         String token = new ApiClient(port(a)).token("tur.officer", "kalkan-demo");
         assertThat(new ApiClient(port(b)).get("/api/v1/incidents", token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAlertRaisedOnOneInstanceSignalsOnlyItsRecipientsInboxOnTheOther() throws Exception {
+        HttpClient browser = SessionClient.signedIn(port(b), "kgz.officer");
+        BlockingQueue<String> signals = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> response = browser.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port(b) + "/alerts/stream"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> response.body().filter(l -> l.startsWith("data:")).forEach(signals::add));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            int before = unacknowledged(signals.poll(10, TimeUnit.SECONDS));
+            ApiClient apiA = new ApiClient(port(a));
+            String watch = apiA.token("cmc.watch", "kalkan-demo");
+            assertThat(apiA.post("/api/v1/alerts", watch, flashTo("For Türkiye's officer", "tur.officer")).status())
+                    .isEqualTo(201);
+            String text = "For the Kyrgyz officer, " + System.nanoTime();
+            assertThat(apiA.post("/api/v1/alerts", watch, flashTo(text, "kgz.officer")).status()).isEqualTo(201);
+
+            String signal = signals.poll(10, TimeUnit.SECONDS);
+            assertThat(signal).as("kgz.officer's inbox on B hears the alert raised on A").isNotNull()
+                    .doesNotContain(text);
+            // The first signal is the one for kgz's own alert: nothing came for tur.officer's.
+            assertThat(unacknowledged(signal)).isEqualTo(before + 1);
+        } finally {
+            response.body().close();
+        }
+    }
+
+    private static Map<String, Object> flashTo(String text, String user) {
+        return Map.of("text", text, "recipients", Map.of("users", List.of(user)), "precedence", "FLASH",
+                "label", Map.of("classification", "RESTRICTED", "releasableTo", List.of("MEMBERS")));
+    }
+
+    private static int unacknowledged(String dataLine) {
+        assertThat(dataLine).as("a signal arrived").isNotNull().startsWith("data:");
+        Matcher count = Pattern.compile("\"unacknowledged\":(\\d+)").matcher(dataLine);
+        assertThat(count.find()).as(dataLine).isTrue();
+        return Integer.parseInt(count.group(1));
     }
 
     /** Every signal value on the topic, read by a consumer of a group of its own from the beginning. */
