@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 12, findings 11 and 14 (crisis), against a running node: an RFI is read by its id (no more 500 from a lock
- * in a read-only transaction); crisis-log numbers count only the entries their reader may see; and a SITREP draft
- * the reader cannot see is neither named by a refusal nor able to hold theirs back.
+ * in a read-only transaction); crisis-log numbers count only the entries their reader may see; a SITREP draft
+ * the reader cannot see is neither named by a refusal nor able to hold theirs back; and SITREP numbers and periods
+ * count only the SITREPs their reader may see.
  */
 @KalkanTest
 class CrisisSeamTests {
