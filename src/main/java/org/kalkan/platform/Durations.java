@@ -34,7 +34,7 @@ public class Durations {
         long hours = minutes % 1440 / 60;
         long rest = minutes % 60;
         if (days > 0) {
-            parts.add(days + " " + text("picker.duration.days"));
+            parts.add(days + " " + text(days == 1 ? "picker.duration.day" : "picker.duration.days"));
         }
         if (hours > 0) {
             parts.add(hours + " " + text("picker.duration.hours"));
