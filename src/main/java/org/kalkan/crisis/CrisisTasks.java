@@ -10,12 +10,13 @@ import org.kalkan.shared.NotFoundException;
 import org.kalkan.crisis.internal.CrisisAccess;
 import org.kalkan.crisis.internal.CrisisStore;
 import org.kalkan.crisis.internal.TaskStore;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.NationCode;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
+import org.kalkan.shared.VersionConflictException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -114,7 +115,7 @@ public class CrisisTasks {
             throw stale(task);
         }
         if (task.status().isFinal()) {
-            throw Problems.conflict("Task " + taskId + " is " + task.status() + "; it cannot change any more.");
+            throw new RefusedException("Task " + taskId + " is " + task.status() + "; it cannot change any more.");
         }
         TaskStatus newStatus = status == null ? task.status() : status;
         Instant newDue = dueAt == null ? task.dueAt() : dueAt;
@@ -146,7 +147,7 @@ public class CrisisTasks {
     }
 
     private static RuntimeException stale(CrisisTask current) {
-        return Problems.conflict("Task " + current.id() + " was changed by " + current.updatedBy() + " (now version "
-                + current.version() + ", " + current.status() + "); reload and try again.");
+        return new VersionConflictException("Task " + current.id() + " was changed by " + current.updatedBy()
+                + " (now version " + current.version() + ", " + current.status() + "); reload and try again.");
     }
 }

@@ -15,7 +15,6 @@ import org.kalkan.crisis.internal.SitrepStore;
 import org.kalkan.incident.IncidentId;
 import org.kalkan.incident.IncidentSummary;
 import org.kalkan.incident.Incidents;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.ExerciseContexts;
@@ -24,6 +23,7 @@ import org.kalkan.security.UserDirectory;
 import org.kalkan.security.UserSummary;
 import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
+import org.kalkan.shared.VersionConflictException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -31,7 +31,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Numbered SITREPs (1, 2, 3 … per crisis): prepared on demand or on the crisis's schedule, pre-filled from the
@@ -120,7 +119,7 @@ public class Sitreps {
         Sitrep current = find(subject, crisisId, number);
         requireDraft(current);
         if (!sitreps.edit(crisisId, number, sections, expectedVersion, clock.instant())) {
-            throw Problems.conflict("SITREP " + number + " was changed by someone else (now version "
+            throw new VersionConflictException("SITREP " + number + " was changed by someone else (now version "
                     + current.version() + "); reload and try again.");
         }
         audit.record(subject.username(), "CRISIS_SITREP_EDITED", target(current), "v" + expectedVersion);
@@ -205,7 +204,7 @@ public class Sitreps {
             try {
                 // In its own transaction: a refusal must not mark the SITREP's transaction rollback-only.
                 readable.add(separately.execute(status -> incidents.find(reader, id)));
-            } catch (ErrorResponseException | NotFoundException | LabelAccessDeniedException notReadable) {
+            } catch (NotFoundException | LabelAccessDeniedException notReadable) {
                 // left out of the SITREP: its reader may no longer read it (the refusal is audited)
             }
         }
@@ -215,14 +214,14 @@ public class Sitreps {
     private Sitrep issued(Subject subject, CrisisId crisisId, int number) {
         Sitrep sitrep = find(subject, crisisId, number);
         if (!sitrep.issued()) {
-            throw Problems.conflict("SITREP " + number + " is a draft; only issued SITREPs are exported.");
+            throw new RefusedException("SITREP " + number + " is a draft; only issued SITREPs are exported.");
         }
         return sitrep;
     }
 
     private static void requireDraft(Sitrep sitrep) {
         if (sitrep.issued()) {
-            throw Problems.conflict("SITREP " + sitrep.number() + " was issued " + sitrep.issuedAt()
+            throw new RefusedException("SITREP " + sitrep.number() + " was issued " + sitrep.issuedAt()
                     + " and is immutable.");
         }
     }

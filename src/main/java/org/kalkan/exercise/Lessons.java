@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.kalkan.shared.NotFoundException;
 import org.kalkan.exercise.internal.EvaluationStore;
 import org.kalkan.exercise.internal.ExerciseAccess;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.LabelFilter;
@@ -21,7 +20,9 @@ import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.shared.Classification;
 import org.kalkan.shared.InvalidInputException;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
+import org.kalkan.shared.VersionConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,7 +94,7 @@ public class Lessons {
         Lesson lesson = find(subject, id);
         access.requireEvaluator(subject, access.readable(subject, lesson.exerciseId()), "advance lessons");
         if (!lesson.status().canMoveTo(next)) {
-            throw Problems.conflict("A lesson moves " + lesson.status() + " → the next step only, not to " + next
+            throw new RefusedException("A lesson moves " + lesson.status() + " → the next step only, not to " + next
                     + ".");
         }
         if (next == LessonStatus.REMEDIAL_ACTION) {
@@ -117,7 +118,7 @@ public class Lessons {
                 .param("due", next == LessonStatus.REMEDIAL_ACTION ? Date.valueOf(dueOn) : null)
                 .param("by", subject.username()).param("version", version).update();
         if (updated == 0) {
-            throw Problems.conflict("The lesson was changed by someone else; reload and try again.");
+            throw new VersionConflictException("The lesson was changed by someone else; reload and try again.");
         }
         audit.record(subject.username(), "LESSON_" + next, "lesson:" + id, lesson.status() + " → " + next);
         return find(subject, id);

@@ -9,9 +9,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.members.NationDirectory;
+import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -119,19 +119,19 @@ public class AccessPolicy {
 
     /**
      * Checks a label someone wants to write: every entry known and the classification within the writer's
-     * clearance. Throws {@link LabelNotPermittedException}; nothing is stored.
+     * clearance. An unknown entry is bad input ({@link IllegalArgumentException}, 400), a label above the writer's
+     * clearance a {@link ForbiddenException} (403, audited); nothing is stored.
      */
     public void checkWritable(Subject subject, SecurityLabel label) {
         for (String entry : label.releasableTo()) {
             if (!nations.isKnownReleasabilityEntry(entry)) {
-                throw new LabelNotPermittedException(HttpStatus.BAD_REQUEST,
-                        "Unknown nation or community in releasability: " + entry);
+                throw new IllegalArgumentException("Unknown nation or community in releasability: " + entry);
             }
         }
         if (!subject.clearance().dominates(label.classification())) {
             audit.recordDenial(subject.username(), "LABEL", label.marking(), "above clearance "
                     + subject.clearance());
-            throw new LabelNotPermittedException(HttpStatus.FORBIDDEN, "You cannot label a record "
+            throw new ForbiddenException("You cannot label a record "
                     + label.classification() + ": your clearance is " + subject.clearance() + ".");
         }
     }

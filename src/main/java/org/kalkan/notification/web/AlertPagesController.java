@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.notification.AlertId;
-import org.kalkan.notification.AlertRefusedException;
 import org.kalkan.notification.AlertView;
 import org.kalkan.notification.Alerts;
 import org.kalkan.notification.Precedence;
@@ -15,6 +14,7 @@ import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Classification;
+import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -68,10 +68,8 @@ class AlertPagesController {
         try {
             AlertId id = alerts.raise(sender, AlertsApi.request(body));
             return "redirect:/alerts/" + id;
-        } catch (IllegalArgumentException | AlertRefusedException e) {
-            String detail = e instanceof AlertRefusedException refused && refused.getBody().getDetail() != null
-                    ? refused.getBody().getDetail() : e.getMessage();
-            return form(model, body, detail);
+        } catch (IllegalArgumentException | ForbiddenException e) {
+            return form(model, body, e.getMessage());
         }
     }
 
@@ -110,7 +108,7 @@ class AlertPagesController {
         if (Alerts.SENDERS.stream().noneMatch(subject::has)) {
             audit.recordDenial(subject.username(), "ALERT_RAISE", "alert", "roles " + subject.roles()
                     + " may not raise alerts");
-            throw new AlertRefusedException(AlertRefusedException.Reason.NOT_PERMITTED, "You may not raise alerts.");
+            throw new ForbiddenException("You may not raise alerts.");
         }
         return subject;
     }

@@ -1,6 +1,5 @@
 package org.kalkan.interop.taxii.web;
 
-import org.kalkan.security.LabelNotPermittedException;
 import org.kalkan.shared.DomainException;
 import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NotFoundException;
@@ -40,11 +39,6 @@ class TaxiiErrors {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<String> badRequest(IllegalArgumentException e) {
         return error(400, "Bad Request", e.getMessage());
-    }
-
-    @ExceptionHandler(LabelNotPermittedException.class)
-    ResponseEntity<String> label(LabelNotPermittedException e) {
-        return error(e.getStatusCode().value(), "Label not permitted", e.getBody().getDetail());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
