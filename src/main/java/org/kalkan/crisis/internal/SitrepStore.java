@@ -11,6 +11,7 @@ import org.kalkan.crisis.CrisisId;
 import org.kalkan.crisis.CrisisPhase;
 import org.kalkan.crisis.Sitrep;
 import org.kalkan.crisis.SitrepSections;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
@@ -118,6 +119,6 @@ public class SitrepStore {
                         rs.getString("rfis"), rs.getString("decisions"), rs.getString("outlook")),
                 rs.getString("created_by"), CrisisRows.required(rs, "created_at"),
                 CrisisRows.required(rs, "updated_at"), rs.getString("issued_by"), CrisisRows.instant(rs, "issued_at"),
-                CrisisRows.label(rs), CrisisRows.origin(rs), rs.getInt("version"), CrisisRows.exercise(rs));
+                LabelColumns.read(rs), LabelColumns.origin(rs), rs.getInt("version"), CrisisRows.exercise(rs));
     }
 }
