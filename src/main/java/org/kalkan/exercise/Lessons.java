@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.shared.NotFoundException;
 import org.kalkan.exercise.internal.EvaluationStore;
 import org.kalkan.exercise.internal.ExerciseAccess;
@@ -18,7 +19,6 @@ import org.kalkan.security.AuditTrail;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
-import org.kalkan.shared.Classification;
 import org.kalkan.shared.InvalidInputException;
 import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
@@ -190,8 +190,7 @@ public class Lessons {
                 rs.getString("owner"), due == null ? null : due.toLocalDate(), rs.getString("validated_by"),
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"),
-                SecurityLabel.of(Classification.ofRank(rs.getInt("classification")),
-                        java.util.Arrays.asList((String[]) rs.getArray("releasable_to").getArray())),
+                LabelColumns.read(rs),
                 rs.getString("remedy") == null ? null : Remedy.valueOf(rs.getString("remedy")));
     }
 }

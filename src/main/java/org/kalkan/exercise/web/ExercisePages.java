@@ -280,7 +280,8 @@ class ExercisePages {
     }
 
     private static SecurityLabel label(String classification, String releasableTo) {
-        return new ExerciseJson.LabelJson(classification, words(releasableTo), null).toLabel();
+        return SecurityLabel.of(Classification.parse(classification).orElseThrow(() ->
+                new IllegalArgumentException("unknown classification '" + classification + "'")), words(releasableTo));
     }
 
     private static List<String> words(@Nullable String text) {
