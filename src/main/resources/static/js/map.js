@@ -249,10 +249,17 @@
   function live() {
     const status = document.getElementById('stream-status');
     const source = new EventSource(withContext(section.dataset.eventsUrl));
+    let reconnected = false;
     source.addEventListener('stream.open', () => {
       status.textContent = text('live');
       status.classList.add('on');
       document.body.dataset.streamReady = 'true';
+      // After a gap (a resync, a lost connection) events may have been missed: load the picture again.
+      if (reconnected) {
+        reload();
+        reloadTracks();
+      }
+      reconnected = true;
     });
     const onIncident = e => upsert(JSON.parse(e.data), true);
     source.addEventListener('incident.reported', onIncident);

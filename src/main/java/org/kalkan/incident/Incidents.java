@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.incident.internal.IncidentSearch;
+import org.kalkan.incident.internal.CorrelationCells;
 import org.kalkan.incident.internal.IncidentStore;
 import org.kalkan.incident.internal.LabelCombiner;
 import org.kalkan.incident.internal.Regrouping;
@@ -17,6 +18,7 @@ import org.kalkan.security.Subject;
 import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NotFoundException;
 import org.kalkan.shared.RefusedException;
+import org.kalkan.shared.InvalidInputException;
 import org.kalkan.shared.SecurityLabel;
 import org.kalkan.shared.VersionConflictException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,8 +73,7 @@ public class Incidents {
             throw new IllegalArgumentException("observedAt is in the future: " + report.observedAt());
         }
         // Two simultaneous reports near each other must not open two incidents: lock the neighbourhood.
-        store.lockNeighbourhood(report.category(), report.exerciseId(), report.location(),
-                properties.correlationDistanceKm());
+        lockNeighbourhood(report);
         FiledReport draft = new FiledReport(ReportId.random(), IncidentId.random(), report.category(), report.title(),
                 report.narrative(), report.observedAt(), report.location(), report.areaGeoJson(), report.severity(),
                 report.confidence(), reporter.nation(), reporter.username(), report.source(), report.label(),
@@ -240,6 +241,16 @@ public class Incidents {
         return withdrawn;
     }
 
+    /** Locks the report's correlation cells (see {@link CorrelationCells}): nearby reports wait, distant ones not. */
+    private void lockNeighbourhood(NewReport report) {
+        store.lock(cells(report));
+    }
+
+    private Set<String> cells(NewReport report) {
+        return CorrelationCells.keys(report.category(), report.exerciseId(), report.location(),
+                properties.correlationDistanceKm());
+    }
+
     private FiledReport originatorsReport(Subject subject, ReportId reportId, String act) {
         FiledReport report = findReport(subject, reportId);
         if (!report.reportingNation().equals(subject.nation())) {
@@ -289,5 +300,55 @@ public class Incidents {
             audit.recordDenial(subject.username(), "INCIDENT", what, "requires one of " + roles);
             throw new ForbiddenException("Your roles do not allow you to " + what + ".");
         }
+    }
+
+
+    /** The most reports one batch may hold. */
+    public static final int MAX_BATCH = 1000;
+
+    /**
+     * Files a batch of reports in one transaction, each exactly as {@link #report} files one, in order (a report may
+     * join an incident an earlier one in the batch opened). Every item is validated before anything is stored; any
+     * bad one refuses the whole batch, naming each bad item by its index ({@code items[i]}). The batch takes all of
+     * its correlation locks at once, in the one fixed order, before filing the first report.
+     */
+    @Transactional
+    public List<FiledReport> reportAll(Subject reporter, List<BatchItem> items) {
+        requireAnyRole(reporter, REPORTERS, "file reports");
+        if (items.isEmpty() || items.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a batch holds 1 to " + MAX_BATCH + " reports, not " + items.size());
+        }
+        Instant now = clock.instant();
+        List<InvalidInputException.Violation> violations = new java.util.ArrayList<>();
+        List<NewReport> reports = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String where = "items[" + i + "]";
+            BatchItem item = items.get(i);
+            if (item.report() == null) {
+                violations.add(new InvalidInputException.Violation(where, String.valueOf(item.unreadable())));
+                continue;
+            }
+            try {
+                NewReport report = inContext(reporter, item.report());
+                String refused = policy.whyNotWritable(reporter, report.label());
+                if (refused != null) {
+                    violations.add(new InvalidInputException.Violation(where + ".label", refused));
+                } else if (report.observedAt().isAfter(now.plusSeconds(300))) {
+                    violations.add(new InvalidInputException.Violation(where + ".observedAt",
+                            "observedAt is in the future: " + report.observedAt()));
+                } else {
+                    reports.add(report);
+                }
+            } catch (IllegalArgumentException e) {
+                violations.add(new InvalidInputException.Violation(where, e.getMessage()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw InvalidInputException.of(violations);
+        }
+        java.util.Set<String> cells = new java.util.HashSet<>();
+        reports.forEach(report -> cells.addAll(cells(report)));
+        store.lock(cells);
+        return reports.stream().map(report -> report(reporter, report)).toList();
     }
 }

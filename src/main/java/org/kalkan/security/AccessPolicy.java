@@ -123,17 +123,41 @@ public class AccessPolicy {
      * clearance a {@link ForbiddenException} (403, audited); nothing is stored.
      */
     public void checkWritable(Subject subject, SecurityLabel label) {
+        String unknown = unknownReleasability(label);
+        if (unknown != null) {
+            throw new IllegalArgumentException(unknown);
+        }
+        String aboveClearance = aboveClearance(subject, label);
+        if (aboveClearance != null) {
+            throw new ForbiddenException(aboveClearance);
+        }
+    }
+
+    /**
+     * Why the subject may not store a record under this label, or null when it may: the same decision as
+     * {@link #checkWritable}, as a message, for input checked as a whole (a batch names every refused item).
+     */
+    public @Nullable String whyNotWritable(Subject subject, SecurityLabel label) {
+        String unknown = unknownReleasability(label);
+        return unknown != null ? unknown : aboveClearance(subject, label);
+    }
+
+    private @Nullable String unknownReleasability(SecurityLabel label) {
         for (String entry : label.releasableTo()) {
             if (!nations.isKnownReleasabilityEntry(entry)) {
-                throw new IllegalArgumentException("Unknown nation or community in releasability: " + entry);
+                return "Unknown nation or community in releasability: " + entry;
             }
         }
-        if (!subject.clearance().dominates(label.classification())) {
-            audit.recordDenial(subject.username(), "LABEL", label.marking(), "above clearance "
-                    + subject.clearance());
-            throw new ForbiddenException("You cannot label a record "
-                    + label.classification() + ": your clearance is " + subject.clearance() + ".");
+        return null;
+    }
+
+    private @Nullable String aboveClearance(Subject subject, SecurityLabel label) {
+        if (subject.clearance().dominates(label.classification())) {
+            return null;
         }
+        audit.recordDenial(subject.username(), "LABEL", label.marking(), "above clearance " + subject.clearance());
+        return "You cannot label a record " + label.classification() + ": your clearance is " + subject.clearance()
+                + ".";
     }
 
     /** The subject's nation and every community it belongs to: what a releasability must mention. */
