@@ -103,7 +103,7 @@ class Agenda {
                 .param("id", id.value()).param("nation", nation.value())
                 .param("grounds", grounds.stream().map(Enum::name).toArray(String[]::new))
                 .param("statement", statement).param("session", session).param("by", requestedBy)
-                .param("at", Decisions.timestamp(now)).param("classification", label.classification().rank())
+                .param("at", Decisions.timestamp(now)).param("classification", LabelColumns.classification(label))
                 .param("releasable", LabelColumns.releasableTo(label))
                 .update();
         audit.record(requestedBy, "CONSULTATION_REQUESTED", "consultation:" + id, nation + " " + grounds + " "
@@ -206,7 +206,7 @@ class Agenda {
                 VALUES (:id, :date, :extraordinary, :classification, :releasable, :origin, :by, :at, :exercise)""")
                 .param("exercise", exercise)
                 .param("id", id).param("date", Date.valueOf(date)).param("extraordinary", extraordinary)
-                .param("classification", label.classification().rank())
+                .param("classification", LabelColumns.classification(label))
                 .param("releasable", LabelColumns.releasableTo(label))
                 .param("origin", origin.value()).param("by", by)
                 .param("at", Decisions.timestamp(clock.instant().truncatedTo(ChronoUnit.MICROS)))

@@ -58,7 +58,7 @@ class Decisions {
                 .param("consultation", row.consultationId() == null ? null : row.consultationId().value())
                 .param("by", row.createdBy())
                 .param("at", timestamp(row.createdAt()))
-                .param("classification", row.label().classification().rank())
+                .param("classification", LabelColumns.classification(row.label()))
                 .param("releasable", LabelColumns.releasableTo(row.label()))
                 .param("origin", row.origin().value())
                 .update();
