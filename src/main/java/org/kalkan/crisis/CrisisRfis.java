@@ -141,9 +141,9 @@ public class CrisisRfis {
         return find(subject, crisisId, rfiId);
     }
 
-    /** For the poller: flags open RFIs past their deadline once and logs each. */
+    /** Due work, for the module's poller ({@code internal}): flags open RFIs past their deadline once, logs each. */
     @Transactional
-    int flagOverdue(Instant now) {
+    public int flagOverdue(Instant now) {
         List<Rfi> overdue = rfis.flagOverdue(now, 100);
         for (Rfi rfi : overdue) {
             // not locked: user changes lock the crisis before the RFI, the poller holds the RFI already

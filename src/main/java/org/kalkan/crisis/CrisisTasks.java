@@ -131,9 +131,12 @@ public class CrisisTasks {
         return tasks.find(taskId).orElseThrow();
     }
 
-    /** For the poller: flags tasks past their due time once, logs each and publishes {@link CrisisTaskOverdue}. */
+    /**
+     * Due work, for the module's poller ({@code internal}): flags tasks past their due time once, logs each and
+     * publishes {@link CrisisTaskOverdue}.
+     */
     @Transactional
-    int flagOverdue(Instant now) {
+    public int flagOverdue(Instant now) {
         List<CrisisTask> overdue = tasks.flagOverdue(now, 100);
         for (CrisisTask task : overdue) {
             // not locked: user updates lock the crisis before the task, the poller holds the task already

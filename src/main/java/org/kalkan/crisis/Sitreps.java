@@ -162,11 +162,11 @@ public class Sitreps {
     }
 
     /**
-     * For the poller: prepares the due scheduled SITREPs (on behalf of the crisis's opener, so only what they may
+     * Due work, for the module's poller ({@code internal}): prepares the due scheduled SITREPs (on behalf of the crisis's opener, so only what they may
      * read goes in) and moves each schedule on. A crisis that still has a draft gets no second one.
      */
     @Transactional
-    int prepareScheduled(Instant now) {
+    public int prepareScheduled(Instant now) {
         int prepared = 0;
         for (CrisisId id : crises.sitrepDue(now, 20)) {
             Crisis crisis = crises.lock(id).orElseThrow();

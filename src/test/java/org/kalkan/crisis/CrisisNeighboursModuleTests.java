@@ -1,6 +1,7 @@
 package org.kalkan.crisis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -72,8 +73,10 @@ class CrisisNeighboursModuleTests {
                     assertThat(change.actor()).isEqualTo(AlertLevels.COUNCIL);
                     assertThat(change.decisionRef()).isEqualTo("JDC-2026-0042");
                     assertThat(change.decisionLabel()).isEqualTo(MEMBERS);
-                    assertThat(texts(LogEntryKind.MEASURE_ACTIVATED)).anyMatch(text -> text.equals("Alert level of "
-                            + region + " set to HIGH under Council decision JDC-2026-0042"));
+                    // the event leaves before the log entry's transaction commits: wait for the entry
+                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                            texts(LogEntryKind.MEASURE_ACTIVATED)).anyMatch(text -> text.equals("Alert level of "
+                            + region + " set to HIGH under Council decision JDC-2026-0042")));
                 });
     }
 
