@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Incidents {
 
     private static final Set<Role> REPORTERS = Set.of(Role.REPORTING_OFFICER, Role.WATCH_OFFICER,
-            Role.CRISIS_MANAGER, Role.EXERCISE_DIRECTOR);
+            Role.CRISIS_MANAGER, Role.EXERCISE_DIRECTOR, Role.CAP_SOURCE);
     private static final Set<Role> MANAGERS = Set.of(Role.WATCH_OFFICER, Role.CRISIS_MANAGER);
 
     private final IncidentStore store;
@@ -218,6 +218,43 @@ public class Incidents {
         events.publishEvent(new ReportRelabelled(outcome.report(), previous, releaseWidened || lowered,
                 subject.username(), why, now));
         announce(outcome.changed(), "report relabelled");
+        return outcome.report();
+    }
+
+    /**
+     * The originator's new content for their report, from the source that filed it (a CAP {@code Update}): 403 for
+     * anyone else who may read it, 404 for who may not. The report keeps its id; its incident is derived again, and
+     * should the report no longer belong there (another category, too far, or a label that would hide the incident
+     * from some of its readers) it moves to an incident of its own. The context and originator stay as they were.
+     */
+    @Transactional
+    public FiledReport update(Subject subject, ReportId reportId, NewReport content, String reason) {
+        requireAnyRole(subject, REPORTERS, "update reports");
+        String why = reason(reason);
+        FiledReport report = originatorsReport(subject, reportId, "update");
+        policy.checkWritable(subject, content.label());
+        Instant now = clock.instant();
+        if (content.observedAt().isAfter(now.plusSeconds(300))) {
+            throw new IllegalArgumentException("observedAt is in the future: " + content.observedAt());
+        }
+        FiledReport next = new FiledReport(report.id(), report.incidentId(), content.category(), content.title(),
+                content.narrative(), content.observedAt(), content.location(), content.areaGeoJson(),
+                content.severity(), content.confidence(), report.reportingNation(), report.reportedBy(),
+                report.source(), content.label(), report.exerciseId(), report.createdAt());
+        Regrouping.Outcome outcome = regrouping.update(next, properties.correlationDistanceKm(), now);
+        audit.record(subject.username(), "REPORT_UPDATED", "report:" + reportId, report.label().marking() + " → "
+                + content.label().marking() + "; reason: " + why);
+        if (!report.label().equals(content.label())) {
+            boolean widened = !combiner.nations(report.label()).containsAll(combiner.nations(content.label()));
+            boolean lowered = content.label().classification().rank() < report.label().classification().rank();
+            if (widened || lowered) {
+                audit.record(subject.username(), widened ? "REPORT_RELEASE_WIDENED" : "REPORT_CLASSIFICATION_LOWERED",
+                        "report:" + reportId, report.label().marking() + " → " + content.label().marking());
+            }
+            events.publishEvent(new ReportRelabelled(outcome.report(), report.label(), widened || lowered,
+                    subject.username(), why, now));
+        }
+        announce(outcome.changed(), "report updated");
         return outcome.report();
     }
 

@@ -160,6 +160,53 @@ public class AccessPolicy {
                 + ".";
     }
 
+    /**
+     * Whether a record may go to everyone a public release reaches (a public CAP feed, read by anyone): its label
+     * is valid, its classification at most the release's, and one of its entries alone reaches every nation the
+     * release reaches (for {@code REL TO ALL}, only {@code ALL} does). A release that reaches nobody releases
+     * nothing. This is not a read by a subject: nobody's own nation or origin widens it.
+     */
+    public boolean isReleasedTo(@Nullable SecurityLabel label, SecurityLabel release) {
+        if (label == null || !isValid(label) || label.classification().compareTo(release.classification()) > 0) {
+            return false;
+        }
+        Set<String> covering = coveringEntries(release);
+        return label.releasableTo().stream().anyMatch(covering::contains);
+    }
+
+    /** The SQL twin of {@link #isReleasedTo} for the table aliased {@code alias}, in every context. */
+    public LabelFilter releasedToFilter(SecurityLabel release, String alias) {
+        String prefix = "rel" + FILTER_SEQUENCE.incrementAndGet() + "_";
+        Set<String> covering = coveringEntries(release);
+        if (covering.isEmpty()) {
+            return new LabelFilter("FALSE", Map.of());
+        }
+        String sql = "(" + alias + ".classification <= :" + prefix + "classification"
+                + " AND cardinality(" + alias + ".releasable_to) > 0"
+                + " AND " + alias + ".releasable_to <@ CAST(:" + prefix + "known AS TEXT[])"
+                + " AND " + alias + ".releasable_to && CAST(:" + prefix + "covering AS TEXT[]))";
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put(prefix + "classification", release.classification().rank());
+        parameters.put(prefix + "known", nations.releasabilityEntries().toArray(String[]::new));
+        parameters.put(prefix + "covering", covering.toArray(String[]::new));
+        return new LabelFilter(sql, parameters);
+    }
+
+    /** The releasability entries that each alone reach every nation the release reaches. */
+    private Set<String> coveringEntries(SecurityLabel release) {
+        Set<NationCode> reached = nations.expand(release.releasableTo());
+        Set<String> covering = new TreeSet<>();
+        if (reached.isEmpty() || !isValid(release)) {
+            return covering;
+        }
+        for (String entry : nations.releasabilityEntries()) {
+            if (nations.expand(Set.of(entry)).containsAll(reached)) {
+                covering.add(entry);
+            }
+        }
+        return covering;
+    }
+
     /** The subject's nation and every community it belongs to: what a releasability must mention. */
     public Set<String> releaseTokens(Subject subject) {
         Set<String> tokens = new TreeSet<>(nations.communitiesOf(subject.nation()));

@@ -190,6 +190,22 @@ public class IncidentStore implements IncidentRepository {
     }
 
     @Override
+    public void updateReport(FiledReport r) {
+        jdbc.sql("""
+                UPDATE report SET category = :category, title = :title, narrative = :narrative, observed_at = :observed,
+                    lat = :lat, lon = :lon, area_geojson = :area, severity = :severity, confidence = :confidence,
+                    classification = :classification, releasable_to = :releasable
+                WHERE id = :id AND withdrawn_at IS NULL""")
+                .param("category", r.category().name()).param("title", r.title()).param("narrative", r.narrative())
+                .param("observed", Timestamp.from(r.observedAt())).param("lat", r.location().lat())
+                .param("lon", r.location().lon()).param("area", r.areaGeoJson()).param("severity", r.severity())
+                .param("confidence", r.confidence().name())
+                .param("classification", LabelColumns.classification(r.label()))
+                .param("releasable", LabelColumns.releasableTo(r.label())).param("id", r.id().value())
+                .update();
+    }
+
+    @Override
     public void withdrawReport(ReportId report, String by, String reason, Instant now) {
         jdbc.sql("""
                 UPDATE report SET withdrawn_at = :now, withdrawn_by = :by, withdrawal_reason = :reason
