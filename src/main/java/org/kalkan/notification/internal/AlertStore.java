@@ -163,7 +163,7 @@ public class AlertStore {
 
     private static ReleasedAlert released(ResultSet rs) throws SQLException {
         return new ReleasedAlert(id(rs), rs.getString("text"), Precedence.valueOf(rs.getString("precedence")),
-                label(rs), NationCode.of(rs.getString("origin_nation")), instant(rs, "sent_at"),
+                LabelColumns.read(rs), LabelColumns.origin(rs), instant(rs, "sent_at"),
                 rs.getObject("exercise_id", UUID.class));
     }
 
