@@ -211,7 +211,8 @@ public class Alerts {
         boolean involved = alert != null && (alert.sender().equals(subject.username())
                 || SENDERS.stream().anyMatch(subject::has)
                 || alert.recipients().stream().anyMatch(r -> r.username().equals(subject.username())));
-        if (!involved || !policy.canRead(subject, alert.label(), alert.originNation(), alert.exerciseId())) {
+        if (alert == null || !involved
+                || !policy.canRead(subject, alert.label(), alert.originNation(), alert.exerciseId())) {
             audit.recordDenial(subject.username(), action, "alert:" + id, alert == null ? "no such alert"
                     : "not involved or not readable");
             throw NotFoundException.noVisible("alert");

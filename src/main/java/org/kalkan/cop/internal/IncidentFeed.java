@@ -51,7 +51,7 @@ class IncidentFeed {
                         IncidentFeatures.feature(incident), incident.label(), null,
                         incident.exerciseId()));
             }
-            if (narrowed) {
+            if (narrowed && previous != null) {
                 publish(() -> removal(incident, previous, incident.label()));
             }
         });

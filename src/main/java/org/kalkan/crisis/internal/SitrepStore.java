@@ -38,7 +38,7 @@ public class SitrepStore {
     public Optional<Instant> lastPeriodEnd(CrisisId crisis) {
         return jdbc.sql("SELECT MAX(period_to) AS last FROM crisis_sitrep WHERE crisis_id = :crisis")
                 .param("crisis", crisis.value())
-                .query((rs, i) -> CrisisRows.instant(rs, "last")).optional().flatMap(Optional::ofNullable);
+                .query((rs, i) -> Optional.ofNullable(CrisisRows.instant(rs, "last"))).optional().flatMap(o -> o);
     }
 
     /** The number of a draft of the crisis that the filter (alias {@code s}) lets through, if there is one. */

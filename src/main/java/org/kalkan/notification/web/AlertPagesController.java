@@ -105,7 +105,7 @@ class AlertPagesController {
         try {
             return AlertId.parse(id);
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(List.of(new InvalidInputException.Violation("id", e.getMessage())));
+            throw InvalidInputException.of(List.of(InvalidInputException.Violation.of("id", e)));
         }
     }
 
