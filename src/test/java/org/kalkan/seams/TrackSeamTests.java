@@ -35,20 +35,31 @@ class TrackSeamTests {
 
     @Test
     void anotherNationSendingTheUidOfATrackDoesNotOverwriteIt() throws Exception {
+        assertNotOverwrittenBy("kaz.officer");
+    }
+
+    /** A track belongs to its sending user, not only their nation: a TUR colleague cannot move it either. */
+    @Test
+    void aColleagueOfTheSameNationSendingTheUidOfATrackDoesNotOverwriteIt() throws Exception {
+        assertNotOverwrittenBy("cmc.watch");
+    }
+
+    /** tur.officer's track, then {@code intruder} sending its uid elsewhere: nobody's device or map moves it. */
+    private void assertNotOverwrittenBy(String intruder) throws Exception {
         ApiClient api = new ApiClient(port);
         String uid = "TUR-PATROL-" + UUID.randomUUID();
         int tls = CotPorts.tls(node);
         try (var tur = CotTestClient.tls(tls, TakIdentity.enrol(api, "tur.officer"));
-                var kaz = CotTestClient.tls(tls, TakIdentity.enrol(api, "kaz.officer"));
+                var other = CotTestClient.tls(tls, TakIdentity.enrol(api, intruder));
                 var aze = CotTestClient.tls(tls, TakIdentity.enrol(api, "aze.officer"))) {
             assertThat(aze.await("t-x-takp-v", SOON)).isNotNull();
             tur.send(CotFixtures.position(uid, "a-f-G-U-C", 41.01, 28.98, ""));
             assertThat(aze.await(uid, SOON)).contains("lat=\"41.01\"");
 
-            kaz.send(CotFixtures.position(uid, "a-h-G", 43.25, 76.95, ""));
-            // KAZ's next position, its own: it reaches both after anything KAZ sent before it would have.
-            String marker = "KAZ-MARKER-" + UUID.randomUUID();
-            kaz.send(CotFixtures.position(marker, "a-f-G", 43.25, 76.95, ""));
+            other.send(CotFixtures.position(uid, "a-h-G", 43.25, 76.95, ""));
+            // The intruder's next position, its own: it reaches both after anything it sent before it would have.
+            String marker = "MARKER-" + UUID.randomUUID();
+            other.send(CotFixtures.position(marker, "a-f-G", 43.25, 76.95, ""));
             assertThat(tur.receivedUntil(marker, SOON)).as("TUR's own devices")
                     .noneMatch(e -> e.contains(uid) && e.contains("43.25"));
             assertThat(aze.receivedUntil(marker, SOON)).as("other devices")
