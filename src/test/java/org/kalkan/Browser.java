@@ -5,10 +5,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -23,15 +32,33 @@ public final class Browser {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
+    private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
+    private static final Deque<PooledChrome> IDLE = new ConcurrentLinkedDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> IDLE.forEach(PooledChrome::end), "browser-pool"));
+    }
+
     private Browser() {
     }
 
+    /**
+     * A browser for one test, signed out on a blank page. Starting Chromium takes a second or more (several on a
+     * loaded machine), so a browser the test ends with {@code quit()} goes back to a pool for the next test of the
+     * JVM, its cookies cleared; the pool's browsers end with the JVM.
+     */
     public static ChromeDriver start() {
         boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!installed && System.getenv("CI") != null) {
             throw new IllegalStateException("CI must install chromium and chromium-driver (see .ci/run)");
         }
         Assumptions.assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
+        for (PooledChrome idle = IDLE.poll(); idle != null; idle = IDLE.poll()) {
+            if (idle.reset()) {
+                return idle;
+            }
+            idle.end();
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -39,9 +66,33 @@ public final class Browser {
                 "--window-size=1366,900", "--lang=en");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        PooledChrome driver = new PooledChrome(service, options);
+        driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
         return driver;
+    }
+
+    /**
+     * The elements {@code by} finds at once, without the implicit wait (which would make every check that
+     * something is absent take its full five seconds): for asserting absence once the page is known to be
+     * complete, e.g. after something else on it has been found or a marker event has arrived.
+     */
+    public static List<WebElement> findNow(WebDriver driver, By by) {
+        return findNow(driver, driver, by);
+    }
+
+    /** As {@link #findNow(WebDriver, By)}, within {@code context} (an element of the driver's page). */
+    public static List<WebElement> findNow(WebDriver driver, SearchContext context, By by) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return context.findElements(by);
+        } finally {
+            driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+        }
+    }
+
+    /** Whether nothing matches {@code by} now (without the implicit wait): for waiting until something is gone. */
+    public static boolean absent(WebDriver driver, By by) {
+        return findNow(driver, by).isEmpty();
     }
 
     /**
@@ -72,5 +123,49 @@ public final class Browser {
         browser.findElement(org.openqa.selenium.By.id("password")).sendKeys("kalkan-demo");
         browser.findElement(org.openqa.selenium.By.id("sign-in")).click();
         return browser;
+    }
+
+    /** A Chromium whose {@code quit()} hands it back to the pool, signed out; {@link #end()} really ends it. */
+    private static final class PooledChrome extends ChromeDriver {
+
+        PooledChrome(ChromeDriverService service, ChromeOptions options) {
+            super(service, options);
+        }
+
+        @Override
+        public void quit() {
+            if (reset()) {
+                IDLE.push(this);
+            } else {
+                end();
+            }
+        }
+
+        /** Leaves every page, signs out of every node and forgets what the last test set; false if it broke. */
+        boolean reset() {
+            try {
+                List<String> windows = List.copyOf(getWindowHandles());
+                for (String window : windows.subList(1, windows.size())) {
+                    switchTo().window(window).close();
+                }
+                switchTo().window(windows.get(0));
+                get("about:blank");
+                executeCdpCommand("Network.clearBrowserCookies", Map.of());
+                executeCdpCommand("Network.clearBrowserCache", Map.of());
+                manage().window().setSize(new Dimension(1366, 900));
+                manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+                return true;
+            } catch (WebDriverException broken) {
+                return false;
+            }
+        }
+
+        void end() {
+            try {
+                super.quit();
+            } catch (WebDriverException alreadyGone) {
+                // nothing left to end
+            }
+        }
     }
 }

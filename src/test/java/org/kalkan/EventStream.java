@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /** A live-stream subscriber reading Server-Sent Events line by line, as an API client with a bearer token would. */
 public final class EventStream implements AutoCloseable {
@@ -51,12 +52,9 @@ public final class EventStream implements AutoCloseable {
     }
 
     /** Waits until a line matches, and fails if none does within the time. */
-    public void await(Predicate<String> line, Duration timeout) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeout.toMillis();
-        while (lines.stream().noneMatch(line) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(lines).anyMatch(line);
+    public void await(Predicate<String> line, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(lines).anyMatch(line));
     }
 
     /** Ends the subscription, so the node forgets the subscriber. */

@@ -1,6 +1,6 @@
 package org.kalkan;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,21 +50,21 @@ public final class PackagedNode {
                 .redirectOutput(new File("target/" + logName + ".log"))
                 .start();
         // Generous: on a shared 2-core machine under load a start has taken two minutes.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("node is running (see target/%s.log)", logName).isTrue();
-            try {
-                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(health).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().contains("UP")) {
-                    return process;
-                }
-            } catch (IOException notYetListening) {
-                // keep waiting
-            }
-            Thread.sleep(500);
+        await("node " + logName + " becomes healthy").atMost(Duration.ofSeconds(300))
+                .pollInterval(Duration.ofMillis(250))
+                .failFast("node " + logName + " exited (see target/" + logName + ".log)", () -> !process.isAlive())
+                .until(() -> healthy(client, health));
+        return process;
+    }
+
+    private static boolean healthy(HttpClient client, URI health) throws InterruptedException {
+        try {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(health).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 && answer.body().contains("UP");
+        } catch (IOException notYetListening) {
+            return false;
         }
-        throw new AssertionError("node " + logName + " did not become healthy within 300 s");
     }
 
     public static int freePort() throws IOException {

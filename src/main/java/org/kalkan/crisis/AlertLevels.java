@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import org.kalkan.crisis.internal.AlertLevelStore;
 import org.kalkan.crisis.internal.CrisisAccess;
-import org.kalkan.platform.Problems;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -86,7 +86,7 @@ public class AlertLevels {
         if (manager.inExercise()) {
             audit.recordDenial(manager.username(), "ALERT_LEVEL", "alert-level:" + target,
                     "exercise " + manager.exercise() + " may not change real-world alert levels");
-            throw Problems.conflict("Alert levels are real-world state: an exercise cannot change them. Record the "
+            throw new RefusedException("Alert levels are real-world state: an exercise cannot change them. Record the "
                     + "exercise level in the crisis log instead.");
         }
         return change(target, level, reason, decisionRef, manager.username(), null);

@@ -13,12 +13,12 @@ import org.kalkan.crisis.internal.CrisisStore;
 import org.kalkan.incident.IncidentId;
 import org.kalkan.incident.IncidentSummary;
 import org.kalkan.incident.Incidents;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.security.UserSummary;
 import org.kalkan.shared.NationCode;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -115,7 +115,7 @@ public class Crises {
         Crisis crisis = access.readable(manager, id);
         crisis = store.lock(id).orElseThrow();
         if (!crisis.phase().canMoveTo(target)) {
-            throw Problems.conflict("A crisis cannot move from " + crisis.phase() + " to " + target + "; allowed: "
+            throw new RefusedException("A crisis cannot move from " + crisis.phase() + " to " + target + "; allowed: "
                     + crisis.phase().next());
         }
         String why = reason == null || reason.isBlank() ? "" : ": " + CrisisLog.text(reason);

@@ -10,7 +10,6 @@ import org.kalkan.shared.NotFoundException;
 import org.kalkan.crisis.internal.CrisisAccess;
 import org.kalkan.crisis.internal.CrisisStore;
 import org.kalkan.crisis.internal.LogStore;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;

@@ -7,16 +7,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NotFoundException;
 import org.kalkan.crisis.internal.CrisisAccess;
 import org.kalkan.crisis.internal.CrisisStore;
 import org.kalkan.crisis.internal.RfiStore;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Dtg;
 import org.kalkan.shared.NationCode;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -104,11 +105,11 @@ public class CrisisRfis {
                 .orElseThrow(() -> NotFoundException.noVisible("RFI"));
         if (!rfi.addressedTo().contains(subject.nation())) {
             audit.recordDenial(subject.username(), "CRISIS", "rfi:" + rfiId, "not addressed to " + subject.nation());
-            throw Problems.forbidden("This RFI is addressed to " + names(rfi.addressedTo().stream().toList())
+            throw new ForbiddenException("This RFI is addressed to " + names(rfi.addressedTo().stream().toList())
                     + ", not to " + subject.nation() + ".");
         }
         if (rfi.status() == Rfi.Status.CLOSED) {
-            throw Problems.conflict("RFI " + rfiId + " is closed; it takes no more answers.");
+            throw new RefusedException("RFI " + rfiId + " is closed; it takes no more answers.");
         }
         SecurityLabel answerLabel = label == null ? rfi.label() : label;
         access.checkWritable(subject, answerLabel);
@@ -130,7 +131,7 @@ public class CrisisRfis {
         Rfi rfi = rfis.lock(crisisId, rfiId, policy.filter(subject, "r"))
                 .orElseThrow(() -> NotFoundException.noVisible("RFI"));
         if (rfi.status() == Rfi.Status.CLOSED) {
-            throw Problems.conflict("RFI " + rfiId + " is already closed.");
+            throw new RefusedException("RFI " + rfiId + " is already closed.");
         }
         String checkedNote = note == null || note.isBlank() ? null : CrisisLog.text(note);
         rfis.close(rfiId, subject.username(), clock.instant(), checkedNote);
@@ -140,9 +141,9 @@ public class CrisisRfis {
         return find(subject, crisisId, rfiId);
     }
 
-    /** For the poller: flags open RFIs past their deadline once and logs each. */
+    /** Due work, for the module's poller ({@code internal}): flags open RFIs past their deadline once, logs each. */
     @Transactional
-    int flagOverdue(Instant now) {
+    public int flagOverdue(Instant now) {
         List<Rfi> overdue = rfis.flagOverdue(now, 100);
         for (Rfi rfi : overdue) {
             // not locked: user changes lock the crisis before the RFI, the poller holds the RFI already

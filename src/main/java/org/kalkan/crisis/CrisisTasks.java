@@ -10,12 +10,13 @@ import org.kalkan.shared.NotFoundException;
 import org.kalkan.crisis.internal.CrisisAccess;
 import org.kalkan.crisis.internal.CrisisStore;
 import org.kalkan.crisis.internal.TaskStore;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.NationCode;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
+import org.kalkan.shared.VersionConflictException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -114,7 +115,7 @@ public class CrisisTasks {
             throw stale(task);
         }
         if (task.status().isFinal()) {
-            throw Problems.conflict("Task " + taskId + " is " + task.status() + "; it cannot change any more.");
+            throw new RefusedException("Task " + taskId + " is " + task.status() + "; it cannot change any more.");
         }
         TaskStatus newStatus = status == null ? task.status() : status;
         Instant newDue = dueAt == null ? task.dueAt() : dueAt;
@@ -130,9 +131,12 @@ public class CrisisTasks {
         return tasks.find(taskId).orElseThrow();
     }
 
-    /** For the poller: flags tasks past their due time once, logs each and publishes {@link CrisisTaskOverdue}. */
+    /**
+     * Due work, for the module's poller ({@code internal}): flags tasks past their due time once, logs each and
+     * publishes {@link CrisisTaskOverdue}.
+     */
     @Transactional
-    int flagOverdue(Instant now) {
+    public int flagOverdue(Instant now) {
         List<CrisisTask> overdue = tasks.flagOverdue(now, 100);
         for (CrisisTask task : overdue) {
             // not locked: user updates lock the crisis before the task, the poller holds the task already
@@ -146,7 +150,7 @@ public class CrisisTasks {
     }
 
     private static RuntimeException stale(CrisisTask current) {
-        return Problems.conflict("Task " + current.id() + " was changed by " + current.updatedBy() + " (now version "
-                + current.version() + ", " + current.status() + "); reload and try again.");
+        return new VersionConflictException("Task " + current.id() + " was changed by " + current.updatedBy()
+                + " (now version " + current.version() + ", " + current.status() + "); reload and try again.");
     }
 }

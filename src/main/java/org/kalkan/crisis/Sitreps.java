@@ -16,7 +16,6 @@ import org.kalkan.crisis.internal.SitrepStore;
 import org.kalkan.incident.IncidentId;
 import org.kalkan.incident.IncidentSummary;
 import org.kalkan.incident.Incidents;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.security.AuditTrail;
@@ -35,7 +34,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Numbered SITREPs (1, 2, 3 … per crisis): prepared on demand or on the crisis's schedule, pre-filled from the
@@ -141,7 +139,7 @@ public class Sitreps {
         Sitrep current = at.shown();
         requireDraft(current);
         if (!sitreps.edit(crisisId, at.stored(), sections, expectedVersion, clock.instant())) {
-            throw Problems.conflict("SITREP " + number + " was changed by someone else (now version "
+            throw new VersionConflictException("SITREP " + number + " was changed by someone else (now version "
                     + current.version() + "); reload and try again.");
         }
         audit.record(subject.username(), "CRISIS_SITREP_EDITED", target(crisisId, at.stored()), "v" + expectedVersion);
@@ -221,11 +219,11 @@ public class Sitreps {
     }
 
     /**
-     * For the poller: prepares the due scheduled SITREPs (on behalf of the crisis's opener, so only what they may
+     * Due work, for the module's poller ({@code internal}): prepares the due scheduled SITREPs (on behalf of the crisis's opener, so only what they may
      * read goes in) and moves each schedule on. A crisis that still has a draft gets no second one.
      */
     @Transactional
-    int prepareScheduled(Instant now) {
+    public int prepareScheduled(Instant now) {
         int prepared = 0;
         for (CrisisId id : crises.sitrepDue(now, 20)) {
             Crisis crisis = crises.lock(id).orElseThrow();
@@ -264,7 +262,7 @@ public class Sitreps {
             try {
                 // In its own transaction: a refusal must not mark the SITREP's transaction rollback-only.
                 readable.add(separately.execute(status -> incidents.find(reader, id)));
-            } catch (ErrorResponseException | NotFoundException | LabelAccessDeniedException notReadable) {
+            } catch (NotFoundException | LabelAccessDeniedException notReadable) {
                 // left out of the SITREP: its reader may no longer read it (the refusal is audited)
             }
         }
@@ -274,14 +272,14 @@ public class Sitreps {
     private Located issued(Subject subject, CrisisId crisisId, int number) {
         Located at = locate(subject, crisisId, number);
         if (!at.shown().issued()) {
-            throw Problems.conflict("SITREP " + number + " is a draft; only issued SITREPs are exported.");
+            throw new RefusedException("SITREP " + number + " is a draft; only issued SITREPs are exported.");
         }
         return at;
     }
 
     private static void requireDraft(Sitrep sitrep) {
         if (sitrep.issued()) {
-            throw Problems.conflict("SITREP " + sitrep.number() + " was issued " + sitrep.issuedAt()
+            throw new RefusedException("SITREP " + sitrep.number() + " was issued " + sitrep.issuedAt()
                     + " and is immutable.");
         }
     }

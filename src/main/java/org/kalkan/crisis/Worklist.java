@@ -44,13 +44,13 @@ public class Worklist {
         List<WorkItem> items = new ArrayList<>();
         for (CrisisTask t : store.openTasks(ids, subject.username(), subject.nation(), policy.filter(subject, "t"))) {
             policy.assertReadable(subject, t.label(), t.originNation(), t.exerciseId(), "task:" + t.id());
-            Crisis crisis = visible.get(t.crisisId().value());
+            Crisis crisis = java.util.Objects.requireNonNull(visible.get(t.crisisId().value()));
             items.add(new WorkItem(WorkItem.Kind.TASK, t.id(), crisis.id(), crisis.ref(), crisis.title(), t.title(),
                     t.dueAt(), t.overdue(), t.label()));
         }
         for (Rfi r : store.openRfis(ids, subject.nation(), policy.filter(subject, "r"))) {
             policy.assertReadable(subject, r.label(), r.originNation(), r.exerciseId(), "rfi:" + r.id());
-            Crisis crisis = visible.get(r.crisisId().value());
+            Crisis crisis = java.util.Objects.requireNonNull(visible.get(r.crisisId().value()));
             items.add(new WorkItem(WorkItem.Kind.RFI, r.id(), crisis.id(), crisis.ref(), crisis.title(), r.question(),
                     r.deadline(), r.overdueAt() != null, r.label()));
         }

@@ -17,11 +17,12 @@ import org.kalkan.exercise.internal.AarPdf;
 import org.kalkan.exercise.internal.EvaluationStore;
 import org.kalkan.exercise.internal.ExerciseAccess;
 import org.kalkan.exercise.internal.InjectStore;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.security.UserSummary;
+import org.kalkan.shared.NotFoundException;
+import org.kalkan.shared.RefusedException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,9 +64,9 @@ public class Evaluations {
         Exercise exercise = access.readable(evaluator, exerciseId);
         access.requireEvaluator(evaluator, exercise, "record player actions");
         Inject inject = injects.byNumber(exerciseId, number)
-                .orElseThrow(() -> Problems.notFound("No inject " + number + " in this exercise."));
+                .orElseThrow(() -> new NotFoundException("No inject " + number + " in this exercise."));
         if (inject.status() != InjectStatus.DELIVERED) {
-            throw Problems.conflict("Inject " + number + " has not been delivered.");
+            throw new RefusedException("Inject " + number + " has not been delivered.");
         }
         UserSummary player = users.find(actor)
                 .orElseThrow(() -> new IllegalArgumentException("unknown player " + actor));

@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.kalkan.exercise.internal.ExerciseAccess;
 import org.kalkan.exercise.internal.ExerciseStore;
 import org.kalkan.exercise.internal.InjectStore;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.RefusedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -98,7 +98,7 @@ public class ExerciseClocks {
 
     private static void require(boolean allowed, Exercise exercise, String what) {
         if (!allowed) {
-            throw Problems.conflict("The clock of exercise " + exercise.name() + " is " + exercise.clock().state()
+            throw new RefusedException("The clock of exercise " + exercise.name() + " is " + exercise.clock().state()
                     + " (exercise " + exercise.status() + "); it cannot " + what + ".");
         }
     }

@@ -8,12 +8,13 @@ import org.kalkan.exercise.internal.ExerciseStore;
 import org.kalkan.force.ForceRegistry;
 import org.kalkan.force.UnitId;
 import org.kalkan.members.NationDirectory;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.shared.ExercisePurged;
+import org.kalkan.shared.RefusedException;
+import org.kalkan.shared.VersionConflictException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -68,11 +69,11 @@ public class Exercises {
         access.requireDirector(director, "edit exercises");
         Exercise current = access.readable(director, id);
         if (!current.status().open()) {
-            throw Problems.conflict("The exercise is " + current.status() + "; it can no longer be edited.");
+            throw new RefusedException("The exercise is " + current.status() + "; it can no longer be edited.");
         }
         check(director, plan);
         if (!store.update(id, plan, version)) {
-            throw Problems.conflict("The exercise was changed by someone else (version " + current.version()
+            throw new VersionConflictException("The exercise was changed by someone else (version " + current.version()
                     + "); reload and try again.");
         }
         audit.record(director.username(), "EXERCISE_EDITED", "exercise:" + id, plan.name() + " "
@@ -111,7 +112,7 @@ public class Exercises {
         access.readable(director, id);
         Exercise exercise = store.lock(id).orElseThrow();
         if (exercise.status() == ExerciseStatus.ARCHIVED || exercise.status() == ExerciseStatus.PURGED) {
-            throw Problems.conflict("The exercise is already " + exercise.status() + ".");
+            throw new RefusedException("The exercise is already " + exercise.status() + ".");
         }
         store.saveClock(id, new ExerciseClock(ExerciseClock.State.STOPPED, exercise.clock().rate(),
                 exercise.clock().elapsed(clock.instant()), null, exercise.clock().startedAt()));
@@ -133,7 +134,7 @@ public class Exercises {
         access.readable(director, id);
         Exercise exercise = store.lock(id).orElseThrow();
         if (exercise.status() == ExerciseStatus.PURGED) {
-            throw Problems.conflict("The exercise is already purged.");
+            throw new RefusedException("The exercise is already purged.");
         }
         int actions = jdbc.sql("DELETE FROM exercise_player_action WHERE exercise_id = :id").param("id", id).update();
         int observations = jdbc.sql("DELETE FROM exercise_observation WHERE exercise_id = :id").param("id", id)

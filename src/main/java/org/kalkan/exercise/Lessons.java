@@ -10,18 +10,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.shared.NotFoundException;
 import org.kalkan.exercise.internal.EvaluationStore;
 import org.kalkan.exercise.internal.ExerciseAccess;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
-import org.kalkan.shared.Classification;
 import org.kalkan.shared.InvalidInputException;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
+import org.kalkan.shared.VersionConflictException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -107,7 +108,7 @@ public class Lessons {
         Lesson lesson = find(subject, id);
         access.requireEvaluator(subject, access.readable(subject, lesson.exerciseId()), "advance lessons");
         if (!lesson.status().canMoveTo(next)) {
-            throw Problems.conflict("A lesson moves " + lesson.status() + " → the next step only, not to " + next
+            throw new RefusedException("A lesson moves " + lesson.status() + " → the next step only, not to " + next
                     + ".");
         }
         if (next == LessonStatus.REMEDIAL_ACTION) {
@@ -132,7 +133,7 @@ public class Lessons {
                 .param("remedy", next == LessonStatus.REMEDIAL_ACTION && remedy != null ? remedy.name() : null)
                 .param("by", subject.username()).param("version", version).update();
         if (updated == 0) {
-            throw Problems.conflict("The lesson was changed by someone else; reload and try again.");
+            throw new VersionConflictException("The lesson was changed by someone else; reload and try again.");
         }
         audit.record(subject.username(), "LESSON_" + next, "lesson:" + id, lesson.status() + " → " + next
                 + (remedy == null || next != LessonStatus.REMEDIAL_ACTION ? "" : " (" + remedy + ")"));
@@ -189,8 +190,7 @@ public class Lessons {
                 rs.getString("owner"), due == null ? null : due.toLocalDate(), rs.getString("validated_by"),
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"),
-                SecurityLabel.of(Classification.ofRank(rs.getInt("classification")),
-                        java.util.Arrays.asList((String[]) rs.getArray("releasable_to").getArray())),
+                LabelColumns.read(rs),
                 rs.getString("remedy") == null ? null : Remedy.valueOf(rs.getString("remedy")));
     }
 }

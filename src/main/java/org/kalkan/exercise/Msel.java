@@ -12,12 +12,13 @@ import org.kalkan.exercise.internal.ExerciseAccess;
 import org.kalkan.exercise.internal.ExerciseStore;
 import org.kalkan.exercise.internal.InjectContent;
 import org.kalkan.exercise.internal.InjectStore;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.shared.NationCode;
+import org.kalkan.shared.NotFoundException;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -141,11 +142,11 @@ public class Msel {
         Exercise exercise = access.readable(subject, exerciseId);
         access.requireExcon(subject, exercise, "steer injects");
         if (!exercise.status().open() || exercise.status() == ExerciseStatus.ENDED && action != Action.CANCEL) {
-            throw Problems.conflict("The exercise is " + exercise.status() + ".");
+            throw new RefusedException("The exercise is " + exercise.status() + ".");
         }
         exercise = exercises.lock(exerciseId).orElseThrow();
         Inject inject = injects.lockByNumber(exerciseId, number)
-                .orElseThrow(() -> Problems.notFound("No inject " + number + " in this exercise."));
+                .orElseThrow(() -> new NotFoundException("No inject " + number + " in this exercise."));
         String target = "exercise:" + exerciseId + "/inject:" + number;
         switch (action) {
             case DELIVER -> {
@@ -199,7 +200,7 @@ public class Msel {
         Exercise exercise = access.readable(subject, exerciseId);
         access.requireExcon(subject, exercise, what);
         if (!exercise.status().open() || exercise.status() == ExerciseStatus.ENDED) {
-            throw Problems.conflict("The exercise is " + exercise.status() + "; its MSEL can no longer change.");
+            throw new RefusedException("The exercise is " + exercise.status() + "; its MSEL can no longer change.");
         }
         return exercise;
     }
@@ -231,14 +232,14 @@ public class Msel {
 
     private static void require(Inject inject, boolean allowed, String what) {
         if (!allowed) {
-            throw Problems.conflict("Inject " + inject.number() + " is " + inject.status() + "; it cannot " + what
+            throw new RefusedException("Inject " + inject.number() + " is " + inject.status() + "; it cannot " + what
                     + ".");
         }
     }
 
     private static void requireStarted(Exercise exercise) {
         if (exercise.clock().state() == ExerciseClock.State.STOPPED) {
-            throw Problems.conflict("Start the exercise clock before delivering injects.");
+            throw new RefusedException("Start the exercise clock before delivering injects.");
         }
     }
 }

@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NotFoundException;
 import org.kalkan.force.internal.UnitStore;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.VersionConflictException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,8 +63,8 @@ public class ForceRegistry {
             }
             try {
                 policy.checkWritable(subject, row.label());
-            } catch (RuntimeException e) {
-                errors.add(new RowError(i + 1, Problems.detailOf(e)));
+            } catch (IllegalArgumentException | ForbiddenException e) {
+                errors.add(new RowError(i + 1, String.valueOf(e.getMessage())));
             }
         }
         if (!errors.isEmpty()) {
@@ -78,11 +79,11 @@ public class ForceRegistry {
         ForceUnit current = find(subject, id);
         if (!current.nation().equals(subject.nation())) {
             audit.recordDenial(subject.username(), "UNIT_UPDATE", "unit:" + id, "unit of " + current.nation());
-            throw Problems.forbidden("Only " + current.nation() + " edits its own unit.");
+            throw new ForbiddenException("Only " + current.nation() + " edits its own unit.");
         }
         policy.checkWritable(subject, details.label());
         if (!units.update(id, details, expectedVersion, clock.instant())) {
-            throw Problems.conflict("The unit was changed by someone else (version " + current.version()
+            throw new VersionConflictException("The unit was changed by someone else (version " + current.version()
                     + "); reload and try again.");
         }
         audit.record(subject.username(), "UNIT_UPDATED", "unit:" + id, details.name());
@@ -112,7 +113,7 @@ public class ForceRegistry {
     private void requireEditor(Subject subject) {
         if (EDITORS.stream().noneMatch(subject::has)) {
             audit.recordDenial(subject.username(), "UNIT", "registry", "requires one of " + EDITORS);
-            throw Problems.forbidden("Only a nation's force planners and points of contact edit its units.");
+            throw new ForbiddenException("Only a nation's force planners and points of contact edit its units.");
         }
     }
 

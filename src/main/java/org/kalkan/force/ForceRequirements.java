@@ -10,17 +10,18 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NotFoundException;
 import org.kalkan.crisis.CrisisId;
 import org.kalkan.crisis.Crises;
 import org.kalkan.force.internal.SourcingStore;
 import org.kalkan.members.NationDirectory;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.NationCode;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -125,7 +126,7 @@ public class ForceRequirements {
         Instant now = clock.instant();
         for (String nation : asked) {
             if (!store.insertRequest(UUID.randomUUID(), requirementId, nation, planner.username(), now)) {
-                throw Problems.conflict(nation + " has already been asked for requirement " + requirementId + ".");
+                throw new RefusedException(nation + " has already been asked for requirement " + requirementId + ".");
             }
             audit.record(planner.username(), "FORCES_REQUESTED", "requirement:" + requirementId, "from " + nation);
         }
@@ -166,7 +167,8 @@ public class ForceRequirements {
             throw new IllegalArgumentException("reason is required, at most " + MAX_REASON + " characters");
         }
         SourcingRequest request = store.lockRequest(requirementId, acting)
-                .orElseThrow(() -> Problems.notFound(acting + " was not asked for requirement " + requirementId + "."));
+                .orElseThrow(() -> new NotFoundException(acting + " was not asked for requirement " + requirementId
+                        + "."));
         requireTransition(request.status(), SourcingStatus.DECLINED, "the request of " + acting);
         Instant now = clock.instant();
         store.answerRequest(request.id(), SourcingStatus.DECLINED, why, officer.username(), now);
@@ -186,12 +188,12 @@ public class ForceRequirements {
                 : requireOfficerOf(officer, nation, "OFFER", "requirement:" + requirementId);
         if (nation == null && NATIONAL_OFFICERS.stream().noneMatch(officer::has)) {
             audit.recordDenial(officer.username(), "OFFER", "requirement:" + requirementId, "not a national officer");
-            throw Problems.forbidden("Only a nation's force planners and points of contact offer its units.");
+            throw new ForbiddenException("Only a nation's force planners and points of contact offer its units.");
         }
         ForceUnit unit = registry.find(officer, unitId);
         if (!unit.nation().value().equals(acting)) {
             audit.recordDenial(officer.username(), "OFFER", "unit:" + unitId, "unit of " + unit.nation());
-            throw Problems.forbidden("Only " + unit.nation() + " offers its own unit.");
+            throw new ForbiddenException("Only " + unit.nation() + " offers its own unit.");
         }
         requirement(officer, requirementId);
         for (String use : extraExcludedUses) {
@@ -201,16 +203,16 @@ public class ForceRequirements {
         }
         SourcingRequest request = store.lockRequest(requirementId, acting).orElse(null);
         if (request == null && nation != null) {
-            throw Problems.notFound(acting + " was not asked for requirement " + requirementId + ".");
+            throw new NotFoundException(acting + " was not asked for requirement " + requirementId + ".");
         }
         if (request != null && request.status() == SourcingStatus.DECLINED) {
-            throw Problems.conflict(acting + " declined this request; it takes no offers.");
+            throw new RefusedException(acting + " declined this request; it takes no offers.");
         }
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         if (!store.insertOffer(id, requirementId, request == null ? null : request.id(), unitId.value(), acting,
                 extraExcludedUses, officer.username(), now)) {
-            throw Problems.conflict("This unit is already offered for this requirement.");
+            throw new RefusedException("This unit is already offered for this requirement.");
         }
         if (request != null && request.status() == SourcingStatus.REQUESTED) {
             store.answerRequest(request.id(), SourcingStatus.OFFERED, null, officer.username(), now);
@@ -238,14 +240,15 @@ public class ForceRequirements {
                 && NATIONAL_OFFICERS.stream().anyMatch(subject::has);
         if (!ownNation && !subject.has(Role.FORCE_PLANNER)) {
             audit.recordDenial(subject.username(), "OFFER_STATUS", "offer:" + offerId, "not of " + offer.nation());
-            throw Problems.forbidden("Only " + offer.nation() + "'s officers or a force planner change this offer.");
+            throw new ForbiddenException("Only " + offer.nation()
+                    + "'s officers or a force planner change this offer.");
         }
         if (!EnumSet.of(SourcingStatus.DEPLOYED, SourcingStatus.RELEASED, SourcingStatus.DECLINED).contains(target)) {
-            throw Problems.conflict(target + " is not set by hand: offers become ACCEPTED when a plan is submitted "
+            throw new RefusedException(target + " is not set by hand: offers become ACCEPTED when a plan is submitted "
                     + "and ACTIVATED when the Council adopts it.");
         }
         if (target == SourcingStatus.DECLINED && !ownNation) {
-            throw Problems.forbidden("Only " + offer.nation() + " withdraws its own offer.");
+            throw new ForbiddenException("Only " + offer.nation() + " withdraws its own offer.");
         }
         requireTransition(offer.status(), target, "the offer of " + offer.unitName());
         store.changeOffer(offerId, offer.status(), target, subject.username(), clock.instant());
@@ -256,7 +259,7 @@ public class ForceRequirements {
 
     static void requireTransition(SourcingStatus from, SourcingStatus to, String what) {
         if (!from.mayBecome(to)) {
-            throw Problems.conflict("The status of " + what + " is " + from + "; it cannot become " + to
+            throw new RefusedException("The status of " + what + " is " + from + "; it cannot become " + to
                     + (from.next().isEmpty() ? "." : " (only " + from.next() + ")."));
         }
     }
@@ -264,7 +267,7 @@ public class ForceRequirements {
     private void requirePlanner(Subject subject, String action, String target, String detail) {
         if (!subject.has(Role.FORCE_PLANNER)) {
             audit.recordDenial(subject.username(), action, target, "not a force planner");
-            throw Problems.forbidden(detail);
+            throw new ForbiddenException(detail);
         }
     }
 
@@ -274,7 +277,7 @@ public class ForceRequirements {
         if (NATIONAL_OFFICERS.stream().noneMatch(officer::has) || !officer.nation().value().equals(wanted)) {
             audit.recordDenial(officer.username(), action, target, "answering for " + wanted + " as "
                     + officer.nation());
-            throw Problems.forbidden("Only " + wanted + "'s force planners and points of contact answer for "
+            throw new ForbiddenException("Only " + wanted + "'s force planners and points of contact answer for "
                     + wanted + ".");
         }
         return wanted;

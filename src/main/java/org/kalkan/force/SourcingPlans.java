@@ -23,14 +23,15 @@ import org.kalkan.force.ForceRequirements.StatedRequirement;
 import org.kalkan.force.internal.PlanStore;
 import org.kalkan.force.internal.SourcingStore;
 import org.kalkan.members.NationDirectory;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Classification;
+import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.NotFoundException;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -92,7 +93,7 @@ public class SourcingPlans {
     public StoredPlan plan(Subject planner, @Nullable UUID crisisId, List<UUID> requirementIds, Duration limit) {
         if (!planner.has(Role.FORCE_PLANNER)) {
             audit.recordDenial(planner.username(), "SOURCING_PLAN", "plans", "not a force planner");
-            throw Problems.forbidden("Only force planners compute sourcing plans.");
+            throw new ForbiddenException("Only force planners compute sourcing plans.");
         }
         Map<UUID, StatedRequirement> stated = new LinkedHashMap<>();
         if (crisisId != null) {
@@ -180,18 +181,18 @@ public class SourcingPlans {
     public StoredPlan submit(Subject planner, UUID id) {
         if (!planner.has(Role.FORCE_PLANNER)) {
             audit.recordDenial(planner.username(), "SOURCING_PLAN_SUBMIT", "plan:" + id, "not a force planner");
-            throw Problems.forbidden("Only force planners submit sourcing plans.");
+            throw new ForbiddenException("Only force planners submit sourcing plans.");
         }
         find(planner, id);
         StoredPlan plan = plans.lock(id).orElseThrow();
         if (plan.status() != PlanStatus.DRAFT) {
-            throw Problems.conflict("The plan is " + plan.status() + "; only a DRAFT plan is submitted.");
+            throw new RefusedException("The plan is " + plan.status() + "; only a DRAFT plan is submitted.");
         }
         if (plan.plan().assignments().isEmpty()) {
-            throw Problems.conflict("The plan assigns no unit: there is nothing for the Council to activate.");
+            throw new RefusedException("The plan assigns no unit: there is nothing for the Council to activate.");
         }
         if (plan.crisisId() == null) {
-            throw Problems.conflict("The plan's requirements belong to several crises; plan one crisis at a time.");
+            throw new RefusedException("The plan's requirements belong to several crises; plan one crisis at a time.");
         }
         Instant now = clock.instant();
         List<Offer> used = plans.offers(id).stream().map(o -> sourcing.lockOffer(o).orElseThrow()).toList();
@@ -220,12 +221,12 @@ public class SourcingPlans {
             @Nullable String urgency) {
         if (!chair.has(Role.COUNCIL_CHAIR)) {
             audit.recordDenial(chair.username(), "SOURCING_PLAN_CIRCULATE", "plan:" + id, "not the Council chair");
-            throw Problems.forbidden("Only the Council chair circulates a plan to the Council.");
+            throw new ForbiddenException("Only the Council chair circulates a plan to the Council.");
         }
         find(chair, id);
         StoredPlan plan = plans.lock(id).orElseThrow();
         if (plan.status() != PlanStatus.SUBMITTED) {
-            throw Problems.conflict("The plan is " + plan.status() + "; only a SUBMITTED plan is circulated.");
+            throw new RefusedException("The plan is " + plan.status() + "; only a SUBMITTED plan is circulated.");
         }
         Decision decision = council.circulate(new DecisionDraft(title(plan), text(plan), plan.label(),
                 procedure == null ? Procedure.SILENCE : procedure, silenceEndsAt, plan.crisisId(), null,

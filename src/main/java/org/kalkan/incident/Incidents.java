@@ -437,7 +437,7 @@ public class Incidents {
                     reports.add(report);
                 }
             } catch (IllegalArgumentException e) {
-                violations.add(new InvalidInputException.Violation(where, e.getMessage()));
+                violations.add(InvalidInputException.Violation.of(where, e));
             }
         }
         if (!violations.isEmpty()) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.kalkan.shared.NationCode;
@@ -23,44 +22,45 @@ import org.springframework.stereotype.Service;
 public class MemberStates implements NationDirectory {
 
     private final JdbcClient jdbc;
-    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    /** Replaced whole by {@link #reload()}; loaded first in the constructor. */
+    private volatile Snapshot snapshot;
 
     MemberStates(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        reload();
+        this.snapshot = load();
     }
 
     public List<Nation> nations() {
-        return List.copyOf(snapshot.get().nations.values());
+        return List.copyOf(snapshot.nations.values());
     }
 
     public Optional<Nation> nation(NationCode code) {
-        return Optional.ofNullable(snapshot.get().nations.get(code));
+        return Optional.ofNullable(snapshot.nations.get(code));
     }
 
     @Override
     public boolean isKnownNation(String code) {
-        return NationCode.isValid(code) && snapshot.get().nations.containsKey(NationCode.of(code));
+        return NationCode.isValid(code) && snapshot.nations.containsKey(NationCode.of(code));
     }
 
     public List<Community> communities() {
-        return List.copyOf(snapshot.get().communities.values());
+        return List.copyOf(snapshot.communities.values());
     }
 
     public Optional<Community> community(String name) {
-        return Optional.ofNullable(snapshot.get().communities.get(name));
+        return Optional.ofNullable(snapshot.communities.get(name));
     }
 
     /** True when the entry names a known nation or a known community. */
     @Override
     public boolean isKnownReleasabilityEntry(String entry) {
-        return isKnownNation(entry) || snapshot.get().communities.containsKey(entry);
+        return isKnownNation(entry) || snapshot.communities.containsKey(entry);
     }
 
     /** The names of all communities the nation belongs to. */
     @Override
     public Set<String> communitiesOf(NationCode nation) {
-        return snapshot.get().communities.values().stream()
+        return snapshot.communities.values().stream()
                 .filter(c -> c.nations().contains(nation))
                 .map(Community::name)
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -82,7 +82,7 @@ public class MemberStates implements NationDirectory {
 
     @Override
     public Set<String> releasabilityEntries() {
-        Snapshot current = snapshot.get();
+        Snapshot current = snapshot;
         Set<String> entries = new TreeSet<>(current.communities.keySet());
         current.nations.keySet().forEach(code -> entries.add(code.value()));
         return entries;
@@ -90,6 +90,10 @@ public class MemberStates implements NationDirectory {
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     public void reload() {
+        snapshot = load();
+    }
+
+    private Snapshot load() {
         Map<NationCode, Nation> nations = jdbc.sql("SELECT code, name, status FROM nation ORDER BY code")
                 .query((rs, i) -> new Nation(NationCode.of(rs.getString("code")), rs.getString("name"),
                         NationStatus.valueOf(rs.getString("status"))))
@@ -114,7 +118,7 @@ public class MemberStates implements NationDirectory {
                 })
                 .list().stream()
                 .collect(Collectors.toMap(Community::name, Function.identity(), (a, b) -> a, java.util.TreeMap::new));
-        snapshot.set(new Snapshot(nations, communities));
+        return new Snapshot(nations, communities);
     }
 
     private record Snapshot(Map<NationCode, Nation> nations, Map<String, Community> communities) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.kalkan.notification.AlertRefusedException.Reason;
 import org.kalkan.notification.internal.AlertStore;
 import org.kalkan.notification.internal.AlertWriter;
 import org.kalkan.notification.internal.RecipientResolver;
@@ -17,7 +16,9 @@ import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Dtg;
+import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NotFoundException;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -78,7 +79,7 @@ public class Alerts {
         if (SENDERS.stream().noneMatch(sender::has)) {
             audit.recordDenial(sender.username(), "ALERT_RAISE", "alert", "roles " + sender.roles()
                     + " may not raise alerts");
-            throw new AlertRefusedException(Reason.NOT_PERMITTED, "Only watch officers, crisis managers, the "
+            throw new ForbiddenException("Only watch officers, crisis managers, the "
                     + "council chair, exercise directors and administrators may raise alerts.");
         }
         if (request.text().isBlank() || request.text().length() > MAX_TEXT) {
@@ -141,12 +142,15 @@ public class Alerts {
         if (!store.acknowledge(id, subject.username(), now)) {
             AlertView.Recipient current = store.recipient(id, subject.username()).orElseThrow();
             if (current.status() == RecipientStatus.ACKNOWLEDGED) {
-                throw new AlertRefusedException(Reason.ALREADY_ACKNOWLEDGED,
-                        "You already acknowledged this alert at " + current.acknowledgedAt() + ".");
+                throw RefusedException.titled("Already acknowledged",
+                        "You already acknowledged this alert at " + current.acknowledgedAt() + ".",
+                        "alerts.ack.ALREADY_ACKNOWLEDGED");
             }
-            throw new AlertRefusedException(Reason.DEADLINE_PASSED, "The deadline to acknowledge this alert passed at "
-                    + current.ackDeadline() + " (" + Dtg.of(current.ackDeadline()) + ")"
-                    + (current.status() == RecipientStatus.ESCALATED ? " and it has been escalated." : "."));
+            throw RefusedException.titled("Acknowledgement deadline passed",
+                    "The deadline to acknowledge this alert passed at " + current.ackDeadline() + " ("
+                            + Dtg.of(current.ackDeadline()) + ")" + (current.status() == RecipientStatus.ESCALATED
+                                    ? " and it has been escalated." : "."),
+                    "alerts.ack.DEADLINE_PASSED");
         }
         audit.record(subject.username(), "ALERT_ACKNOWLEDGED", "alert:" + id, "at " + now);
         events.publishEvent(new AlertAcknowledged(id, subject.username(), now, alert.crisisId(), alert.exerciseId()));
@@ -207,16 +211,17 @@ public class Alerts {
         boolean involved = alert != null && (alert.sender().equals(subject.username())
                 || SENDERS.stream().anyMatch(subject::has)
                 || alert.recipients().stream().anyMatch(r -> r.username().equals(subject.username())));
-        if (!involved || !policy.canRead(subject, alert.label(), alert.originNation(), alert.exerciseId())) {
+        if (alert == null || !involved
+                || !policy.canRead(subject, alert.label(), alert.originNation(), alert.exerciseId())) {
             audit.recordDenial(subject.username(), action, "alert:" + id, alert == null ? "no such alert"
                     : "not involved or not readable");
-            throw new AlertRefusedException(Reason.NOT_FOUND, "There is no alert you can see.");
+            throw NotFoundException.noVisible("alert");
         }
         return alert;
     }
 
-    private AlertRefusedException notPermitted(Subject subject, AlertId id, String action) {
+    private ForbiddenException notPermitted(Subject subject, AlertId id, String action) {
         audit.recordDenial(subject.username(), action, "alert:" + id, "not a recipient");
-        return new AlertRefusedException(Reason.NOT_PERMITTED, "You are not a recipient of alert " + id + ".");
+        return new ForbiddenException("You are not a recipient of alert " + id + ".");
     }
 }

@@ -67,6 +67,7 @@ public class Durations {
     }
 
     private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        String text = messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        return text == null ? key : text;
     }
 }

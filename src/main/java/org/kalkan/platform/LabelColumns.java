@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.TreeSet;
 import org.kalkan.shared.Classification;
+import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
 
 /**
@@ -33,6 +34,20 @@ public final class LabelColumns {
             throw new SQLException("row without " + prefix + "releasable_to");
         }
         return new SecurityLabel(Classification.ofRank(rank), new TreeSet<>(Arrays.asList((String[]) array.getArray())));
+    }
+
+    /** Reads the originating nation ({@code origin_nation CHAR(3)}, ADR 0002) that goes with a label. */
+    public static NationCode origin(ResultSet rs) throws SQLException {
+        return origin(rs, "");
+    }
+
+    /** Reads {@code <prefix>origin_nation}. */
+    public static NationCode origin(ResultSet rs, String prefix) throws SQLException {
+        String origin = rs.getString(prefix + "origin_nation");
+        if (origin == null) {
+            throw new SQLException("row without " + prefix + "origin_nation");
+        }
+        return NationCode.of(origin);
     }
 
     /** The value of the {@code classification} column. */

@@ -9,9 +9,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.members.NationDirectory;
+import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -119,16 +119,17 @@ public class AccessPolicy {
 
     /**
      * Checks a label someone wants to write: every entry known and the classification within the writer's
-     * clearance. Throws {@link LabelNotPermittedException}; nothing is stored.
+     * clearance. An unknown entry is bad input ({@link IllegalArgumentException}, 400), a label above the writer's
+     * clearance a {@link ForbiddenException} (403, audited); nothing is stored.
      */
     public void checkWritable(Subject subject, SecurityLabel label) {
         String unknown = unknownReleasability(label);
         if (unknown != null) {
-            throw new LabelNotPermittedException(HttpStatus.BAD_REQUEST, unknown);
+            throw new IllegalArgumentException(unknown);
         }
         String aboveClearance = aboveClearance(subject, label);
         if (aboveClearance != null) {
-            throw new LabelNotPermittedException(HttpStatus.FORBIDDEN, aboveClearance);
+            throw new ForbiddenException(aboveClearance);
         }
     }
 

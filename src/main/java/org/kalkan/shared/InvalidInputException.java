@@ -14,6 +14,12 @@ public final class InvalidInputException extends DomainException {
      * {@code "row 4"}, {@code "/alert/info[1]/area/polygon"}); {@code message} says what is wrong.
      */
     public record Violation(String where, String message) {
+
+        /** The violation an input refused with {@code refusal} names at {@code where} (its message, or its kind). */
+        public static Violation of(String where, IllegalArgumentException refusal) {
+            String message = refusal.getMessage();
+            return new Violation(where, message != null ? message : refusal.getClass().getSimpleName());
+        }
     }
 
     private final List<Violation> errors;

@@ -8,6 +8,8 @@ import java.util.List;
  */
 public final class RefusedException extends DomainException {
 
+    private static final String TITLE = "Not possible in this state";
+
     private final String messageKey;
     private final List<InvalidInputException.Violation> errors;
 
@@ -16,16 +18,28 @@ public final class RefusedException extends DomainException {
     }
 
     public RefusedException(String detail, String messageKey) {
-        super("Not possible in this state", detail);
+        this(TITLE, detail, messageKey);
+    }
+
+    private RefusedException(String title, String detail, String messageKey) {
+        super(title, detail);
         this.messageKey = messageKey;
         this.errors = List.of();
     }
 
     /** Refused by several rules, each named ({@code where}: the rule, {@code message}: what is unmet). */
     public RefusedException(String detail, List<InvalidInputException.Violation> errors) {
-        super("Not possible in this state", detail);
+        super(TITLE, detail);
         this.messageKey = "";
         this.errors = List.copyOf(errors);
+    }
+
+    /**
+     * A refusal whose kind has a name of its own ({@code "Already acknowledged"}), which clients read as the problem's
+     * {@code title}; {@code messageKey} names it in the message bundles for pages.
+     */
+    public static RefusedException titled(String title, String detail, String messageKey) {
+        return new RefusedException(title, detail, messageKey);
     }
 
     @Override

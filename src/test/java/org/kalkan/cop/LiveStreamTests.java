@@ -2,6 +2,7 @@ package org.kalkan.cop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,14 +31,18 @@ class LiveStreamTests {
                 IncidentFixtures.report("TERRORISM", 40.37, 49.83, "CONFIDENTIAL", "AZE", "TUR")).json()
                 .get("incidentId").asString();
 
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (tur.lines.stream().noneMatch(l -> l.contains(incidentId)) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        tur.await(l -> l.contains(incidentId), Duration.ofSeconds(10));
         assertThat(tur.lines).anyMatch(l -> l.startsWith("event:incident.reported"));
         assertThat(tur.lines).anyMatch(l -> l.contains(incidentId) && l.contains("CONFIDENTIAL // REL TO AZE, TUR"));
-        Thread.sleep(1500);
-        assertThat(kaz.lines).noneMatch(l -> l.contains(incidentId)).noneMatch(l -> l.startsWith("event:incident"));
+
+        // A report everyone may read, filed afterwards: each stream delivers in order, so once KAZ and the observer
+        // have it, the first report would have reached them before it if it were to.
+        String marker = api.post("/api/v1/reports", api.token("aze.officer", "kalkan-demo"),
+                IncidentFixtures.report("NATURAL_DISASTER", 41.31, 69.28, "UNCLASSIFIED", "ALL")).json()
+                .get("incidentId").asString();
+        kaz.await(l -> l.contains(marker), Duration.ofSeconds(10));
+        observer.await(l -> l.contains(marker), Duration.ofSeconds(10));
+        assertThat(kaz.lines).noneMatch(l -> l.contains(incidentId));
         assertThat(observer.lines).noneMatch(l -> l.contains(incidentId));
     }
 

@@ -72,7 +72,9 @@ class CouncilBrowserTests {
         Browser.screenshot(browser, "council-under-silence");
 
         browser.findElement(By.id("break-" + id)).click();
-        assertThat(browser.findElements(By.id("council-message"))).as("the statement is required").isEmpty();
+        assertThat(browser.executeScript("return arguments[0].validity.valueMissing",
+                browser.findElement(By.id("break-statement-" + id)))).as("the statement is required").isEqualTo(true);
+        assertThat(Browser.findNow(browser, By.id("council-message"))).as("so nothing was sent").isEmpty();
 
         browser.findElement(By.id("break-statement-" + id))
                 .sendKeys("Kazakhstan asks that the exercise area be moved north of 44°N.");
@@ -81,7 +83,7 @@ class CouncilBrowserTests {
         assertThat(browser.findElement(By.id("council-message")).getText()).contains("broken silence");
         assertThat(text(By.id("status-" + id))).isEqualTo("Silence broken");
         assertThat(text(By.cssSelector("#board-" + id + " tr[data-nation=KAZ]"))).contains("Broke silence").contains("north of 44°N");
-        assertThat(browser.findElements(By.id("break-" + id))).as("once per version").isEmpty();
+        assertThat(Browser.findNow(browser, By.id("break-" + id))).as("once per version").isEmpty();
         // The live part is swapped every 2 s by htmx: find it afresh rather than hold an element.
         browser.executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'})",
                 "board-" + id);
@@ -132,7 +134,7 @@ class CouncilBrowserTests {
                 "//article[.//h3[text()='Activate the crisis team for the Aktau port incident']]"));
         assertThat(decision.getText()).contains("RESTRICTED // REL TO MEMBERS").contains("Awaiting positions")
                 .contains("ACTIVATE_CRISIS_TEAM");
-        assertThat(decision.findElements(By.cssSelector("button[value=CONCUR]"))).as("the chair takes no position")
+        assertThat(Browser.findNow(browser, decision, By.cssSelector("button[value=CONCUR]"))).as("the chair takes no position")
                 .isEmpty();
         browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", decision);
         Browser.screenshot(browser, "council-chair-consensus");
@@ -187,13 +189,16 @@ class CouncilBrowserTests {
 
         By form = By.cssSelector("form[action$='/council/decisions/" + id + "/positions']");
         browser.findElement(form).findElement(By.cssSelector("button[value=NON_CONCUR]")).click();
-        assertThat(browser.findElements(By.id("council-message"))).as("a non-concurrence needs a statement").isEmpty();
+        assertThat(browser.executeScript("return arguments[0].validity.valueMissing",
+                browser.findElement(By.id("position-statement-" + id)))).as("a non-concurrence needs a statement")
+                .isEqualTo(true);
+        assertThat(Browser.findNow(browser, By.id("council-message"))).as("so nothing was sent").isEmpty();
 
         browser.findElement(form).findElement(By.cssSelector("button[value=CONCUR]")).click();
         Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("council-message")).getText()
                 .contains("position is recorded"));
         assertThat(text(By.cssSelector("#board-" + id + " tr[data-nation=KGZ]"))).contains("Concur");
-        assertThat(browser.findElements(form)).as("one position per version").isEmpty();
+        assertThat(Browser.findNow(browser, form)).as("one position per version").isEmpty();
         browser.executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'})",
                 "board-" + id);
         Browser.screenshot(browser, "council-position-taken");

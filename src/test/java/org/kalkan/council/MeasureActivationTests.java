@@ -1,6 +1,7 @@
 package org.kalkan.council;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.kalkan.council.CouncilFixtures.MEMBER_DELEGATES;
 import static org.kalkan.council.CouncilFixtures.id;
 import static org.kalkan.council.CouncilFixtures.position;
@@ -45,7 +46,7 @@ class MeasureActivationTests {
     }
 
     @Test
-    void adoptionAtTheEndOfSilenceActivatesTheAlertLevelMeasure() throws InterruptedException {
+    void adoptionAtTheEndOfSilenceActivatesTheAlertLevelMeasure() {
         ApiClient api = new ApiClient(port);
         UUID crisis = UUID.fromString(CouncilFixtures.crisisForTheChair(api, port, "Alert level measure", ""));
         Instant deadline = clock.instant().plusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
@@ -132,11 +133,8 @@ class MeasureActivationTests {
                 .param("id", id).query(Long.class).single();
     }
 
-    private void awaitActivation(String id) throws InterruptedException {
-        for (int i = 0; i < 50 && activations(id) == 0; i++) {
-            Thread.sleep(100);
-        }
-        assertThat(activations(id)).as("activated by the scheduler within 5 s").isOne();
+    private void awaitActivation(String id) {
+        await("activated by the scheduler").atMost(Duration.ofSeconds(5)).until(() -> activations(id) == 1);
     }
 
     private String token(ApiClient api, String username) {

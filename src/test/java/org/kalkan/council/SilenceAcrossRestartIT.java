@@ -1,6 +1,7 @@
 package org.kalkan.council;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +49,8 @@ class SilenceAcrossRestartIT {
         node.waitFor();
         assertThat(Files.readString(Path.of("target/council-restart-first.log")))
                 .as("the first node stopped before the deadline").doesNotContain("Decision " + id + " adopted");
-        while (Instant.now().isBefore(deadline.plusSeconds(1))) {
-            Thread.sleep(200);
-        }
+        await("the deadline passes while the node is down").pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(20)).until(() -> Instant.now().isAfter(deadline));
 
         node = PackagedNode.start(dataDir, port, "council-restart-second");
         JsonNode decision = api.get("/api/v1/council/decisions/" + id, chair).json();

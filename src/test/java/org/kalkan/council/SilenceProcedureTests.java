@@ -1,6 +1,7 @@
 package org.kalkan.council;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.kalkan.council.CouncilFixtures.id;
 import static org.kalkan.council.CouncilFixtures.silenceDecision;
 import static org.kalkan.council.CouncilFixtures.statement;
@@ -49,7 +50,7 @@ class SilenceProcedureTests {
     }
 
     @Test
-    void aSilenceDecisionNobodyObjectsToIsAdoptedAtItsDeadlineWithARegisterNumber() throws InterruptedException {
+    void aSilenceDecisionNobodyObjectsToIsAdoptedAtItsDeadlineWithARegisterNumber() {
         Instant deadline = deadlineIn(Duration.ofMinutes(2));
         var circulated = api.post("/api/v1/council/decisions", chair, silenceDecision("Joint statement", deadline,
                 "ALL"));
@@ -143,7 +144,8 @@ class SilenceProcedureTests {
         locked.await();
         var breaking = java.util.concurrent.CompletableFuture.supplyAsync(() -> api.post(
                 "/api/v1/council/decisions/" + id + "/silence-breaks", kaz, statement("Just in time?")));
-        Thread.sleep(500);
+        // The break's transaction is queued behind the holder's row lock (PostgreSQL says so), and still waiting.
+        await().atMost(Duration.ofSeconds(10)).until(this::aSessionWaitsForADecisionRow);
         assertThat(breaking).as("the break waits for the row").isNotDone();
 
         clock.stopAt(deadline.plusMillis(1));
@@ -319,16 +321,18 @@ class SilenceProcedureTests {
         return CouncilFixtures.token(api, port, username);
     }
 
-    private void awaitStoredStatus(String id, String expected) throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
-            String stored = jdbc.sql("SELECT status FROM council_decision WHERE id = CAST(:id AS UUID)")
-                    .param("id", id).query(String.class).single();
-            if (stored.equals(expected)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the scheduler did not make decision " + id + " " + expected + " within 5 s");
+    private void awaitStoredStatus(String id, String expected) {
+        await("the scheduler makes decision " + id + " " + expected).atMost(Duration.ofSeconds(5))
+                .until(() -> jdbc.sql("SELECT status FROM council_decision WHERE id = CAST(:id AS UUID)")
+                        .param("id", id).query(String.class).single(), expected::equals);
+    }
+
+    /** Whether another session waits for a row lock of the decisions' table (the holder keeps one row). */
+    private boolean aSessionWaitsForADecisionRow() {
+        return jdbc.sql("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query ILIKE '%council_decision%' AND pid <> pg_backend_pid()""")
+                .query(Long.class).single() > 0;
     }
 
     private String auditDetail(String action, String id) {

@@ -174,7 +174,7 @@ class CrisisBrowserTests {
                 .contains("kaz.officer (KAZ)"));
         assertThat(browser.findElement(By.id("rfis")).getText()).contains("Two unflagged vessels off Aktau.",
                 "kaz.officer (KAZ)");
-        assertThat(browser.findElements(By.id("sitrep-prepare"))).isEmpty();
+        assertThat(Browser.findNow(browser, By.id("sitrep-prepare"))).isEmpty();
         Browser.screenshot(browser, "crisis-rfi-answered");
     }
 

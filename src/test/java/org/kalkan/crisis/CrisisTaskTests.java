@@ -8,16 +8,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kalkan.ApiClient;
 import org.kalkan.KalkanTest;
+import org.kalkan.Pollers;
 import org.kalkan.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +31,7 @@ class CrisisTaskTests {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired TestClock clock;
+    @Autowired ApplicationContext context;
 
     @AfterEach
     void resetClock() {
@@ -95,7 +99,7 @@ class CrisisTaskTests {
         eventually(() -> logged(id, "RFI_OVERDUE") == 1);
         assertThat(logged(id, "TASK_OVERDUE")).isEqualTo(1);
         clock.advance(Duration.ofHours(1));
-        sleep(2500);
+        Pollers.pollNow(context, "CrisisPoller.poll"); // a later poll flags nothing again
         assertThat(logged(id, "TASK_OVERDUE")).isEqualTo(1);
         assertThat(logged(id, "RFI_OVERDUE")).isEqualTo(1);
         // The TUR owner sees the flag too.
@@ -115,7 +119,7 @@ class CrisisTaskTests {
 
         clock.advance(Duration.ofHours(11));
         String later = api.token("cmc.director", PASSWORD); // tokens live 8 h
-        sleep(1500);
+        Pollers.pollNow(context, "CrisisPoller.poll"); // an hour before it is due, a poll prepares nothing
         assertThat(sitreps(api, later, id)).hasSize(1);
 
         clock.advance(Duration.ofHours(1).plusMinutes(1));
@@ -143,23 +147,9 @@ class CrisisTaskTests {
         return list;
     }
 
-    private static void eventually(BooleanSupplier condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            sleep(200);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** Waits for the node's crisis poller (every second) to have done it. */
+    private static void eventually(Callable<Boolean> condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(condition);
     }
 
     private static void await(CountDownLatch latch) {

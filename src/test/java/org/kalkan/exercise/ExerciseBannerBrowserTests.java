@@ -54,7 +54,7 @@ class ExerciseBannerBrowserTests {
         browser.findElement(By.id("password")).sendKeys("kalkan-demo");
         browser.findElement(By.id("sign-in")).click();
         Browser.await(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("user-clearance")).isEmpty());
-        assertThat(browser.findElements(By.cssSelector(".exercise-banner"))).as("real world: no banner").isEmpty();
+        assertThat(Browser.findNow(browser, By.cssSelector(".exercise-banner"))).as("real world: no banner").isEmpty();
 
         browser.get("http://localhost:" + port + "/incidents?exercise=" + exercise);
         Browser.await(browser, Duration.ofSeconds(10))

@@ -83,9 +83,9 @@ class ExerciseBrowserTests {
         Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("clock-state")).getText()
                 .equals("RUNNING"));
         // the console refreshes by itself (htmx) until the first inject has gone out
-        Browser.await(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.id("upcoming-1")).isEmpty());
+        Browser.await(browser, Duration.ofSeconds(20)).until(d -> Browser.absent(d, By.id("upcoming-1")));
         browser.findElement(By.id("deliver-3")).click();
-        Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.id("upcoming-3")).isEmpty());
+        Browser.await(browser, Duration.ofSeconds(10)).until(d -> Browser.absent(d, By.id("upcoming-3")));
         assertThat(browser.findElement(By.id("inject-3")).getText()).contains("DELIVERED");
         Browser.screenshot(browser, "exercise-excon-console");
 

@@ -5,16 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.kalkan.ApiClient;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Shared steps of the exercise tests: plan an exercise, send a CSV, wait for the poller, download bytes. */
+/** Shared steps of the exercise tests: plan an exercise, send a CSV, download bytes. */
 final class ExerciseFixtures {
 
     static final String PASSWORD = "kalkan-demo";
@@ -89,21 +87,6 @@ final class ExerciseFixtures {
             }
         }
         throw new AssertionError("no inject " + number);
-    }
-
-    static void eventually(String what, BooleanSupplier condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError(what + ": not within 30 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     /**

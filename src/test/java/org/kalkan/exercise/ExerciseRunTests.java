@@ -1,9 +1,9 @@
 package org.kalkan.exercise;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.kalkan.exercise.ExerciseFixtures.PASSWORD;
 import static org.kalkan.exercise.ExerciseFixtures.alert;
-import static org.kalkan.exercise.ExerciseFixtures.eventually;
 import static org.kalkan.exercise.ExerciseFixtures.inject;
 import static org.kalkan.exercise.ExerciseFixtures.report;
 
@@ -35,6 +35,9 @@ import tools.jackson.databind.JsonNode;
 /** A whole small exercise on the movable clock: plan, MSEL from CSV, clock at 60×, deliveries, play, evaluation. */
 @KalkanTest
 class ExerciseRunTests {
+
+    /** The inject poller runs every second; on a loaded machine a delivery may take much longer. */
+    private static final Duration INJECT_POLLING = Duration.ofSeconds(30);
 
     @LocalServerPort int port;
     @Autowired TestClock clock;
@@ -72,7 +75,7 @@ class ExerciseRunTests {
         assertThat(inject(api, director, id, 1).get("status").asString()).isEqualTo("SCHEDULED");
 
         clock.advance(Duration.ofSeconds(1)); // exercise time PT1M: the report is due, nothing else
-        eventually("inject 1 delivered", () -> delivered(api, director, id, 1));
+        await("inject 1 delivered").atMost(INJECT_POLLING).until(() -> delivered(api, director, id, 1));
         assertThat(inject(api, director, id, 2).get("status").asString()).isEqualTo("SCHEDULED");
         assertThat(inject(api, director, id, 1).get("deliveredAtExerciseTime").asString()).isEqualTo("PT1M");
         assertThat(jdbc.sql("SELECT count(*) FROM report WHERE exercise_id = :id AND title = 'Shots at Batken'")
@@ -80,22 +83,23 @@ class ExerciseRunTests {
         assertThat(titles(api.get("/api/v1/incidents", kgz).json())).doesNotContain("Shots at Batken");
 
         clock.advance(Duration.ofSeconds(1)); // PT2M: the alert to KGZ
-        eventually("inject 2 delivered", () -> delivered(api, director, id, 2));
+        await("inject 2 delivered").atMost(INJECT_POLLING).until(() -> delivered(api, director, id, 2));
         String alertId = inject(api, director, id, 2).get("deliveredRef").asString().substring("alert:".length());
         clock.advance(Duration.ofMillis(500)); // the KGZ officer acknowledges 30 s of exercise time later
         var ack = api.post("/api/v1/alerts/" + alertId + "/ack?exercise=" + id, kgz, Map.of());
         assertThat(ack.status()).as(ack.body()).isEqualTo(200);
 
         clock.advance(Duration.ofMillis(500)); // PT3M: the alert to UZB; nobody will acknowledge it
-        eventually("inject 3 delivered", () -> delivered(api, director, id, 3));
-        eventually("inject 5 delivered a minute after inject 2", () -> delivered(api, director, id, 5));
+        await("inject 3 delivered").atMost(INJECT_POLLING).until(() -> delivered(api, director, id, 3));
+        await("inject 5 delivered a minute after inject 2").atMost(INJECT_POLLING)
+                .until(() -> delivered(api, director, id, 5));
         assertThat(inject(api, director, id, 4).get("status").asString()).isEqualTo("PLANNED");
 
         clock.advance(Duration.ofSeconds(5)); // PT8M: inject 3's deadline passed: its contingency fires
-        eventually("contingency inject 4 delivered", () -> delivered(api, director, id, 4));
+        await("contingency inject 4 delivered").atMost(INJECT_POLLING).until(() -> delivered(api, director, id, 4));
         assertThat(inject(api, director, id, 3).get("contingencyFired").asBoolean()).isTrue();
 
-        eventually("the acknowledgement is measured", () -> evaluation(api, director, id, 2)
+        await("the acknowledgement is measured").atMost(INJECT_POLLING).until(() -> evaluation(api, director, id, 2)
                 .get("secondsToAcknowledge").isNumber());
         JsonNode two = evaluation(api, director, id, 2);
         assertThat(two.get("secondsToAcknowledge").asLong()).isEqualTo(30);
@@ -130,7 +134,7 @@ class ExerciseRunTests {
         clock.stopAt(clock.instant());
         api.post("/api/v1/exercises/" + id + "/clock", director, Map.of("action", "start", "rate", 60));
         clock.advance(Duration.ofSeconds(2));
-        eventually("injects 1 and 2 delivered", () -> delivered(api, director, id, 2));
+        await("injects 1 and 2 delivered").atMost(INJECT_POLLING).until(() -> delivered(api, director, id, 2));
 
         var paused = api.post("/api/v1/exercises/" + id + "/clock", director, Map.of("action", "pause")).json();
         assertThat(paused.get("state").asString()).isEqualTo("PAUSED");
@@ -164,7 +168,7 @@ class ExerciseRunTests {
         } finally {
             pool.shutdownNow();
         }
-        eventually("all six delivered", () -> delivered(api, director, id, 6));
+        await("all six delivered").atMost(INJECT_POLLING).until(() -> delivered(api, director, id, 6));
         for (int n = 1; n <= 6; n++) {
             assertThat(inject(api, director, id, n).get("deliveries").asInt()).as("inject %d", n).isEqualTo(1);
         }

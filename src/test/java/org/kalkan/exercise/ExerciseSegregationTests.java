@@ -1,6 +1,7 @@
 package org.kalkan.exercise;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -111,14 +112,8 @@ class ExerciseSegregationTests {
                 .isEqualTo(404);
 
         // Tracks: the live picture's other records, one per context.
-        Instant now = Instant.now();
-        SecurityLabel members = SecurityLabel.of(org.kalkan.shared.Classification.RESTRICTED, "MEMBERS");
-        String realTrack = "real-track-" + UUID.randomUUID();
-        String exerciseTrack = "exercise-track-" + UUID.randomUUID();
-        tracks.update(new TrackPosition(realTrack, "a-f-G-U-C", "SFGPUC---------", "KGZ patrol", 42.8, 74.6, now,
-                now.plusSeconds(600), members, NationCode.of("KGZ")));
-        tracks.update(new TrackPosition(exerciseTrack, "a-f-G-U-C", "SFGPUC---------", "KGZ patrol (EX)", 42.8,
-                74.6, now, now.plusSeconds(600), members, NationCode.of("KGZ"), exercise));
+        String realTrack = patrol("real-track-", null);
+        String exerciseTrack = patrol("exercise-track-", exercise);
         Subject officer = users.find("kgz.officer").orElseThrow().subject();
         assertThat(tracks.latest(officer)).extracting(TrackPosition::uid).contains(realTrack)
                 .doesNotContain(exerciseTrack);
@@ -131,7 +126,13 @@ class ExerciseSegregationTests {
         exerciseStream.await(l -> l.contains(exerciseTrack), SOON);
         realStream.await(l -> l.contains(realIncident), SOON);
         realStream.await(l -> l.contains(realTrack), SOON);
-        Thread.sleep(1000);
+        // A marker track in each context last: a stream delivers in the order published, so once each stream has
+        // its own marker, the other context's track (published before it) would have arrived if it were to leak,
+        // and so would its incident, filed long before.
+        String realMarker = patrol("real-marker-", null);
+        String exerciseMarker = patrol("exercise-marker-", exercise);
+        realStream.await(l -> l.contains(realMarker), SOON);
+        exerciseStream.await(l -> l.contains(exerciseMarker), SOON);
         assertThat(realStream.lines).noneMatch(l -> l.contains(exerciseIncident) || l.contains(exerciseTrack));
         assertThat(exerciseStream.lines).noneMatch(l -> l.contains(realIncident) || l.contains(realTrack));
         assertThat(exerciseStream.lines).filteredOn(l -> l.contains(exerciseIncident))
@@ -325,14 +326,20 @@ class ExerciseSegregationTests {
         assertThat(ids(api.get("/api/v1/council/register", chair).json())).doesNotContain(id);
         assertThat(ids(api.get("/api/v1/council/register" + inExercise, chair).json())).containsExactly(id);
 
-        long until = System.currentTimeMillis() + SOON.toMillis();
-        while (!api.get("/api/v1/crises/" + crisis + "/log" + inExercise, director).body()
-                .contains("real-world alert levels unchanged") && System.currentTimeMillis() < until) {
-            Thread.sleep(100);
-        }
-        assertThat(api.get("/api/v1/crises/" + crisis + "/log" + inExercise, director).body())
-                .contains("real-world alert levels unchanged");
+        await("the measure is logged in the exercise crisis").atMost(SOON).untilAsserted(() -> assertThat(
+                api.get("/api/v1/crises/" + crisis + "/log" + inExercise, director).body())
+                .contains("real-world alert levels unchanged"));
         assertThat(level(api, director, "KGZ")).isEqualTo(kgzLevel);
+    }
+
+    /** A KGZ patrol's track in the context ({@code exercise} null: the real world), as TAK would send it; its uid. */
+    private String patrol(String uidPrefix, @org.jspecify.annotations.Nullable UUID exercise) {
+        String uid = uidPrefix + UUID.randomUUID();
+        Instant now = Instant.now();
+        tracks.update(new TrackPosition(uid, "a-f-G-U-C", "SFGPUC---------", "KGZ patrol" + (exercise == null ? ""
+                : " (EX)"), 42.8, 74.6, now, now.plusSeconds(600), SecurityLabel.of(
+                org.kalkan.shared.Classification.RESTRICTED, "MEMBERS"), NationCode.of("KGZ"), exercise));
+        return uid;
     }
 
     private static String level(ApiClient api, String token, String nation) {

@@ -59,7 +59,7 @@ class MeasuredPlayerActionsTests {
         clock.stopAt(clock.instant());
         api.post("/api/v1/exercises/" + id + "/clock", director, Map.of("action", "start", "rate", 60));
         clock.advance(Duration.ofSeconds(2));
-        ExerciseFixtures.eventually("injects delivered", () -> api.get("/api/v1/exercises/" + id + "/injects",
+        Awaitility.await("injects delivered").atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/exercises/" + id + "/injects",
                 director).json().valueStream().allMatch(i -> i.get("status").asString().equals("DELIVERED")));
         String incident = ExerciseFixtures.inject(api, director, id, 1).get("deliveredRef").asString()
                 .replaceAll(".*incident:([0-9a-f-]{36}).*", "$1");

@@ -1,6 +1,7 @@
 package org.kalkan.force;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.kalkan.force.ForceFixtures.PASSWORD;
 import static org.kalkan.force.ForceFixtures.assertProblem;
 import static org.kalkan.force.ForceFixtures.find;
@@ -38,7 +39,7 @@ class ForceGenerationTests {
     }
 
     @Test
-    void aPlanFromNationalOffersIsAdoptedByTheCouncilAndTheOffersAreActivated() throws InterruptedException {
+    void aPlanFromNationalOffersIsAdoptedByTheCouncilAndTheOffersAreActivated() {
         ApiClient api = new ApiClient(port);
         String planner = api.token("force.planner", PASSWORD);
         String crisis = find(api.get("/api/v1/crises", planner).json(),
@@ -154,7 +155,7 @@ class ForceGenerationTests {
     }
 
     @Test
-    void aNationDeclinesWithAReasonAndThenTakesNoOffer() throws InterruptedException {
+    void aNationDeclinesWithAReasonAndThenTakesNoOffer() {
         ApiClient api = new ApiClient(port);
         String crisis = ForceFixtures.crisis(api, "Pipeline sabotage near Ganja");
         String planner = api.token("force.planner", PASSWORD);
@@ -182,7 +183,7 @@ class ForceGenerationTests {
     }
 
     @Test
-    void aPlanTheCouncilDoesNotAdoptGoesBackToTheChairWithItsOffersStillAccepted() throws InterruptedException {
+    void aPlanTheCouncilDoesNotAdoptGoesBackToTheChairWithItsOffersStillAccepted() {
         ApiClient api = new ApiClient(port);
         String crisis = ForceFixtures.crisis(api, "Border incident near Osh");
         String planner = api.token("force.planner", PASSWORD);
@@ -204,12 +205,10 @@ class ForceGenerationTests {
         assertThat(api.post("/api/v1/council/decisions/" + decision + "/close", chair, Map.of()).json()
                 .get("status").asString()).isEqualTo("NOT_ADOPTED");
 
-        JsonNode plan = api.get("/api/v1/forces/sourcing-plans/" + planId, planner).json();
-        for (int i = 0; i < 100 && !plan.get("status").asString().equals("SUBMITTED"); i++) {
-            Thread.sleep(100);
-            plan = api.get("/api/v1/forces/sourcing-plans/" + planId, planner).json();
-        }
-        assertThat(plan.get("status").asString()).isEqualTo("SUBMITTED");
+        // The force module hears of the refusal through the Council's event, after its transaction.
+        JsonNode plan = await("the plan returns to SUBMITTED").atMost(Duration.ofSeconds(10)).until(
+                () -> api.get("/api/v1/forces/sourcing-plans/" + planId, planner).json(),
+                p -> p.get("status").asString().equals("SUBMITTED"));
         assertThat(plan.get("decisionId").isNull()).isTrue();
         assertThat(offerStatus(api, planner, requirement, offer)).isEqualTo("ACCEPTED");
         assertThat(api.post("/api/v1/forces/sourcing-plans/" + planId + "/circulation", chair,
@@ -229,25 +228,16 @@ class ForceGenerationTests {
                 o -> o.get("id").asString().equals(offer)).get("status").asString();
     }
 
-    private static void awaitStatus(ApiClient api, String token, String requirement, String offer, String status)
-            throws InterruptedException {
-        for (int i = 0; i < 100 && !offerStatus(api, token, requirement, offer).equals(status); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(offerStatus(api, token, requirement, offer)).isEqualTo(status);
+    private static void awaitStatus(ApiClient api, String token, String requirement, String offer, String status) {
+        await("offer " + offer + " " + status).atMost(Duration.ofSeconds(10))
+                .until(() -> offerStatus(api, token, requirement, offer), status::equals);
     }
 
-    private static void awaitAlert(ApiClient api, String token, String requirement, String precedence)
-            throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            JsonNode inbox = api.get("/api/v1/alerts", token).json();
-            if (inbox.valueStream().anyMatch(a -> a.get("text").asString().contains(requirement))) {
-                assertThat(find(inbox, a -> a.get("text").asString().contains(requirement)).get("precedence")
-                        .asString()).as("needed within 72 h: PRIORITY").isEqualTo(precedence);
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no alert of the request for " + requirement);
+    private static void awaitAlert(ApiClient api, String token, String requirement, String precedence) {
+        JsonNode alert = await("an alert of the request for " + requirement).atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/v1/alerts", token).json().valueStream()
+                        .filter(a -> a.get("text").asString().contains(requirement)).findFirst(),
+                        java.util.Optional::isPresent).orElseThrow();
+        assertThat(alert.get("precedence").asString()).as("needed within 72 h: PRIORITY").isEqualTo(precedence);
     }
 }

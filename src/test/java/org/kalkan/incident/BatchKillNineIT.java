@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kalkan.ApiClient;
@@ -122,13 +123,10 @@ class BatchKillNineIT {
             assertThat(count(db, "SELECT count(*) FROM report WHERE id::text = ANY(?)", answered))
                     .as("every report answered 201 is stored").isEqualTo(answered.size());
             // The sequencer runs at least every second: wait (bounded) until every entry is in the tree.
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            long sequenced;
-            do {
-                sequenced = count(db, "SELECT count(*) FROM audit_log a JOIN audit_leaf l ON l.entry_id = a.id "
-                        + "WHERE a.action = 'REPORT_FILED' AND substring(a.target from 8) = ANY(?)", answered);
-            } while (sequenced < answered.size() && Instant.now().isBefore(deadline) && pause());
-            assertThat(sequenced).as("each with its audit leaf sequenced").isEqualTo(answered.size());
+            Awaitility.await("each with its audit leaf sequenced").atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(count(db, "SELECT count(*) FROM audit_log a JOIN audit_leaf l "
+                            + "ON l.entry_id = a.id WHERE a.action = 'REPORT_FILED' AND substring(a.target from 8) "
+                            + "= ANY(?)", answered)).isEqualTo(answered.size()));
         }
         JsonNode verification = api.get("/api/v1/audit/verify", admin).json();
         assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
@@ -144,16 +142,6 @@ class BatchKillNineIT {
     private static String databaseUrl(Path dataDir) throws java.io.IOException {
         return "jdbc:postgresql://localhost:" + Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3)
                 .trim() + "/postgres";
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(250);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static long count(Connection db, String sql, Set<String> ids) throws java.sql.SQLException {

@@ -2,16 +2,13 @@ package org.kalkan.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.kalkan.ApiClient;
 import tools.jackson.databind.JsonNode;
 
-/** Alert bodies as an API client sends them, and a bounded wait for what the poller does in the background. */
+/** Alert bodies as an API client sends them, and readers of the alerts the node answers. */
 final class AlertFixtures {
 
     static final String PASSWORD = "kalkan-demo";
@@ -58,20 +55,5 @@ final class AlertFixtures {
         List<String> usernames = new java.util.ArrayList<>();
         alert.get("recipients").forEach(r -> usernames.add(r.get("username").asString()));
         return usernames;
-    }
-
-    static void await(String what, Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

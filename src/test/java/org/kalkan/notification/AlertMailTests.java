@@ -1,9 +1,9 @@
 package org.kalkan.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.kalkan.notification.AlertFixtures.PASSWORD;
 import static org.kalkan.notification.AlertFixtures.alert;
-import static org.kalkan.notification.AlertFixtures.await;
 import static org.kalkan.notification.AlertFixtures.raise;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -82,14 +82,14 @@ class AlertMailTests {
         String id = raise(api, watch, alert("While the mail server is down", Map.of("users", List.of("aze.officer")),
                 "ROUTINE", "UNCLASSIFIED", "MEMBERS"));
 
-        await("the failed delivery is counted", Duration.ofSeconds(15),
-                () -> meters.counter("kalkan.notification.mail.failed").count() > failedBefore);
+        await("the failed delivery is counted").atMost(Duration.ofSeconds(15))
+                .until(() -> meters.counter("kalkan.notification.mail.failed").count() > failedBefore);
         assertThat(api.get("/api/v1/alerts/" + id, watch).status()).isEqualTo(200);
     }
 
     private static List<MimeMessage> awaitMails(int count, java.util.function.Predicate<MimeMessage> which) {
-        await(count + " mails arrive", Duration.ofSeconds(15),
-                () -> Arrays.stream(SMTP.getReceivedMessages()).filter(which).count() >= count);
+        await(count + " mails arrive").atMost(Duration.ofSeconds(15))
+                .until(() -> Arrays.stream(SMTP.getReceivedMessages()).filter(which).count() >= count);
         return Arrays.stream(SMTP.getReceivedMessages()).filter(which).toList();
     }
 

@@ -1,9 +1,9 @@
 package org.kalkan.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.kalkan.notification.AlertFixtures.PASSWORD;
 import static org.kalkan.notification.AlertFixtures.alert;
-import static org.kalkan.notification.AlertFixtures.await;
 import static org.kalkan.notification.AlertFixtures.flashTo;
 import static org.kalkan.notification.AlertFixtures.raise;
 import static org.kalkan.notification.AlertFixtures.recipient;
@@ -76,11 +76,11 @@ class EscalationTests {
         String id = raise(api, watch, with(with(flashTo("Explosion at Navoi rail junction", "uzb.officer"),
                 "ackWithin", "PT1M"), "crisisId", crisis.toString()));
         clock.advance(Duration.ofSeconds(50));
-        pause(Duration.ofMillis(1500));
+        escalations.escalateDue(); // a poll ten seconds before the deadline, as the poller's would be
         assertThat(status(id, "uzb.officer")).as("not before the deadline").isEqualTo("PENDING");
 
         clock.advance(Duration.ofSeconds(15));
-        await("uzb.officer is escalated", Duration.ofSeconds(10), () -> status(id, "uzb.officer").equals("ESCALATED"));
+        awaitEscalated(id, "uzb.officer");
 
         JsonNode recipient = recipient(api.get("/api/v1/alerts/" + id, watch).json(), "uzb.officer");
         assertThat(recipient.get("escalatedAtDtg").asString()).matches("\\d{6}Z[A-Z]{3}\\d{2}");
@@ -117,14 +117,13 @@ class EscalationTests {
                 .isEqualTo(200);
         clock.advance(Duration.ofMinutes(2));
 
-        await("kaz.delegate is escalated", Duration.ofSeconds(10), () -> status(id, "kaz.delegate").equals("ESCALATED"));
+        awaitEscalated(id, "kaz.delegate");
         assertThat(status(id, "kaz.officer")).isEqualTo("ACKNOWLEDGED");
         // KAZ's other users (its delegate and the council chair) stayed silent.
         assertThat(usernames(api.get("/api/v1/alerts/" + id, watch).json()))
                 .containsExactly("council.chair", "kaz.cert", "kaz.delegate", "kaz.officer");
-        await("the council chair is escalated", Duration.ofSeconds(10),
-                () -> status(id, "council.chair").equals("ESCALATED"));
-        await("kaz.cert is escalated", Duration.ofSeconds(10), () -> status(id, "kaz.cert").equals("ESCALATED"));
+        awaitEscalated(id, "council.chair");
+        awaitEscalated(id, "kaz.cert");
         assertThat(escalationsOf(id)).isEqualTo(3); // kaz.delegate, kaz.cert and the council chair
     }
 
@@ -152,10 +151,10 @@ class EscalationTests {
         } finally {
             pollers.shutdown();
         }
-        await("every KGZ recipient is escalated", Duration.ofSeconds(10), () -> jdbc.sql(
+        await("every KGZ recipient is escalated").atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM alert_recipient WHERE alert_id = :id AND status <> 'ESCALATED'")
                 .param("id", UUID.fromString(id)).query(Long.class).single() == 0);
-        pause(Duration.ofMillis(1500));
+        escalations.escalateDue(); // and one more poll after them all
         assertThat(escalationsOf(id)).isEqualTo(recipients);
         assertThat(escalated.stream().filter(e -> e.alertId().toString().equals(id))).hasSize(recipients);
     }
@@ -164,17 +163,23 @@ class EscalationTests {
     void anEscalationAlertIsNotEscalatedAgain() {
         String id = raise(api, watch, with(flashTo("Power cut at Tashkent grid", "uzb.officer"), "ackWithin", "PT1M"));
         clock.advance(Duration.ofMinutes(2));
-        await("uzb.officer is escalated", Duration.ofSeconds(10), () -> status(id, "uzb.officer").equals("ESCALATED"));
+        awaitEscalated(id, "uzb.officer");
         String escalationId = recipient(api.get("/api/v1/alerts/" + id, watch).json(), "uzb.officer")
                 .get("escalationAlertId").asString();
 
         clock.advance(Duration.ofHours(1));
-        pause(Duration.ofMillis(2500));
+        escalations.escalateDue(); // a poll long after the escalation alert's own deadline
         assertThat(escalationsOf(escalationId)).isZero();
         assertThat(status(escalationId, "cmc.watch")).isEqualTo("PENDING");
         Instant deadline = Instant.parse(recipient(api.get("/api/v1/alerts/" + escalationId, watch).json(), "cmc.watch")
                 .get("ackDeadline").asString());
         assertThat(deadline).isBefore(clock.instant());
+    }
+
+    /** Waits for the node's own poller (every second) to escalate the recipient. */
+    private void awaitEscalated(String id, String username) {
+        await(username + " is escalated").atMost(Duration.ofSeconds(10))
+                .until(() -> status(id, username), "ESCALATED"::equals);
     }
 
     private String status(String id, String username) {
@@ -184,14 +189,5 @@ class EscalationTests {
     private long escalationsOf(String id) {
         return jdbc.sql("SELECT count(*) FROM alert WHERE escalated_from = :id").param("id", UUID.fromString(id))
                 .query(Long.class).single();
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -66,7 +66,7 @@ class InboxBrowserTests {
         Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[role=status]")).getText()
                 .equals("Alert acknowledged."));
         assertThat(browser.findElement(By.id("alert-" + id)).getText()).contains("Acknowledged");
-        assertThat(browser.findElements(By.id("ack-" + id))).isEmpty();
+        assertThat(Browser.findNow(browser, By.id("ack-" + id))).isEmpty();
         Browser.screenshot(browser, "alerts-inbox-acknowledged");
 
         var seen = recipient(api.get("/api/v1/alerts/" + id, watch).json(), "aze.officer");

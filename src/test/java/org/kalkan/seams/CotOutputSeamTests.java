@@ -100,7 +100,9 @@ class CotOutputSeamTests {
             await().atMost(SOON).until(() -> dropped(reason) > before);
             sender.send(CotFixtures.ping());
             assertThat(sender.await("t-x-c-t-r", SOON)).as("the connection serves on").isNotNull();
-            assertThat(aze.collect(Duration.ofSeconds(1))).noneMatch(e -> e.contains(uid));
+            String marker = uid + "-marker";
+            sender.send(CotFixtures.position(marker, "a-f-G", 40.1, 49.1, ""));
+            assertThat(aze.receivedUntil(marker, SOON)).noneMatch(e -> e.contains(uid + "\""));
         }
     }
 

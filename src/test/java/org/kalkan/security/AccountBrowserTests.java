@@ -66,7 +66,7 @@ class AccountBrowserTests {
 
         Browser.await(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".error")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".error")).getText()).contains("password is not right");
-        assertThat(browser.findElements(By.id("totp-secret"))).isEmpty();
+        assertThat(Browser.findNow(browser, By.id("totp-secret"))).isEmpty();
         Browser.screenshot(browser, "account-totp-password");
     }
 

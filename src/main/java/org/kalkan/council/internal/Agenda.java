@@ -22,6 +22,7 @@ import org.kalkan.council.ConsultationRequest;
 import org.kalkan.council.ConsultationRequested;
 import org.kalkan.council.Session;
 import org.kalkan.council.ThreatGround;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.CurrentSubject;
@@ -102,8 +103,8 @@ class Agenda {
                 .param("id", id.value()).param("nation", nation.value())
                 .param("grounds", grounds.stream().map(Enum::name).toArray(String[]::new))
                 .param("statement", statement).param("session", session).param("by", requestedBy)
-                .param("at", Decisions.timestamp(now)).param("classification", label.classification().rank())
-                .param("releasable", Labels.releasableTo(label))
+                .param("at", Decisions.timestamp(now)).param("classification", LabelColumns.classification(label))
+                .param("releasable", LabelColumns.releasableTo(label))
                 .update();
         audit.record(requestedBy, "CONSULTATION_REQUESTED", "consultation:" + id, nation + " " + grounds + " "
                 + label.marking() + ", on the agenda of session " + session);
@@ -205,7 +206,8 @@ class Agenda {
                 VALUES (:id, :date, :extraordinary, :classification, :releasable, :origin, :by, :at, :exercise)""")
                 .param("exercise", exercise)
                 .param("id", id).param("date", Date.valueOf(date)).param("extraordinary", extraordinary)
-                .param("classification", label.classification().rank()).param("releasable", Labels.releasableTo(label))
+                .param("classification", LabelColumns.classification(label))
+                .param("releasable", LabelColumns.releasableTo(label))
                 .param("origin", origin.value()).param("by", by)
                 .param("at", Decisions.timestamp(clock.instant().truncatedTo(ChronoUnit.MICROS)))
                 .update();
@@ -259,8 +261,8 @@ class Agenda {
 
     private static SessionRow sessionRow(ResultSet rs) throws SQLException {
         return new SessionRow(rs.getObject("id", UUID.class), rs.getDate("held_on").toLocalDate(),
-                rs.getBoolean("extraordinary"), rs.getString("minutes"), Labels.read(rs), Labels.origin(rs),
-                rs.getObject("exercise_id", UUID.class));
+                rs.getBoolean("extraordinary"), rs.getString("minutes"), LabelColumns.read(rs),
+                LabelColumns.origin(rs), rs.getObject("exercise_id", UUID.class));
     }
 
     private static final String CONSULTATIONS = """
@@ -271,8 +273,9 @@ class Agenda {
         Set<ThreatGround> grounds = Arrays.stream((String[]) rs.getArray("grounds").getArray())
                 .map(ThreatGround::valueOf).collect(Collectors.toSet());
         return new Consultation(new ConsultationId(rs.getObject("id", UUID.class)),
-                NationCode.of(rs.getString("requesting_nation")), grounds, rs.getString("statement"), Labels.read(rs),
-                Labels.origin(rs), rs.getString("requested_by"), Decisions.instant(rs, "requested_at"),
+                NationCode.of(rs.getString("requesting_nation")), grounds, rs.getString("statement"),
+                LabelColumns.read(rs), LabelColumns.origin(rs), rs.getString("requested_by"),
+                Decisions.instant(rs, "requested_at"),
                 "OPEN".equals(rs.getString("status")), Decisions.instant(rs, "closed_at"),
                 rs.getObject("session_id", UUID.class), rs.getDate("session_date").toLocalDate(),
                 rs.getObject("exercise_id", UUID.class));

@@ -196,20 +196,9 @@ class CouncilService implements Council {
         DecisionRow row = lockReadable(delegate, id);
         String text = required(statement, "statement", MAX_STATEMENT);
         Instant now = now();
-        if (row.procedure() != Procedure.SILENCE) {
-            throw new RefusedException("This decision is taken by consensus: take a position instead.");
-        }
-        if (row.status().isFinal()) {
-            throw new RefusedException("The decision is " + row.status() + " and can no longer change.");
-        }
-        if (!now.isBefore(row.silenceEndsAt())) {
-            throw new RefusedException("Silence ended at " + row.silenceEndsAt() + ": the decision is adopted; "
-                    + "a break must arrive before the deadline.");
-        }
-        boolean alreadyBroken = decisions.load(row).currentBreaks().stream().anyMatch(b -> b.nation().equals(acting));
-        if (alreadyBroken) {
-            throw new RefusedException(acting + " has already broken silence on version " + row.version() + ".");
-        }
+        SilenceRule.refusal(row, decisions.load(row).currentBreaks(), acting, now).ifPresent(reason -> {
+            throw new RefusedException(reason);
+        });
         decisions.insertBreak(id, new SilenceBreak(row.version(), acting, text, delegate.username(), now));
         decisions.setStatus(id, DecisionStatus.SILENCE_BROKEN);
         audit.record(delegate.username(), "SILENCE_BROKEN", row.target(), acting + " on version " + row.version()
@@ -255,30 +244,17 @@ class CouncilService implements Council {
                     + row.procedure() + ", " + row.status() + ".");
         }
         Instant now = now();
-        List<Position> positions = decisions.load(row).currentPositions();
-        Set<NationCode> nonConcurring = new TreeSet<>();
-        Set<NationCode> withoutPosition = new TreeSet<>();
-        boolean reservations = false;
-        for (Nation member : members.nations().stream().filter(Nation::isMember).toList()) {
-            var position = positions.stream().filter(p -> p.nation().equals(member.code())).findFirst();
-            if (position.isEmpty()) {
-                withoutPosition.add(member.code());
-            } else if (position.get().kind() == PositionKind.NON_CONCUR) {
-                nonConcurring.add(member.code());
-            } else if (position.get().kind() == PositionKind.CONCUR_WITH_RESERVATION) {
-                reservations = true;
-            }
-        }
-        if (nonConcurring.isEmpty() && withoutPosition.isEmpty()) {
+        ConsensusTally tally = ConsensusTally.of(members.nations().stream().filter(Nation::isMember)
+                .map(Nation::code).toList(), decisions.load(row).currentPositions());
+        if (tally.consensus()) {
             // Adopted, or refused (NOT_ADOPTED, with the reason) if it no longer meets the rules as it takes effect.
-            adoption.adopt(row, reservations ? DecisionStatus.ADOPTED_WITH_RESERVATIONS : DecisionStatus.ADOPTED, now,
-                    chair.username());
+            adoption.adopt(row, tally.outcome(), now, chair.username());
         } else {
             decisions.notAdopted(id, now, null);
             audit.record(chair.username(), "DECISION_NOT_ADOPTED", row.target(), "version " + row.version()
-                    + ", non-concurring " + nonConcurring + ", without position " + withoutPosition);
-            events.publishEvent(new DecisionNotAdopted(id, row.version(), nonConcurring, withoutPosition,
-                    row.label(), now, row.exerciseId(), null));
+                    + ", non-concurring " + tally.nonConcurring() + ", without position " + tally.withoutPosition());
+            events.publishEvent(new DecisionNotAdopted(id, row.version(), tally.nonConcurring(),
+                    tally.withoutPosition(), row.label(), now, row.exerciseId(), null));
         }
         return readable(chair, decisions.find(id).orElseThrow());
     }

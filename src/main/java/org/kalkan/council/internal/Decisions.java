@@ -20,6 +20,7 @@ import org.kalkan.council.Position;
 import org.kalkan.council.PositionKind;
 import org.kalkan.council.Procedure;
 import org.kalkan.council.SilenceBreak;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.shared.NationCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,8 +58,8 @@ class Decisions {
                 .param("consultation", row.consultationId() == null ? null : row.consultationId().value())
                 .param("by", row.createdBy())
                 .param("at", timestamp(row.createdAt()))
-                .param("classification", row.label().classification().rank())
-                .param("releasable", Labels.releasableTo(row.label()))
+                .param("classification", LabelColumns.classification(row.label()))
+                .param("releasable", LabelColumns.releasableTo(row.label()))
                 .param("origin", row.origin().value())
                 .update();
     }
@@ -253,8 +254,8 @@ class Decisions {
                 rs.getInt("version"), instant(rs, "silence_ends_at"), rs.getObject("crisis_id", UUID.class),
                 consultation == null ? null : new ConsultationId(consultation), rs.getString("register_number"),
                 instant(rs, "adopted_at"), instant(rs, "closed_at"), rs.getString("created_by"),
-                instant(rs, "created_at"), Labels.read(rs), Labels.origin(rs), rs.getObject("exercise_id", UUID.class),
-                rs.getString("not_adopted_reason"));
+                instant(rs, "created_at"), LabelColumns.read(rs), LabelColumns.origin(rs),
+                rs.getObject("exercise_id", UUID.class), rs.getString("not_adopted_reason"));
     }
 
     static @Nullable Timestamp timestamp(@Nullable Instant instant) {

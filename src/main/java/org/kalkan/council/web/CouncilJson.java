@@ -17,21 +17,17 @@ import org.kalkan.council.Session;
 import org.kalkan.council.SilenceBreak;
 import org.kalkan.shared.SecurityLabel;
 
-/** The API's JSON shapes: ids and nations as strings, times as ISO 8601 UTC, labels with their marking. */
+/**
+ * The API's JSON shapes: ids and nations as strings, times as ISO 8601 UTC, labels in their one shape (with the
+ * marking).
+ */
 final class CouncilJson {
 
     private CouncilJson() {
     }
 
-    record Label(String classification, List<String> releasableTo, String marking) {
-
-        static Label of(SecurityLabel label) {
-            return new Label(label.classification().name(), List.copyOf(label.releasableTo()), label.marking());
-        }
-    }
-
     record DecisionJson(String id, String procedure, String status, int version, String title, String text,
-            @Nullable Instant silenceEndsAt, Label label, String originNation, @Nullable UUID crisisId,
+            @Nullable Instant silenceEndsAt, SecurityLabel label, String originNation, @Nullable UUID crisisId,
             @Nullable String consultationId, @Nullable String registerNumber, @Nullable Instant adoptedAt,
             @Nullable Instant closedAt, String createdBy, Instant createdAt, List<MeasureOrder> measures,
             List<VersionJson> versions, List<PositionJson> positions, List<BreakJson> silenceBreaks,
@@ -39,7 +35,7 @@ final class CouncilJson {
 
         static DecisionJson of(Decision d) {
             return new DecisionJson(d.id().toString(), d.procedure().name(), d.status().name(), d.version(),
-                    d.title(), d.text(), d.silenceEndsAt(), Label.of(d.label()), d.originNation().value(),
+                    d.title(), d.text(), d.silenceEndsAt(), d.label(), d.originNation().value(),
                     d.crisisId(), d.consultationId() == null ? null : d.consultationId().toString(),
                     d.registerNumber(), d.adoptedAt(), d.closedAt(), d.createdBy(), d.createdAt(), d.measures(),
                     d.versions().stream().map(VersionJson::of).toList(),
@@ -84,23 +80,23 @@ final class CouncilJson {
         }
     }
 
-    record ConsultationJson(String id, String requestingNation, List<String> grounds, String statement, Label label,
-            String originNation, String requestedBy, Instant requestedAt, String status, @Nullable Instant closedAt,
-            String sessionId, LocalDate sessionDate, @Nullable UUID exerciseId) {
+    record ConsultationJson(String id, String requestingNation, List<String> grounds, String statement,
+            SecurityLabel label, String originNation, String requestedBy, Instant requestedAt, String status,
+            @Nullable Instant closedAt, String sessionId, LocalDate sessionDate, @Nullable UUID exerciseId) {
 
         static ConsultationJson of(Consultation c) {
             return new ConsultationJson(c.id().toString(), c.requestingNation().value(),
-                    c.grounds().stream().map(Enum::name).sorted().toList(), c.statement(), Label.of(c.label()),
+                    c.grounds().stream().map(Enum::name).sorted().toList(), c.statement(), c.label(),
                     c.originNation().value(), c.requestedBy(), c.requestedAt(), c.open() ? "OPEN" : "CLOSED",
                     c.closedAt(), c.sessionId().toString(), c.sessionDate(), c.exerciseId());
         }
     }
 
-    record SessionJson(String id, LocalDate date, boolean extraordinary, @Nullable String minutes, Label label,
-            List<ConsultationJson> agenda) {
+    record SessionJson(String id, LocalDate date, boolean extraordinary, @Nullable String minutes,
+            SecurityLabel label, List<ConsultationJson> agenda) {
 
         static SessionJson of(Session s) {
-            return new SessionJson(s.id().toString(), s.heldOn(), s.extraordinary(), s.minutes(), Label.of(s.label()),
+            return new SessionJson(s.id().toString(), s.heldOn(), s.extraordinary(), s.minutes(), s.label(),
                     s.agenda().stream().map(ConsultationJson::of).toList());
         }
     }

@@ -46,7 +46,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -219,8 +218,6 @@ class CouncilPage {
             redirect.addFlashAttribute("message", doneKey);
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.detail());
-        } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("error", e.getBody().getDetail());
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

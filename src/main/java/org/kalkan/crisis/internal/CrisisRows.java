@@ -17,7 +17,7 @@ import org.kalkan.crisis.Rfi;
 import org.kalkan.crisis.RfiAnswer;
 import org.kalkan.crisis.TaskOwner;
 import org.kalkan.crisis.TaskStatus;
-import org.kalkan.shared.Classification;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,17 +28,8 @@ final class CrisisRows {
     private CrisisRows() {
     }
 
-    static SecurityLabel label(ResultSet rs) throws SQLException {
-        return new SecurityLabel(Classification.ofRank(rs.getInt("classification")),
-                new TreeSet<>(strings(rs.getArray("releasable_to"))));
-    }
-
     static java.util.List<String> strings(Array array) throws SQLException {
         return Arrays.asList((String[]) array.getArray());
-    }
-
-    static NationCode origin(ResultSet rs) throws SQLException {
-        return NationCode.of(rs.getString("origin_nation"));
     }
 
     /** The exercise the row belongs to, null in the real world (ADR 0006). */
@@ -62,8 +53,8 @@ final class CrisisRows {
     /** Binds {@code :classification}, {@code :releasable} and {@code :origin}. */
     static JdbcClient.StatementSpec labelled(JdbcClient.StatementSpec statement, SecurityLabel label,
             NationCode origin) {
-        return statement.param("classification", label.classification().rank())
-                .param("releasable", label.releasableTo().toArray(String[]::new))
+        return statement.param("classification", LabelColumns.classification(label))
+                .param("releasable", LabelColumns.releasableTo(label))
                 .param("origin", origin.value());
     }
 
@@ -71,7 +62,7 @@ final class CrisisRows {
         return new LogEntry(rs.getObject("id", UUID.class), rs.getLong("seq"),
                 new CrisisId(rs.getObject("crisis_id", UUID.class)), required(rs, "at"), rs.getString("author"),
                 LogEntryKind.valueOf(rs.getString("kind")), rs.getString("text"), rs.getObject("corrects", UUID.class),
-                label(rs), origin(rs), exercise(rs));
+                LabelColumns.read(rs), LabelColumns.origin(rs), exercise(rs));
     }
 
     static CrisisTask task(ResultSet rs, int row) throws SQLException {
@@ -80,7 +71,8 @@ final class CrisisRows {
                 new TaskOwner(TaskOwner.Kind.valueOf(rs.getString("owner_kind")), rs.getString("owner")),
                 required(rs, "due_at"), TaskStatus.valueOf(rs.getString("status")), instant(rs, "overdue_at"),
                 rs.getString("created_by"), required(rs, "created_at"), rs.getString("updated_by"),
-                required(rs, "updated_at"), label(rs), origin(rs), rs.getInt("version"), exercise(rs));
+                required(rs, "updated_at"), LabelColumns.read(rs), LabelColumns.origin(rs), rs.getInt("version"),
+                exercise(rs));
     }
 
     static Rfi rfi(ResultSet rs, int row) throws SQLException {
@@ -90,12 +82,13 @@ final class CrisisRows {
                 rs.getString("question"), addressed, required(rs, "deadline"),
                 Rfi.Status.valueOf(rs.getString("status")), instant(rs, "overdue_at"), rs.getString("created_by"),
                 required(rs, "created_at"), rs.getString("closed_by"), instant(rs, "closed_at"),
-                rs.getString("closing_note"), label(rs), origin(rs), rs.getInt("version"), java.util.List.of(),
-                exercise(rs));
+                rs.getString("closing_note"), LabelColumns.read(rs), LabelColumns.origin(rs), rs.getInt("version"),
+                java.util.List.of(), exercise(rs));
     }
 
     static RfiAnswer answer(ResultSet rs, int row) throws SQLException {
         return new RfiAnswer(rs.getObject("id", UUID.class), rs.getObject("rfi_id", UUID.class), rs.getString("text"),
-                rs.getString("answered_by"), origin(rs), required(rs, "answered_at"), label(rs), exercise(rs));
+                rs.getString("answered_by"), LabelColumns.origin(rs), required(rs, "answered_at"), LabelColumns.read(rs),
+                exercise(rs));
     }
 }

@@ -17,6 +17,7 @@ import org.kalkan.crisis.CrisisId;
 import org.kalkan.crisis.CrisisPhase;
 import org.kalkan.crisis.CrisisTeam;
 import org.kalkan.incident.IncidentId;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.NationCode;
@@ -155,7 +156,7 @@ public class CrisisStore {
         long every = rs.getLong("sitrep_every_seconds");
         Duration sitrepEvery = rs.wasNull() ? null : Duration.ofSeconds(every);
         return new Crisis(id, rs.getString("title"), CrisisPhase.valueOf(rs.getString("phase")),
-                CrisisRows.label(rs), CrisisRows.origin(rs), rs.getString("opened_by"),
+                LabelColumns.read(rs), LabelColumns.origin(rs), rs.getString("opened_by"),
                 CrisisRows.required(rs, "opened_at"), CrisisRows.required(rs, "updated_at"), sitrepEvery,
                 CrisisRows.instant(rs, "next_sitrep_at"), team(id), incidents(id), rs.getInt("version"),
                 CrisisRows.exercise(rs), rs.getString("ref"));

@@ -82,7 +82,7 @@ public class LogStore {
         return jdbc.sql("SELECT max(e.at) AS last FROM crisis_log_entry e WHERE e.crisis_id = :crisis AND e.at > :after "
                         + "AND e.kind NOT IN ('SITREP_PREPARED', 'SITREP_ISSUED') AND " + filter.sql())
                 .param("crisis", crisis.value()).param("after", Timestamp.from(after)).params(filter.parameters())
-                .query((rs, i) -> CrisisRows.instant(rs, "last")).optional().flatMap(Optional::ofNullable);
+                .query((rs, i) -> Optional.ofNullable(CrisisRows.instant(rs, "last"))).optional().flatMap(o -> o);
     }
 
     /** Entries of the kind written in [from, to), unfiltered: callers filter by label. */

@@ -86,7 +86,8 @@ public class RfiStore {
                 RETURNING exercise_id"""), label, nation)
                 .param("id", id).param("rfi", rfi).param("text", text).param("by", by)
                 .param("now", Timestamp.from(now))
-                .query((rs, i) -> CrisisRows.exercise(rs)).optional().orElse(null);
+                .query((rs, i) -> Optional.ofNullable(CrisisRows.exercise(rs))).optional().flatMap(o -> o)
+                .orElse(null);
         return new RfiAnswer(id, rfi, text, by, nation, now, label, exercise);
     }
 

@@ -12,6 +12,7 @@ import org.kalkan.crisis.CrisisId;
 import org.kalkan.crisis.CrisisPhase;
 import org.kalkan.crisis.Sitrep;
 import org.kalkan.crisis.SitrepSections;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
@@ -42,7 +43,7 @@ public class SitrepStore {
         return jdbc.sql("SELECT MAX(s.period_to) AS last FROM crisis_sitrep s WHERE s.crisis_id = :crisis AND "
                         + filter.sql())
                 .param("crisis", crisis.value()).params(filter.parameters())
-                .query((rs, i) -> CrisisRows.instant(rs, "last")).optional().flatMap(Optional::ofNullable);
+                .query((rs, i) -> Optional.ofNullable(CrisisRows.instant(rs, "last"))).optional().flatMap(o -> o);
     }
 
     /**
@@ -146,6 +147,6 @@ public class SitrepStore {
                         rs.getString("rfis"), rs.getString("decisions"), rs.getString("outlook")),
                 rs.getString("created_by"), CrisisRows.required(rs, "created_at"),
                 CrisisRows.required(rs, "updated_at"), rs.getString("issued_by"), CrisisRows.instant(rs, "issued_at"),
-                CrisisRows.label(rs), CrisisRows.origin(rs), rs.getInt("version"), CrisisRows.exercise(rs));
+                LabelColumns.read(rs), LabelColumns.origin(rs), rs.getInt("version"), CrisisRows.exercise(rs));
     }
 }

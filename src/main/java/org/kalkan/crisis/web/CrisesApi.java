@@ -13,6 +13,7 @@ import org.kalkan.crisis.CrisisTeam;
 import org.kalkan.crisis.NewCrisis;
 import org.kalkan.incident.IncidentId;
 import org.kalkan.security.CurrentSubject;
+import org.kalkan.shared.SecurityLabel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +46,7 @@ class CrisesApi {
         }
     }
 
-    record OpenRequest(@Nullable String title, @Nullable List<String> incidentIds, CrisisJson.@Nullable Label label,
+    record OpenRequest(@Nullable String title, @Nullable List<String> incidentIds, @Nullable SecurityLabel label,
             @Nullable TeamRequest team, @Nullable String sitrepEvery) {
     }
 
@@ -56,7 +57,7 @@ class CrisesApi {
         }
         List<IncidentId> incidents = request.incidentIds() == null ? List.of()
                 : request.incidentIds().stream().map(i -> new IncidentId(Inputs.uuid(i, "incidentIds"))).toList();
-        NewCrisis crisis = new NewCrisis(request.title(), request.label().toLabel(), incidents,
+        NewCrisis crisis = new NewCrisis(request.title(), request.label(), incidents,
                 request.team() == null ? CrisisTeam.of(java.util.Set.of(), java.util.Set.of()) : request.team().toTeam(),
                 Inputs.duration(request.sitrepEvery(), "sitrepEvery"));
         var opened = crises.open(subject.get(), crisis);
@@ -111,13 +112,13 @@ class CrisesApi {
         return log.entries(subject.get(), new CrisisId(id), limit).stream().map(CrisisJson.Entry::of).toList();
     }
 
-    record LogRequest(@Nullable String text, CrisisJson.@Nullable Label label, @Nullable String corrects) {
+    record LogRequest(@Nullable String text, @Nullable SecurityLabel label, @Nullable String corrects) {
     }
 
     /** A note, or with {@code corrects} a correction of an earlier entry; nothing is ever edited or deleted. */
     @PostMapping("/{id}/log")
     ResponseEntity<CrisisJson.Entry> write(@PathVariable UUID id, @RequestBody LogRequest request) {
-        var entry = log.write(subject.get(), new CrisisId(id), request.text(), CrisisJson.Label.optional(request.label()),
+        var entry = log.write(subject.get(), new CrisisId(id), request.text(), request.label(),
                 request.corrects() == null ? null : Inputs.uuid(request.corrects(), "corrects"));
         return ResponseEntity.created(URI.create("/api/v1/crises/" + id + "/log")).body(CrisisJson.Entry.of(entry));
     }

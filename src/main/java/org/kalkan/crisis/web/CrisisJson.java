@@ -22,33 +22,17 @@ final class CrisisJson {
     private CrisisJson() {
     }
 
-    /** {@code {"classification":"CONFIDENTIAL","releasableTo":["AZE","TUR"],"marking":"…"}}; marking is output only. */
-    record Label(@Nullable String classification, @Nullable List<String> releasableTo, @Nullable String marking) {
-
-        static Label of(SecurityLabel label) {
-            return new Label(label.classification().name(), List.copyOf(label.releasableTo()), label.marking());
-        }
-
-        static @Nullable SecurityLabel optional(@Nullable Label label) {
-            return label == null ? null : label.toLabel();
-        }
-
-        SecurityLabel toLabel() {
-            return Inputs.label(classification, releasableTo);
-        }
-    }
-
     record Team(List<String> users, List<String> nations) {
     }
 
-    record CrisisView(UUID id, String title, String phase, List<String> nextPhases, Label label, String originNation,
-            String openedBy, Instant openedAt, String openedDtg, Instant updatedAt, @Nullable String sitrepEvery,
-            @Nullable Instant nextSitrepAt, Team team, List<UUID> incidentIds, int version, @Nullable UUID exerciseId,
-            String ref) {
+    record CrisisView(UUID id, String title, String phase, List<String> nextPhases, SecurityLabel label,
+            String originNation, String openedBy, Instant openedAt, String openedDtg, Instant updatedAt,
+            @Nullable String sitrepEvery, @Nullable Instant nextSitrepAt, Team team, List<UUID> incidentIds, int version,
+            @Nullable UUID exerciseId, String ref) {
 
         static CrisisView of(Crisis c) {
             return new CrisisView(c.id().value(), c.title(), c.phase().name(),
-                    c.phase().next().stream().map(Enum::name).toList(), Label.of(c.label()), c.originNation().value(),
+                    c.phase().next().stream().map(Enum::name).toList(), c.label(), c.originNation().value(),
                     c.openedBy(), c.openedAt(), Dtg.of(c.openedAt()), c.updatedAt(),
                     c.sitrepEvery() == null ? null : c.sitrepEvery().toString(), c.nextSitrepAt(),
                     new Team(List.copyOf(c.team().users()), c.team().nations().stream().map(NationCode::value).toList()),
@@ -57,11 +41,11 @@ final class CrisisJson {
     }
 
     record Entry(UUID id, long seq, Instant at, String dtg, String author, String kind, String text,
-            @Nullable UUID corrects, Label label) {
+            @Nullable UUID corrects, SecurityLabel label) {
 
         static Entry of(LogEntry e) {
             return new Entry(e.id(), e.seq(), e.at(), Dtg.of(e.at()), e.author(), e.kind().name(), e.text(),
-                    e.corrects(), Label.of(e.label()));
+                    e.corrects(), e.label());
         }
     }
 
@@ -70,33 +54,33 @@ final class CrisisJson {
 
     record Task(UUID id, String title, Owner owner, Instant dueAt, String dueDtg, String status, boolean overdue,
             @Nullable Instant overdueAt, String createdBy, Instant createdAt, String updatedBy, Instant updatedAt,
-            Label label, int version) {
+            SecurityLabel label, int version) {
 
         static Task of(CrisisTask t) {
             return new Task(t.id(), t.title(), new Owner(t.owner().kind().name(), t.owner().name()), t.dueAt(),
                     Dtg.of(t.dueAt()), t.status().name(), t.overdue(), t.overdueAt(), t.createdBy(), t.createdAt(),
-                    t.updatedBy(), t.updatedAt(), Label.of(t.label()), t.version());
+                    t.updatedBy(), t.updatedAt(), t.label(), t.version());
         }
     }
 
     record Answer(UUID id, String text, String answeredBy, String nation, Instant answeredAt, String answeredDtg,
-            Label label) {
+            SecurityLabel label) {
 
         static Answer of(RfiAnswer a) {
             return new Answer(a.id(), a.text(), a.answeredBy(), a.nation().value(), a.answeredAt(),
-                    Dtg.of(a.answeredAt()), Label.of(a.label()));
+                    Dtg.of(a.answeredAt()), a.label());
         }
     }
 
     record RfiView(UUID id, String question, List<String> addressedTo, Instant deadline, String deadlineDtg,
             String status, boolean overdue, String createdBy, Instant createdAt, @Nullable String closedBy,
-            @Nullable Instant closedAt, @Nullable String closingNote, Label label, List<Answer> answers) {
+            @Nullable Instant closedAt, @Nullable String closingNote, SecurityLabel label, List<Answer> answers) {
 
         static RfiView of(Rfi r) {
             return new RfiView(r.id(), r.question(), r.addressedTo().stream().map(NationCode::value).toList(),
                     r.deadline(), Dtg.of(r.deadline()), r.status().name(),
                     r.overdueAt() != null && r.status() == Rfi.Status.OPEN, r.createdBy(), r.createdAt(), r.closedBy(),
-                    r.closedAt(), r.closingNote(), Label.of(r.label()), r.answers().stream().map(Answer::of).toList());
+                    r.closedAt(), r.closingNote(), r.label(), r.answers().stream().map(Answer::of).toList());
         }
     }
 
@@ -105,7 +89,7 @@ final class CrisisJson {
 
     record SitrepView(UUID crisisId, int number, String status, Instant periodFrom, Instant periodTo, String phase,
             Sections sections, String createdBy, Instant createdAt, @Nullable String issuedBy,
-            @Nullable Instant issuedAt, @Nullable String issuedDtg, Label label, int version,
+            @Nullable Instant issuedAt, @Nullable String issuedDtg, SecurityLabel label, int version,
             @Nullable UUID exerciseId) {
 
         static SitrepView of(Sitrep s) {
@@ -113,7 +97,7 @@ final class CrisisJson {
             return new SitrepView(s.crisisId().value(), s.number(), s.status().name(), s.periodFrom(), s.periodTo(),
                     s.phase().name(), new Sections(t.situation(), t.incidents(), t.tasks(), t.rfis(), t.decisions(),
                     t.outlook()), s.createdBy(), s.createdAt(), s.issuedBy(), s.issuedAt(),
-                    s.issuedAt() == null ? null : Dtg.of(s.issuedAt()), Label.of(s.label()), s.version(),
+                    s.issuedAt() == null ? null : Dtg.of(s.issuedAt()), s.label(), s.version(),
                     s.exerciseId());
         }
     }

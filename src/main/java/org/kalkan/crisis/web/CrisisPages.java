@@ -32,7 +32,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -91,8 +90,6 @@ class CrisisPages {
             return "redirect:/crises/" + crisis.id();
         } catch (IllegalArgumentException e) {
             return FormResults.refused("/crises", "open", redirect, e.getMessage());
-        } catch (ErrorResponseException e) {
-            return FormResults.refused("/crises", "open", redirect, e.getBody().getDetail());
         } catch (DomainException e) {
             return FormResults.refused("/crises", "open", redirect, e.detail());
         }
@@ -153,7 +150,7 @@ class CrisisPages {
         for (IncidentId incident : crisis.incidentIds()) {
             try {
                 readable.add(incidents.find(me, incident));
-            } catch (ErrorResponseException | NotFoundException | LabelAccessDeniedException notReadable) {
+            } catch (NotFoundException | LabelAccessDeniedException notReadable) {
                 // not shown: the viewer may not read it (the refusal is audited by the incident module)
             }
         }

@@ -12,6 +12,7 @@ import org.kalkan.crisis.NewTask;
 import org.kalkan.crisis.TaskOwner;
 import org.kalkan.crisis.TaskStatus;
 import org.kalkan.security.CurrentSubject;
+import org.kalkan.shared.SecurityLabel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +38,7 @@ class CrisisWorkApi {
     }
 
     record TaskRequest(@Nullable String title, CrisisJson.@Nullable Owner owner, @Nullable String dueAt,
-            CrisisJson.@Nullable Label label) {
+            @Nullable SecurityLabel label) {
 
         NewTask toTask() {
             if (owner == null) {
@@ -47,7 +48,7 @@ class CrisisWorkApi {
             String name = kind == TaskOwner.Kind.NATION ? Inputs.nation(owner.name(), "owner.name").value()
                     : owner.name();
             return new NewTask(title, new TaskOwner(kind, name), Inputs.instant(dueAt, "dueAt"),
-                    CrisisJson.Label.optional(label));
+                    label);
         }
     }
 
@@ -78,7 +79,7 @@ class CrisisWorkApi {
     }
 
     record RfiRequest(@Nullable String question, @Nullable List<String> addressedTo, @Nullable String deadline,
-            CrisisJson.@Nullable Label label) {
+            @Nullable SecurityLabel label) {
     }
 
     @GetMapping("/rfis")
@@ -90,7 +91,7 @@ class CrisisWorkApi {
     ResponseEntity<CrisisJson.RfiView> ask(@PathVariable UUID id, @RequestBody RfiRequest request) {
         var rfi = rfis.ask(subject.get(), new CrisisId(id), new NewRfi(request.question(),
                 Inputs.nations(request.addressedTo(), "addressedTo"), Inputs.instant(request.deadline(), "deadline"),
-                CrisisJson.Label.optional(request.label())));
+                request.label()));
         return ResponseEntity.created(URI.create("/api/v1/crises/" + id + "/rfis/" + rfi.id()))
                 .body(CrisisJson.RfiView.of(rfi));
     }
@@ -100,14 +101,14 @@ class CrisisWorkApi {
         return CrisisJson.RfiView.of(rfis.find(subject.get(), new CrisisId(id), rfiId));
     }
 
-    record AnswerRequest(@Nullable String text, CrisisJson.@Nullable Label label) {
+    record AnswerRequest(@Nullable String text, @Nullable SecurityLabel label) {
     }
 
     @PostMapping("/rfis/{rfiId}/answers")
     ResponseEntity<CrisisJson.Answer> answer(@PathVariable UUID id, @PathVariable UUID rfiId,
             @RequestBody AnswerRequest request) {
         var answer = rfis.answer(subject.get(), new CrisisId(id), rfiId, request.text(),
-                CrisisJson.Label.optional(request.label()));
+                request.label());
         return ResponseEntity.created(URI.create("/api/v1/crises/" + id + "/rfis/" + rfiId))
                 .body(CrisisJson.Answer.of(answer));
     }

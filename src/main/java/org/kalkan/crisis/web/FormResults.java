@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.shared.SecurityLabel;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -23,8 +22,6 @@ final class FormResults {
             redirect.addFlashAttribute("done", section);
         } catch (IllegalArgumentException e) {
             return refused(page, section, redirect, e.getMessage());
-        } catch (ErrorResponseException e) {
-            return refused(page, section, redirect, e.getBody().getDetail());
         } catch (DomainException e) {
             return refused(page, section, redirect, e.detail());
         }

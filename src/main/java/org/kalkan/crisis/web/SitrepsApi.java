@@ -8,6 +8,7 @@ import org.kalkan.crisis.CrisisId;
 import org.kalkan.crisis.SitrepSections;
 import org.kalkan.crisis.Sitreps;
 import org.kalkan.security.CurrentSubject;
+import org.kalkan.shared.SecurityLabel;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,14 +31,14 @@ class SitrepsApi {
         this.subject = subject;
     }
 
-    record PrepareRequest(CrisisJson.@Nullable Label label) {
+    record PrepareRequest(@Nullable SecurityLabel label) {
     }
 
     @PostMapping
     ResponseEntity<CrisisJson.SitrepView> prepare(@PathVariable UUID id,
             @RequestBody(required = false) @Nullable PrepareRequest request) {
         var sitrep = sitreps.prepare(subject.get(), new CrisisId(id),
-                request == null ? null : CrisisJson.Label.optional(request.label()));
+                request == null ? null : request.label());
         return ResponseEntity.created(URI.create("/api/v1/crises/" + id + "/sitreps/" + sitrep.number()))
                 .body(CrisisJson.SitrepView.of(sitrep));
     }

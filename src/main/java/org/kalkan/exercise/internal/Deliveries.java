@@ -10,12 +10,12 @@ import org.kalkan.exercise.ExerciseClock;
 import org.kalkan.exercise.Inject;
 import org.kalkan.exercise.InjectKind;
 import org.kalkan.exercise.InjectStatus;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.security.UserSummary;
+import org.kalkan.shared.RefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -84,7 +84,7 @@ public class Deliveries {
             }
         }
         return users.find(exercise.createdBy())
-                .orElseThrow(() -> Problems.conflict("The exercise's author " + exercise.createdBy()
+                .orElseThrow(() -> new RefusedException("The exercise's author " + exercise.createdBy()
                         + " no longer exists; nobody can deliver its injects."))
                 .subject();
     }
@@ -118,7 +118,7 @@ public class Deliveries {
                 if (current[0] == null) {
                     throw e;
                 }
-                hold(exerciseId, current[0], Problems.detailOf(e));
+                hold(exerciseId, current[0], String.valueOf(e.getMessage()));
             }
         }
         ownTransaction.executeWithoutResult(status -> fireContingencies(exerciseId));

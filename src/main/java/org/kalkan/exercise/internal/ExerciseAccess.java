@@ -1,9 +1,9 @@
 package org.kalkan.exercise.internal;
 
 import java.util.UUID;
+import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NotFoundException;
 import org.kalkan.exercise.Exercise;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Role;
@@ -59,6 +59,6 @@ public class ExerciseAccess {
 
     private RuntimeException refuse(Subject subject, String target, String what, String reason) {
         audit.recordDenial(subject.username(), "EXERCISE", target, what + ": " + reason);
-        return Problems.forbidden("You may not " + what + ": " + reason + ".");
+        return new ForbiddenException("You may not " + what + ": " + reason + ".");
     }
 }

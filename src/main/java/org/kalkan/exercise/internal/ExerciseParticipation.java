@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.ExerciseContexts;
 import org.kalkan.security.Subject;
-import org.kalkan.shared.Classification;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,9 +59,7 @@ class ExerciseParticipation implements ExerciseContexts {
                 FROM exercise WHERE id = :id""").param("id", id)
                 .query((rs, i) -> new Row(rs.getString("name"), rs.getString("status"),
                         strings(rs.getArray("training_audience")), strings(rs.getArray("staff")),
-                        SecurityLabel.of(Classification.ofRank(rs.getInt("classification")),
-                                strings(rs.getArray("releasable_to"))),
-                        NationCode.of(rs.getString("origin_nation"))))
+                        LabelColumns.read(rs), LabelColumns.origin(rs)))
                 .optional();
     }
 

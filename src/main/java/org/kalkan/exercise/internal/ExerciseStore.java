@@ -14,6 +14,7 @@ import org.kalkan.exercise.Exercise;
 import org.kalkan.exercise.ExerciseClock;
 import org.kalkan.exercise.ExercisePlan;
 import org.kalkan.exercise.ExerciseStatus;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.shared.NationCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,8 +64,8 @@ public class ExerciseStore {
         p.put("objectives", plan.objectives().toArray(String[]::new));
         p.put("phases", plan.phases().toArray(String[]::new));
         p.put("units", plan.participatingUnits().toArray(UUID[]::new));
-        p.put("classification", plan.label().classification().rank());
-        p.put("releasableTo", plan.label().releasableTo().toArray(String[]::new));
+        p.put("classification", LabelColumns.classification(plan.label()));
+        p.put("releasableTo", LabelColumns.releasableTo(plan.label()));
         return p;
     }
 
@@ -126,7 +127,7 @@ public class ExerciseStore {
                 Rows.strings(rs, "training_audience"), Rows.strings(rs, "excon_users"),
                 Rows.strings(rs, "evaluator_users"), Rows.strings(rs, "objectives"), Rows.strings(rs, "phases"),
                 Rows.uuids(rs, "participating_units"), ExerciseStatus.valueOf(rs.getString("status")),
-                Rows.label(rs), Rows.origin(rs), rs.getString("created_by"), Rows.instant(rs, "created_at"),
+                LabelColumns.read(rs), LabelColumns.origin(rs), rs.getString("created_by"), Rows.instant(rs, "created_at"),
                 rs.getInt("version"), clock);
     }
 }

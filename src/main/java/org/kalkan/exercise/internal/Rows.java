@@ -10,9 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.kalkan.shared.Classification;
-import org.kalkan.shared.NationCode;
-import org.kalkan.shared.SecurityLabel;
 
 /** Column readers shared by the exercise stores. */
 final class Rows {
@@ -43,14 +40,6 @@ final class Rows {
     static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
-    }
-
-    static SecurityLabel label(ResultSet rs) throws SQLException {
-        return SecurityLabel.of(Classification.ofRank(rs.getInt("classification")), strings(rs, "releasable_to"));
-    }
-
-    static NationCode origin(ResultSet rs) throws SQLException {
-        return NationCode.of(rs.getString("origin_nation"));
     }
 
     static @Nullable Long millis(@Nullable Duration duration) {

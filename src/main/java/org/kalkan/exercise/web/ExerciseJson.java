@@ -14,7 +14,6 @@ import org.kalkan.exercise.Inject;
 import org.kalkan.exercise.Lesson;
 import org.kalkan.exercise.Observation;
 import org.kalkan.exercise.internal.InjectContent;
-import org.kalkan.shared.Classification;
 import org.kalkan.shared.Dtg;
 import org.kalkan.shared.SecurityLabel;
 import tools.jackson.databind.JsonNode;
@@ -23,23 +22,6 @@ import tools.jackson.databind.JsonNode;
 final class ExerciseJson {
 
     private ExerciseJson() {
-    }
-
-    record LabelJson(@Nullable String classification, @Nullable List<String> releasableTo, @Nullable String marking) {
-
-        static LabelJson of(SecurityLabel label) {
-            return new LabelJson(label.classification().name(), List.copyOf(label.releasableTo()), label.marking());
-        }
-
-        SecurityLabel toLabel() {
-            if (classification == null || releasableTo == null || releasableTo.isEmpty()
-                    || releasableTo.contains(null)) {
-                throw new IllegalArgumentException("label needs classification and releasableTo: "
-                        + "{\"classification\":\"RESTRICTED\",\"releasableTo\":[\"MEMBERS\"]}");
-            }
-            return SecurityLabel.of(Classification.parse(classification).orElseThrow(() ->
-                    new IllegalArgumentException("unknown classification '" + classification + "'")), releasableTo);
-        }
     }
 
     record ClockJson(String state, double rate, String exerciseTime, long exerciseSeconds,
@@ -55,13 +37,13 @@ final class ExerciseJson {
     record ExerciseView(UUID id, String name, @Nullable LocalDate startsOn, @Nullable LocalDate endsOn,
             List<String> trainingAudience, List<String> exconUsers, List<String> evaluatorUsers,
             List<String> objectives, List<String> phases, List<UUID> participatingUnits, String status,
-            LabelJson label, String originNation, String createdBy, Instant createdAt, int version,
+            SecurityLabel label, String originNation, String createdBy, Instant createdAt, int version,
             ClockJson clock, String exerciseMarking) {
 
         static ExerciseView of(Exercise x, Instant now) {
             return new ExerciseView(x.id(), x.name(), x.startsOn(), x.endsOn(), x.trainingAudience(), x.exconUsers(),
                     x.evaluatorUsers(), x.objectives(), x.phases(), x.participatingUnits(), x.status().name(),
-                    LabelJson.of(x.label()), x.originNation().value(), x.createdBy(), x.createdAt(), x.version(),
+                    x.label(), x.originNation().value(), x.createdBy(), x.createdAt(), x.version(),
                     ClockJson.of(x.clock(), now), x.exerciseMarking());
         }
     }
@@ -71,7 +53,7 @@ final class ExerciseJson {
             @Nullable String deadline, @Nullable JsonNode content, String status, boolean held, @Nullable String due,
             @Nullable Instant deliveredAt, @Nullable String deliveredAtDtg, @Nullable String deliveredAtExerciseTime,
             @Nullable String deliveredRef, int deliveries, boolean contingencyFired, @Nullable String lastError,
-            LabelJson label, boolean contentWithheld) {
+            SecurityLabel label, boolean contentWithheld) {
 
         /** An inject whose content the reader may not read shows no content ({@code contentWithheld}). */
         static InjectView of(Inject i) {
@@ -80,7 +62,7 @@ final class ExerciseJson {
                     i.contingencyNumber(), iso(i.deadline()),
                     i.contentWithheld() ? null : InjectContent.parse(i.content()), i.status().name(),
                     i.held(), iso(i.due()), i.deliveredAt(), dtg(i.deliveredAt()), iso(i.deliveredAtExerciseTime()),
-                    i.deliveredRef(), i.deliveries(), i.contingencyFired(), i.lastError(), LabelJson.of(i.label()),
+                    i.deliveredRef(), i.deliveries(), i.contingencyFired(), i.lastError(), i.label(),
                     i.contentWithheld());
         }
     }
@@ -121,14 +103,14 @@ final class ExerciseJson {
     record TimelineJson(Instant at, String atDtg, @Nullable String exerciseTime, String what) {
     }
 
-    record EvaluationJson(UUID exerciseId, String name, String exerciseMarking, LabelJson label,
+    record EvaluationJson(UUID exerciseId, String name, String exerciseMarking, SecurityLabel label,
             String exerciseTime, Instant computedAt, List<InjectMeasureJson> injects,
             List<ObjectiveJson> objectives, List<AudienceJson> trainingAudience, List<ObservationJson> observations,
             List<TimelineJson> timeline) {
 
         static EvaluationJson of(Evaluation e) {
             Exercise x = e.exercise();
-            return new EvaluationJson(x.id(), x.name(), x.exerciseMarking(), LabelJson.of(x.label()),
+            return new EvaluationJson(x.id(), x.name(), x.exerciseMarking(), x.label(),
                     iso(e.exerciseTime()), e.computedAt(), e.injects().stream().map(InjectMeasureJson::of).toList(),
                     e.objectives().stream().map(o -> new ObjectiveJson(o.objective(), o.injects(), o.delivered(),
                             o.met(), o.missed(), iso(o.meanTimeToExpectedAction()), o.trainingObjectives())).toList(),
@@ -143,12 +125,12 @@ final class ExerciseJson {
     record LessonJson(UUID id, UUID exerciseId, String exerciseName, @Nullable UUID observationId, String title,
             String text, String status, @Nullable String remedialAction, @Nullable String owner,
             @Nullable LocalDate dueOn, @Nullable String validatedBy, String createdBy, Instant createdAt,
-            Instant updatedAt, int version, LabelJson label, @Nullable String remedy) {
+            Instant updatedAt, int version, SecurityLabel label, @Nullable String remedy) {
 
         static LessonJson of(Lesson l) {
             return new LessonJson(l.id(), l.exerciseId(), l.exerciseName(), l.observationId(), l.title(), l.text(),
                     l.status().name(), l.remedialAction(), l.owner(), l.dueOn(), l.validatedBy(), l.createdBy(),
-                    l.createdAt(), l.updatedAt(), l.version(), LabelJson.of(l.label()),
+                    l.createdAt(), l.updatedAt(), l.version(), l.label(),
                     l.remedy() == null ? null : l.remedy().name());
         }
     }

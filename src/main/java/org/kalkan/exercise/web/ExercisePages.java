@@ -29,12 +29,13 @@ import org.kalkan.exercise.internal.InjectRequest;
 import org.kalkan.platform.Durations;
 import org.kalkan.platform.NavigationEntry;
 import org.kalkan.platform.PageMarking;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Classification;
+import org.kalkan.shared.DomainException;
+import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -261,7 +262,7 @@ class ExercisePages {
         return run("/exercise-context", "context", redirect, () -> {
             UUID id = uuid(exercise);
             if (exercises.enterable(me()).stream().noneMatch(x -> x.id().equals(id))) {
-                throw Problems.forbidden("You do not take part in that exercise.");
+                throw new ForbiddenException("You do not take part in that exercise.");
             }
             session.setAttribute(CurrentSubject.SESSION_EXERCISE, id);
             audit.record(me().username(), "EXERCISE_CONTEXT_CHOSEN", "exercise:" + id, "");
@@ -273,13 +274,9 @@ class ExercisePages {
         try {
             action.run();
             redirect.addFlashAttribute("done", section);
-        } catch (RuntimeException e) {
-            if (!(e instanceof IllegalArgumentException)
-                    && !(e instanceof org.springframework.web.ErrorResponseException)) {
-                throw e;
-            }
+        } catch (IllegalArgumentException | DomainException e) {
             redirect.addFlashAttribute("errorSection", section);
-            redirect.addFlashAttribute("error", Problems.detailOf(e));
+            redirect.addFlashAttribute("error", String.valueOf(e.getMessage()));
         }
         return "redirect:" + page + "#" + section;
     }
@@ -290,7 +287,8 @@ class ExercisePages {
     }
 
     private static SecurityLabel label(String classification, String releasableTo) {
-        return new ExerciseJson.LabelJson(classification, words(releasableTo), null).toLabel();
+        return SecurityLabel.of(Classification.parse(classification).orElseThrow(() ->
+                new IllegalArgumentException("unknown classification '" + classification + "'")), words(releasableTo));
     }
 
     private static List<String> words(@Nullable String text) {

@@ -21,6 +21,7 @@ import org.kalkan.exercise.internal.InjectCsv;
 import org.kalkan.exercise.internal.InjectRequest;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.SecurityLabel;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,7 +63,7 @@ class ExercisesApi {
     record PlanBody(@Nullable String name, @Nullable String startsOn, @Nullable String endsOn,
             @Nullable List<String> trainingAudience, @Nullable List<String> exconUsers,
             @Nullable List<String> evaluatorUsers, @Nullable List<String> objectives, @Nullable List<String> phases,
-            @Nullable List<UUID> participatingUnits, ExerciseJson.@Nullable LabelJson label,
+            @Nullable List<UUID> participatingUnits, @Nullable SecurityLabel label,
             @Nullable Integer version) {
 
         ExercisePlan toPlan() {
@@ -71,7 +72,7 @@ class ExercisesApi {
             }
             return new ExercisePlan(name == null ? "" : name, ExerciseJson.date(startsOn, "startsOn"),
                     ExerciseJson.date(endsOn, "endsOn"), trainingAudience == null ? List.of() : trainingAudience,
-                    exconUsers, evaluatorUsers, objectives, phases, participatingUnits, label.toLabel());
+                    exconUsers, evaluatorUsers, objectives, phases, participatingUnits, label);
         }
     }
 

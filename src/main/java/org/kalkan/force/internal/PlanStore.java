@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.kalkan.force.PlanStatus;
 import org.kalkan.force.SourcingPlan;
 import org.kalkan.force.StoredPlan;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
@@ -45,8 +46,8 @@ public class PlanStore {
                 .param("id", id).param("crisis", crisisId).param("objective", plan.objective())
                 .param("bound", plan.bound()).param("optimal", plan.provenOptimal())
                 .param("requirements", requirementIds.toArray(UUID[]::new))
-                .param("classification", label.classification().rank())
-                .param("releasable", label.releasableTo().toArray(String[]::new)).param("origin", origin.value())
+                .param("classification", LabelColumns.classification(label))
+                .param("releasable", LabelColumns.releasableTo(label)).param("origin", origin.value())
                 .param("by", by).param("now", Timestamp.from(now)).update();
         for (SourcingPlan.Assignment a : plan.assignments()) {
             jdbc.sql("""

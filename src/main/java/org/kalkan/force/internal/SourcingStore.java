@@ -4,11 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.force.Capability;
@@ -17,8 +15,8 @@ import org.kalkan.force.Offer;
 import org.kalkan.force.Requirement;
 import org.kalkan.force.SourcingRequest;
 import org.kalkan.force.SourcingStatus;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.security.LabelFilter;
-import org.kalkan.shared.Classification;
 import org.kalkan.shared.GeoPoint;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
@@ -57,8 +55,8 @@ public class SourcingStore {
                 .param("lat", requirement.location().lat()).param("lon", requirement.location().lon())
                 .param("country", requirement.country()).param("neededBy", Timestamp.from(requirement.neededBy()))
                 .param("days", requirement.durationDays()).param("use", requirement.use())
-                .param("classification", label.classification().rank())
-                .param("releasable", label.releasableTo().toArray(String[]::new))
+                .param("classification", LabelColumns.classification(label))
+                .param("releasable", LabelColumns.releasableTo(label))
                 .param("origin", origin.value()).param("by", by).param("now", Timestamp.from(now)).update();
     }
 
@@ -169,8 +167,7 @@ public class SourcingStore {
     }
 
     static SecurityLabel label(ResultSet rs) throws SQLException {
-        return new SecurityLabel(Classification.ofRank(rs.getInt("classification")),
-                new TreeSet<>(Arrays.asList((String[]) rs.getArray("releasable_to").getArray())));
+        return LabelColumns.read(rs);
     }
 
     private static SourcingRequest request(ResultSet rs, int row) throws SQLException {

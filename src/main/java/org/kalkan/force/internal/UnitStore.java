@@ -20,11 +20,10 @@ import org.kalkan.force.ForceUnit;
 import org.kalkan.force.MovementMode;
 import org.kalkan.force.UnitDetails;
 import org.kalkan.force.UnitId;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.security.LabelFilter;
-import org.kalkan.shared.Classification;
 import org.kalkan.shared.GeoPoint;
 import org.kalkan.shared.NationCode;
-import org.kalkan.shared.SecurityLabel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -102,8 +101,8 @@ public class UnitStore {
                 .param("excluded", d.caveats().excludedCountries().toArray(String[]::new))
                 .param("uses", d.caveats().excludedUses().toArray(String[]::new))
                 .param("days", d.caveats().maxDeploymentDays()).param("own", d.caveats().ownTerritoryOnly())
-                .param("classification", d.label().classification().rank())
-                .param("releasable", d.label().releasableTo().toArray(String[]::new))
+                .param("classification", LabelColumns.classification(d.label()))
+                .param("releasable", LabelColumns.releasableTo(d.label()))
                 .param("now", Timestamp.from(now));
     }
 
@@ -125,8 +124,7 @@ public class UnitStore {
                 rs.getBoolean("standing_pool"),
                 new Caveats(strings(rs.getArray("allowed_countries")), strings(rs.getArray("excluded_countries")),
                         strings(rs.getArray("excluded_uses")), maxDays, rs.getBoolean("own_territory_only")),
-                new SecurityLabel(Classification.ofRank(rs.getInt("classification")),
-                        new TreeSet<>(strings(rs.getArray("releasable_to")))));
+                LabelColumns.read(rs));
         return new ForceUnit(new UnitId(rs.getObject("id", UUID.class)), NationCode.of(rs.getString("nation")),
                 details, rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
     }

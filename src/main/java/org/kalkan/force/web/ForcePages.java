@@ -50,7 +50,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -217,8 +216,6 @@ class ForcePages {
             return "redirect:/forces/plans/" + plan.id();
         } catch (IllegalArgumentException e) {
             return refused("/forces/crises/" + id, "plans", redirect, e.getMessage());
-        } catch (ErrorResponseException e) {
-            return refused("/forces/crises/" + id, "plans", redirect, e.getBody().getDetail());
         } catch (DomainException e) {
             return refused("/forces/crises/" + id, "plans", redirect, e.detail());
         }
@@ -329,7 +326,7 @@ class ForcePages {
     private String unitName(Subject me, UUID unitId) {
         try {
             return registry.find(me, new UnitId(unitId)).details().name();
-        } catch (ErrorResponseException | DomainException e) {
+        } catch (DomainException e) {
             return unitId.toString();
         }
     }
@@ -346,8 +343,6 @@ class ForcePages {
             return "redirect:" + page + "#" + section;
         } catch (IllegalArgumentException e) {
             return refused(page, section, redirect, e.getMessage());
-        } catch (ErrorResponseException e) {
-            return refused(page, section, redirect, e.getBody().getDetail());
         } catch (DomainException e) {
             return refused(page, section, redirect, e.detail());
         }

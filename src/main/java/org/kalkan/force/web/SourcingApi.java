@@ -21,7 +21,6 @@ import org.kalkan.force.SourcingStatus;
 import org.kalkan.force.StoredPlan;
 import org.kalkan.force.UnitId;
 import org.kalkan.security.CurrentSubject;
-import org.kalkan.shared.Classification;
 import org.kalkan.shared.GeoPoint;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.http.ResponseEntity;
@@ -52,15 +51,14 @@ class SourcingApi {
 
     record RequirementBody(@Nullable UUID crisisId, @Nullable String capability, @Nullable Integer quantity,
             UnitRequest.@Nullable Location location, @Nullable String country, @Nullable String neededBy,
-            @Nullable Integer durationDays, @Nullable String use, UnitRequest.@Nullable Label label,
+            @Nullable Integer durationDays, @Nullable String use, @Nullable SecurityLabel label,
             @Nullable Boolean certificationRequired) {
     }
 
     @PostMapping("/requirements")
     ResponseEntity<Map<String, Object>> state(@RequestBody RequirementBody body) {
         if (body.crisisId() == null || body.location() == null || body.location().lat() == null
-                || body.location().lon() == null || body.label() == null || body.label().classification() == null
-                || body.label().releasableTo() == null) {
+                || body.location().lon() == null || body.label() == null) {
             throw new IllegalArgumentException("crisisId, location {lat, lon} and label are required");
         }
         Capability capability = UnitRequest.enums(Capability.class,
@@ -76,10 +74,7 @@ class SourcingApi {
                 body.durationDays() == null ? 0 : body.durationDays(),
                 body.use() == null || body.use().isBlank() ? null : body.use().toUpperCase(Locale.ROOT),
                 Boolean.TRUE.equals(body.certificationRequired()));
-        SecurityLabel label = SecurityLabel.of(Classification.parse(body.label().classification()).orElseThrow(
-                () -> new IllegalArgumentException("unknown classification " + body.label().classification())),
-                body.label().releasableTo());
-        requirements.state(subject.get(), body.crisisId(), requirement, label);
+        requirements.state(subject.get(), body.crisisId(), requirement, body.label());
         return ResponseEntity.created(URI.create("/api/v1/forces/requirements/" + requirement.id()))
                 .body(Map.of("id", requirement.id(), "crisisId", body.crisisId()));
     }

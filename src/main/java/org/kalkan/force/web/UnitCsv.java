@@ -54,7 +54,7 @@ final class UnitCsv {
                         new UnitRequest.CaveatsJson(list(f.get(11)), list(f.get(12)), list(f.get(13)),
                                 f.get(14).isBlank() ? null : integer(f.get(14), "maxDeploymentDays"),
                                 Boolean.parseBoolean(f.get(15).trim())),
-                        new UnitRequest.Label(f.get(16).trim(), list(f.get(17))), null).toDetails());
+                        UnitRequest.label(f.get(16).trim(), list(f.get(17))), null).toDetails());
             } catch (IllegalArgumentException e) {
                 rows.add(null);
                 errors.add(new RowError(i, e.getMessage()));

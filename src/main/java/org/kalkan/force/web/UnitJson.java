@@ -7,17 +7,15 @@ import org.jspecify.annotations.Nullable;
 import org.kalkan.force.Caveats;
 import org.kalkan.force.ForceUnit;
 import org.kalkan.force.UnitDetails;
+import org.kalkan.shared.SecurityLabel;
 
 /** A unit as the API answers it. */
 record UnitJson(UUID id, String nation, String name, String sidc, List<String> capabilities, int personnel,
         int noticeToMoveHours, Home home, List<String> movementModes, @Nullable Instant availableFrom,
-        @Nullable Instant availableTo, boolean standingPool, Caveats caveats, Label label, Instant updatedAt,
+        @Nullable Instant availableTo, boolean standingPool, Caveats caveats, SecurityLabel label, Instant updatedAt,
         int version) {
 
     record Home(double lat, double lon, String mgrs) {
-    }
-
-    record Label(String classification, List<String> releasableTo, String marking) {
     }
 
     static UnitJson of(ForceUnit unit) {
@@ -26,7 +24,6 @@ record UnitJson(UUID id, String nation, String name, String sidc, List<String> c
                 d.capabilities().stream().map(Enum::name).sorted().toList(), d.personnel(), d.noticeToMoveHours(),
                 new Home(d.home().lat(), d.home().lon(), d.home().mgrs()),
                 d.movementModes().stream().map(Enum::name).sorted().toList(), d.availableFrom(), d.availableTo(),
-                d.standingPool(), d.caveats(), new Label(d.label().classification().name(),
-                        List.copyOf(d.label().releasableTo()), d.label().marking()), unit.updatedAt(), unit.version());
+                d.standingPool(), d.caveats(), d.label(), unit.updatedAt(), unit.version());
     }
 }

@@ -21,7 +21,7 @@ import org.kalkan.shared.SecurityLabel;
 record UnitRequest(@Nullable String name, @Nullable String sidc, @Nullable List<String> capabilities,
         @Nullable Integer personnel, @Nullable Integer noticeToMoveHours, @Nullable Location home,
         @Nullable List<String> movementModes, @Nullable String availableFrom, @Nullable String availableTo,
-        @Nullable Boolean standingPool, @Nullable CaveatsJson caveats, @Nullable Label label,
+        @Nullable Boolean standingPool, @Nullable CaveatsJson caveats, @Nullable SecurityLabel label,
         @Nullable Integer version) {
 
     record Location(@Nullable Double lat, @Nullable Double lon) {
@@ -32,15 +32,11 @@ record UnitRequest(@Nullable String name, @Nullable String sidc, @Nullable List<
             @Nullable Boolean ownTerritoryOnly) {
     }
 
-    record Label(@Nullable String classification, @Nullable List<String> releasableTo) {
-    }
-
     UnitDetails toDetails() {
         if (home == null || home.lat() == null || home.lon() == null) {
             throw new IllegalArgumentException("home needs lat and lon");
         }
-        if (label == null || label.classification() == null || label.releasableTo() == null
-                || label.releasableTo().isEmpty()) {
+        if (label == null) {
             throw new IllegalArgumentException("label needs a classification and releasableTo");
         }
         CaveatsJson c = caveats == null ? new CaveatsJson(null, null, null, null, null) : caveats;
@@ -51,9 +47,16 @@ record UnitRequest(@Nullable String name, @Nullable String sidc, @Nullable List<
                 Boolean.TRUE.equals(standingPool),
                 new Caveats(codes(c.allowedCountries()), codes(c.excludedCountries()), upper(c.excludedUses()),
                         c.maxDeploymentDays(), Boolean.TRUE.equals(c.ownTerritoryOnly())),
-                SecurityLabel.of(Classification.parse(label.classification()).orElseThrow(
-                        () -> new IllegalArgumentException("unknown classification " + label.classification())),
-                        label.releasableTo()));
+                label);
+    }
+
+    /** A label from a CSV row's two columns, refused with the same messages as the JSON label. */
+    static @Nullable SecurityLabel label(String classification, List<String> releasableTo) {
+        if (classification.isBlank() || releasableTo.isEmpty()) {
+            return null;
+        }
+        return SecurityLabel.of(Classification.parse(classification).orElseThrow(
+                () -> new IllegalArgumentException("unknown classification " + classification)), releasableTo);
     }
 
     static <E extends Enum<E>> Set<E> enums(Class<E> type, @Nullable List<String> values, String what) {

@@ -221,7 +221,8 @@ class IncidentPages {
             }
             Classification level = Classification.parse(classification == null ? "" : classification)
                     .orElseThrow(() -> new IllegalArgumentException("Choose a classification."));
-            return new NewReport(ReportRequest.parse(IncidentCategory.class, category, "category"), title,
+            return new NewReport(ReportRequest.parse(IncidentCategory.class, category, "category"),
+                    title == null ? "" : title,
                     narrative == null ? "" : narrative, utc(observedAt), location, null,
                     severity == null ? 0 : severity, ReportRequest.parse(Confidence.class, confidence, "confidence"),
                     new SecurityLabel(level, new TreeSet<>(releasableTo)), null, "FORM");

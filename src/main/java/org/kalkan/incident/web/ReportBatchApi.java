@@ -93,7 +93,8 @@ class ReportBatchApi {
         } catch (JacksonException e) {
             return BatchItem.unreadable(firstLine(e));
         } catch (IllegalArgumentException e) {
-            return BatchItem.unreadable(e.getMessage());
+            String why = e.getMessage();
+            return BatchItem.unreadable(why != null ? why : "unreadable report");
         }
     }
 

@@ -45,7 +45,7 @@ record ReportRequest(@Nullable String category, @Nullable String title, @Nullabl
         if (location == null) {
             throw new IllegalArgumentException("location is required: {\"lat\":…,\"lon\":…} or {\"mgrs\":…}");
         }
-        return new NewReport(parse(IncidentCategory.class, category, "category"), title,
+        return new NewReport(parse(IncidentCategory.class, category, "category"), title == null ? "" : title,
                 narrative == null ? "" : narrative, instant(observedAt, "observedAt"), location.toPoint(), polygon(area),
                 severity(severity), parse(Confidence.class, confidence, "confidence"), label, exerciseId, source);
     }

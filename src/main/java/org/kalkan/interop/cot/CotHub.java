@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.kalkan.cop.TrackPosition;
 import org.kalkan.cop.Tracks;
 import org.kalkan.security.AccessPolicy;
-import org.kalkan.security.LabelNotPermittedException;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
 import org.slf4j.Logger;
@@ -134,7 +134,7 @@ class CotHub {
         SecurityLabel label = event.label() != null ? event.label() : sender.defaultLabel();
         try {
             policy.checkWritable(sender.subject(), label);
-        } catch (LabelNotPermittedException e) {
+        } catch (IllegalArgumentException | ForbiddenException e) {
             dropped("label-refused");
             log.debug("CoT {} from {} refused: {}", event.uid(), sender.subject().username(), e.getMessage());
             return false;

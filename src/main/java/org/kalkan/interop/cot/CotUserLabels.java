@@ -1,7 +1,6 @@
 package org.kalkan.interop.cot;
 
-import java.util.Arrays;
-import org.kalkan.shared.Classification;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,8 +20,7 @@ class CotUserLabels {
     SecurityLabel defaultLabel(String username) {
         return jdbc.sql("SELECT classification, releasable_to FROM cot_user_label WHERE username = :username")
                 .param("username", username)
-                .query((rs, i) -> SecurityLabel.of(Classification.ofRank(rs.getInt("classification")),
-                        Arrays.asList((String[]) rs.getArray("releasable_to").getArray())))
+                .query((rs, i) -> LabelColumns.read(rs))
                 .optional().orElse(fallback);
     }
 
@@ -32,7 +30,7 @@ class CotUserLabels {
                 VALUES (:username, :classification, :releasableTo)
                 ON CONFLICT (username) DO UPDATE
                 SET classification = EXCLUDED.classification, releasable_to = EXCLUDED.releasable_to""")
-                .param("username", username).param("classification", label.classification().rank())
-                .param("releasableTo", label.releasableTo().toArray(String[]::new)).update();
+                .param("username", username).param("classification", LabelColumns.classification(label))
+                .param("releasableTo", LabelColumns.releasableTo(label)).update();
     }
 }

@@ -159,7 +159,7 @@ final class CotXml {
                     skip();
                 }
             }
-            if (uid == null || type == null) {
+            if (uid == null || type == null || time == null || start == null || stale == null) {
                 throw new Refused("malformed", "no event");
             }
             if (point == null || !(Math.abs(point[0]) <= 90) || !(Math.abs(point[1]) <= 180)) {

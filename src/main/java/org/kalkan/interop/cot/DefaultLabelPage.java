@@ -8,12 +8,12 @@ import org.kalkan.platform.NavigationEntry;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
 import org.kalkan.shared.Classification;
+import org.kalkan.shared.DomainException;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,8 +57,8 @@ class DefaultLabelPage {
             redirect.addFlashAttribute("saved", label.marking());
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("refused", e.getMessage());
-        } catch (ErrorResponseException e) { // refused: not permitted, unknown user, label above clearance
-            redirect.addFlashAttribute("refused", e.getBody().getDetail());
+        } catch (DomainException e) { // refused: not permitted, unknown user, label above clearance
+            redirect.addFlashAttribute("refused", e.detail());
         }
         redirect.addAttribute("user", username);
         return "redirect:" + PATH;

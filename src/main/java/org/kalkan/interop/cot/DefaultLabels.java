@@ -8,12 +8,11 @@ import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.shared.Classification;
+import org.kalkan.shared.ForbiddenException;
+import org.kalkan.shared.NotFoundException;
 import org.kalkan.shared.SecurityLabel;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Each user's default label for CoT sent without one, for the API and the page alike: users read and set their
@@ -36,7 +35,7 @@ class DefaultLabels {
 
     SecurityLabel get(Subject caller, String username) {
         if (!caller.username().equals(username) && !caller.has(Role.ADMIN)) {
-            throw problem(HttpStatus.FORBIDDEN, "Only administrators read other users' default labels.");
+            throw new ForbiddenException("Only administrators read other users' default labels.");
         }
         return labels.defaultLabel(username);
     }
@@ -46,9 +45,9 @@ class DefaultLabels {
             @Nullable List<String> releasableTo) {
         if (!caller.username().equals(username) && !caller.has(Role.ADMIN)) {
             audit.recordDenial(caller.username(), "COT_DEFAULT_LABEL", username, "not that user, not an administrator");
-            throw problem(HttpStatus.FORBIDDEN, "Only administrators set other users' default labels.");
+            throw new ForbiddenException("Only administrators set other users' default labels.");
         }
-        var user = users.find(username).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "No user " + username));
+        var user = users.find(username).orElseThrow(() -> new NotFoundException("No user " + username));
         var level = Classification.parse(classification == null ? "" : classification)
                 .orElseThrow(() -> new IllegalArgumentException("classification must be one of UNCLASSIFIED, "
                         + "RESTRICTED, CONFIDENTIAL, SECRET"));
@@ -61,9 +60,5 @@ class DefaultLabels {
         labels.set(username, label);
         audit.record(caller.username(), "COT_DEFAULT_LABEL", username, label.marking());
         return label;
-    }
-
-    static ErrorResponseException problem(HttpStatus status, String detail) {
-        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 }

@@ -6,11 +6,9 @@ import java.util.List;
 import org.kalkan.interop.cot.CertificateAuthority.Pem;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.kalkan.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /** Enrols TAK clients: a CSR in, a certificate for the calling user out; administrators revoke them. */
 @Service
@@ -54,8 +52,7 @@ class Enrolments {
     @Transactional
     void revoke(Subject admin, String serial) {
         if (!certificates.revoke(serial, admin.username(), clock.instant())) {
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND,
-                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No valid certificate " + serial), null);
+            throw new NotFoundException("No valid certificate " + serial);
         }
         audit.record(admin.username(), "COT_REVOKE", "certificate " + serial, "revoked");
     }

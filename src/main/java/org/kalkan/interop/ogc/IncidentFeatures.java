@@ -10,8 +10,8 @@ import org.kalkan.incident.IncidentPage;
 import org.kalkan.incident.IncidentQuery;
 import org.kalkan.incident.IncidentSummary;
 import org.kalkan.incident.Incidents;
-import org.kalkan.platform.Problems;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,6 +87,6 @@ class IncidentFeatures implements FeatureSource {
     }
 
     private static RuntimeException notFound(String featureId) {
-        return Problems.notFound("No incident " + featureId + " that you may read.");
+        return new NotFoundException("No incident " + featureId + " that you may read.");
     }
 }

@@ -11,9 +11,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.kalkan.platform.Problems;
 import org.kalkan.platform.PublicBaseUrl;
 import org.kalkan.security.CurrentSubject;
+import org.kalkan.shared.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -157,7 +157,7 @@ class OgcApi {
     private FeatureSource source(String collectionId) {
         FeatureSource source = sources.get(collectionId);
         if (source == null) {
-            throw Problems.notFound("No collection '" + collectionId + "'; the collections are " + sources.keySet()
+            throw new NotFoundException("No collection '" + collectionId + "'; the collections are " + sources.keySet()
                     + " (GET /ogc/collections).");
         }
         return source;

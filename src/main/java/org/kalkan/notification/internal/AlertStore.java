@@ -15,8 +15,8 @@ import org.kalkan.notification.InboxItem;
 import org.kalkan.notification.Precedence;
 import org.kalkan.notification.RecipientStatus;
 import org.kalkan.notification.ReleasedAlert;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.security.LabelFilter;
-import org.kalkan.shared.Classification;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,8 +52,8 @@ public class AlertStore {
                 .param("text", alert.text())
                 .param("precedence", alert.precedence().name())
                 .param("ackWithin", alert.ackWithin().toSeconds())
-                .param("classification", alert.label().classification().rank())
-                .param("releasable", alert.label().releasableTo().toArray(String[]::new))
+                .param("classification", LabelColumns.classification(alert.label()))
+                .param("releasable", LabelColumns.releasableTo(alert.label()))
                 .param("origin", alert.originNation().value())
                 .param("sender", alert.sender())
                 .param("sentAt", Timestamp.from(alert.sentAt()))
@@ -136,8 +136,8 @@ public class AlertStore {
                 .params(filter.parameters())
                 .param("username", username).param("limit", limit)
                 .query((rs, i) -> new InboxItem(id(rs), rs.getString("text"),
-                        Precedence.valueOf(rs.getString("precedence")), label(rs),
-                        NationCode.of(rs.getString("origin_nation")), rs.getString("sender"),
+                        Precedence.valueOf(rs.getString("precedence")), LabelColumns.read(rs),
+                        LabelColumns.origin(rs), rs.getString("sender"),
                         instant(rs, "sent_at"), rs.getObject("exercise_id", UUID.class), escalatedFrom(rs),
                         RecipientStatus.valueOf(rs.getString("status")), instant(rs, "ack_deadline"),
                         nullableInstant(rs, "acknowledged_at")))
@@ -163,7 +163,7 @@ public class AlertStore {
 
     private static ReleasedAlert released(ResultSet rs) throws SQLException {
         return new ReleasedAlert(id(rs), rs.getString("text"), Precedence.valueOf(rs.getString("precedence")),
-                label(rs), NationCode.of(rs.getString("origin_nation")), instant(rs, "sent_at"),
+                LabelColumns.read(rs), LabelColumns.origin(rs), instant(rs, "sent_at"),
                 rs.getObject("exercise_id", UUID.class));
     }
 
@@ -183,7 +183,7 @@ public class AlertStore {
 
     private static AlertView view(ResultSet rs, List<AlertView.Recipient> recipients) throws SQLException {
         return new AlertView(id(rs), rs.getString("text"), Precedence.valueOf(rs.getString("precedence")),
-                label(rs), NationCode.of(rs.getString("origin_nation")), rs.getString("sender"),
+                LabelColumns.read(rs), LabelColumns.origin(rs), rs.getString("sender"),
                 instant(rs, "sent_at"), Duration.ofSeconds(rs.getLong("ack_within_seconds")),
                 rs.getObject("crisis_id", UUID.class), rs.getObject("exercise_id", UUID.class), escalatedFrom(rs),
                 recipients);
@@ -204,11 +204,6 @@ public class AlertStore {
     private static @Nullable AlertId escalatedFrom(ResultSet rs) throws SQLException {
         UUID from = rs.getObject("escalated_from", UUID.class);
         return from == null ? null : new AlertId(from);
-    }
-
-    private static SecurityLabel label(ResultSet rs) throws SQLException {
-        return SecurityLabel.of(Classification.ofRank(rs.getInt("classification")),
-                List.of((String[]) rs.getArray("releasable_to").getArray()));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

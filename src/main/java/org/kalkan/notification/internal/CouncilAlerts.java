@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import java.time.Duration;
+import java.time.Instant;
 import org.kalkan.council.ConsultationRequested;
 import org.kalkan.council.DecisionCirculated;
 import org.kalkan.council.DelegateNotices;
@@ -79,16 +80,16 @@ class CouncilAlerts implements DelegateNotices {
      */
     @Override
     public Set<String> notifyDelegates(DecisionCirculated circulated, Set<String> delegates) {
-        boolean silence = circulated.procedure() == Procedure.SILENCE && circulated.silenceEndsAt() != null;
-        String how = silence
-                ? "under silence until " + Dtg.of(circulated.silenceEndsAt()) + " (" + circulated.silenceEndsAt()
-                        + "): break silence before then to object"
+        Instant endsAt = circulated.procedure() == Procedure.SILENCE ? circulated.silenceEndsAt() : null;
+        boolean silence = endsAt != null;
+        String how = endsAt != null
+                ? "under silence until " + Dtg.of(endsAt) + " (" + endsAt + "): break silence before then to object"
                 : "for consensus: take your nation's position";
         String text = bounded("DECISION CIRCULATED " + how + ". Council decision " + circulated.decisionId()
                 + " (version " + circulated.version() + "): " + circulated.title());
         Duration ackWithin = null;
-        if (silence) {
-            Duration left = Duration.between(circulated.at(), circulated.silenceEndsAt());
+        if (endsAt != null) {
+            Duration left = Duration.between(circulated.at(), endsAt);
             ackWithin = left.compareTo(properties.maxAckWithin()) > 0 ? properties.maxAckWithin() : left;
         }
         AlertId id = alerts.raise(secretariat(circulated.originNation(), circulated.exerciseId()), new AlertRequest(text,

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.notification.AlertId;
-import org.kalkan.notification.AlertRefusedException;
 import org.kalkan.notification.AlertView;
 import org.kalkan.notification.Alerts;
 import org.kalkan.notification.Precedence;
@@ -15,7 +14,9 @@ import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Classification;
+import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.InvalidInputException;
+import org.kalkan.shared.SecurityLabel;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,12 +48,28 @@ class AlertPagesController {
             @Nullable PageTime escalated) {
     }
 
+    /** The form as typed, shown again with the refusal. */
+    record AlertForm(String text, AlertsApi.RecipientsBody recipients, String precedence, @Nullable String ackWithin,
+            LabelForm label) {
+
+        AlertsApi.AlertBody toRequest() {
+            Classification level = Classification.parse(label.classification()).orElseThrow(
+                    () -> new IllegalArgumentException("unknown classification '" + label.classification() + "'"));
+            return new AlertsApi.AlertBody(text, recipients, precedence, ackWithin,
+                    SecurityLabel.of(level, label.releasableTo()), null, null);
+        }
+    }
+
+    /** The label's fields as typed: a classification's name and the releasability entries. */
+    record LabelForm(String classification, List<String> releasableTo) {
+    }
+
     @GetMapping("/alerts/new")
     String form(Model model) {
         requireSender();
-        return form(model, new AlertsApi.AlertBody("", new AlertsApi.RecipientsBody(List.of(), List.of(), List.of()),
-                Precedence.FLASH.name(), "", new AlertsApi.LabelBody(Classification.UNCLASSIFIED.name(),
-                        List.of("MEMBERS")), null, null), null);
+        return form(model, new AlertForm("", new AlertsApi.RecipientsBody(List.of(), List.of(), List.of()),
+                Precedence.FLASH.name(), "", new LabelForm(Classification.UNCLASSIFIED.name(), List.of("MEMBERS"))),
+                null);
     }
 
     @PostMapping("/alerts")
@@ -61,17 +78,14 @@ class AlertPagesController {
             @RequestParam String precedence, @RequestParam(defaultValue = "") String ackWithin,
             @RequestParam String classification, @RequestParam String releasableTo, Model model) {
         Subject sender = requireSender();
-        var body = new AlertsApi.AlertBody(text, new AlertsApi.RecipientsBody(list(users),
+        var body = new AlertForm(text, new AlertsApi.RecipientsBody(list(users),
                 roles == null ? List.of() : roles, nations == null ? List.of() : nations), precedence,
-                ackWithin.isBlank() ? null : ackWithin.trim(),
-                new AlertsApi.LabelBody(classification, list(releasableTo)), null, null);
+                ackWithin.isBlank() ? null : ackWithin.trim(), new LabelForm(classification, list(releasableTo)));
         try {
-            AlertId id = alerts.raise(sender, AlertsApi.request(body));
+            AlertId id = alerts.raise(sender, AlertsApi.request(body.toRequest()));
             return "redirect:/alerts/" + id;
-        } catch (IllegalArgumentException | AlertRefusedException e) {
-            String detail = e instanceof AlertRefusedException refused && refused.getBody().getDetail() != null
-                    ? refused.getBody().getDetail() : e.getMessage();
-            return form(model, body, detail);
+        } catch (IllegalArgumentException | ForbiddenException e) {
+            return form(model, body, e.getMessage());
         }
     }
 
@@ -91,11 +105,11 @@ class AlertPagesController {
         try {
             return AlertId.parse(id);
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(List.of(new InvalidInputException.Violation("id", e.getMessage())));
+            throw InvalidInputException.of(List.of(InvalidInputException.Violation.of("id", e)));
         }
     }
 
-    private String form(Model model, AlertsApi.AlertBody body, @Nullable String error) {
+    private String form(Model model, AlertForm body, @Nullable String error) {
         model.addAttribute("body", body);
         model.addAttribute("error", error);
         model.addAttribute("precedences", Precedence.values());
@@ -110,7 +124,7 @@ class AlertPagesController {
         if (Alerts.SENDERS.stream().noneMatch(subject::has)) {
             audit.recordDenial(subject.username(), "ALERT_RAISE", "alert", "roles " + subject.roles()
                     + " may not raise alerts");
-            throw new AlertRefusedException(AlertRefusedException.Reason.NOT_PERMITTED, "You may not raise alerts.");
+            throw new ForbiddenException("You may not raise alerts.");
         }
         return subject;
     }

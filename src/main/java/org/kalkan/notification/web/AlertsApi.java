@@ -19,7 +19,6 @@ import org.kalkan.notification.Precedence;
 import org.kalkan.notification.Recipients;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
-import org.kalkan.shared.Classification;
 import org.kalkan.shared.Dtg;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
@@ -45,24 +44,14 @@ class AlertsApi {
         this.currentSubject = currentSubject;
     }
 
-    record LabelBody(@Nullable String classification, @Nullable List<String> releasableTo) {
-    }
-
     record RecipientsBody(@Nullable List<String> users, @Nullable List<String> roles, @Nullable List<String> nations) {
     }
 
     record AlertBody(@Nullable String text, @Nullable RecipientsBody recipients, @Nullable String precedence,
-            @Nullable String ackWithin, @Nullable LabelBody label, @Nullable UUID crisisId, @Nullable UUID exerciseId) {
+            @Nullable String ackWithin, @Nullable SecurityLabel label, @Nullable UUID crisisId, @Nullable UUID exerciseId) {
     }
 
     record Created(String id) {
-    }
-
-    record LabelJson(String classification, List<String> releasableTo, String marking) {
-
-        static LabelJson of(SecurityLabel label) {
-            return new LabelJson(label.classification().name(), List.copyOf(label.releasableTo()), label.marking());
-        }
     }
 
     record RecipientJson(String username, String nation, String status, Instant ackDeadline, String ackDeadlineDtg,
@@ -76,24 +65,24 @@ class AlertsApi {
         }
     }
 
-    record AlertJson(String id, String text, String precedence, LabelJson label, String originNation, String sender,
+    record AlertJson(String id, String text, String precedence, SecurityLabel label, String originNation, String sender,
             Instant sentAt, String sentAtDtg, String ackWithin, @Nullable UUID crisisId, @Nullable UUID exerciseId,
             @Nullable String escalatedFrom, List<RecipientJson> recipients) {
 
         static AlertJson of(AlertView a) {
-            return new AlertJson(a.id().toString(), a.text(), a.precedence().name(), LabelJson.of(a.label()),
+            return new AlertJson(a.id().toString(), a.text(), a.precedence().name(), a.label(),
                     a.originNation().value(), a.sender(), a.sentAt(), Dtg.of(a.sentAt()), a.ackWithin().toString(),
                     a.crisisId(), a.exerciseId(), string(a.escalatedFrom()),
                     a.recipients().stream().map(RecipientJson::of).toList());
         }
     }
 
-    record InboxJson(String id, String text, String precedence, LabelJson label, String sender, Instant sentAt,
+    record InboxJson(String id, String text, String precedence, SecurityLabel label, String sender, Instant sentAt,
             String sentAtDtg, String status, Instant ackDeadline, String ackDeadlineDtg, @Nullable Instant acknowledgedAt,
             @Nullable UUID exerciseId, @Nullable String escalatedFrom) {
 
         static InboxJson of(InboxItem i) {
-            return new InboxJson(i.id().toString(), i.text(), i.precedence().name(), LabelJson.of(i.label()),
+            return new InboxJson(i.id().toString(), i.text(), i.precedence().name(), i.label(),
                     i.sender(), i.sentAt(), Dtg.of(i.sentAt()), i.status().name(), i.ackDeadline(),
                     Dtg.of(i.ackDeadline()), i.acknowledgedAt(), i.exerciseId(), string(i.escalatedFrom()));
         }
@@ -131,8 +120,11 @@ class AlertsApi {
         if (body.precedence() == null) {
             throw new IllegalArgumentException("precedence is required: FLASH, IMMEDIATE, PRIORITY or ROUTINE");
         }
+        if (body.label() == null) {
+            throw new IllegalArgumentException("label is required: {\"classification\":…,\"releasableTo\":[…]}");
+        }
         return new AlertRequest(body.text(), recipients(body.recipients()), Precedence.parse(body.precedence()),
-                duration(body.ackWithin()), label(body.label()), body.crisisId(), body.exerciseId());
+                duration(body.ackWithin()), body.label(), body.crisisId(), body.exerciseId());
     }
 
     private static Recipients recipients(RecipientsBody body) {
@@ -167,16 +159,6 @@ class AlertsApi {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("ackWithin is not an ISO 8601 duration such as PT15M: " + value, e);
         }
-    }
-
-    private static SecurityLabel label(@Nullable LabelBody body) {
-        if (body == null || body.classification() == null || body.releasableTo() == null
-                || body.releasableTo().contains(null)) {
-            throw new IllegalArgumentException("label is required: {\"classification\":…,\"releasableTo\":[…]}");
-        }
-        Classification classification = Classification.parse(body.classification()).orElseThrow(
-                () -> new IllegalArgumentException("unknown classification '" + body.classification() + "'"));
-        return SecurityLabel.of(classification, body.releasableTo());
     }
 
     private static @Nullable String dtg(@Nullable Instant instant) {

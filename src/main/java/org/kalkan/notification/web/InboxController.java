@@ -5,13 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.notification.AlertId;
-import org.kalkan.notification.AlertRefusedException;
 import org.kalkan.notification.Alerts;
 import org.kalkan.notification.InboxItem;
 import org.kalkan.platform.NavigationEntry;
 import org.kalkan.platform.PageMarking;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.DomainException;
+import org.kalkan.shared.ForbiddenException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -72,8 +73,9 @@ class InboxController {
         try {
             alerts.acknowledge(currentSubject.get(), AlertId.parse(id));
             redirect.addFlashAttribute("message", "alerts.ack.done");
-        } catch (AlertRefusedException e) {
-            redirect.addFlashAttribute("error", "alerts.ack." + e.reason().name());
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", !e.messageKey().isEmpty() ? e.messageKey()
+                    : e instanceof ForbiddenException ? "alerts.ack.NOT_PERMITTED" : "alerts.ack.NOT_FOUND");
         } catch (IllegalArgumentException notAnId) {
             redirect.addFlashAttribute("error", "alerts.ack.NOT_FOUND");
         }

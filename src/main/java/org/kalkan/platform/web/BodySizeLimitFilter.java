@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.kalkan.platform.PayloadTooLargeException;
 import org.kalkan.platform.PlatformProperties;
 import org.springframework.core.Ordered;
@@ -52,7 +53,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long limit;
-        private ServletInputStream stream;
+        private @Nullable ServletInputStream stream;
 
         LimitedRequest(HttpServletRequest request, long limit) {
             super(request);
@@ -61,10 +62,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new LimitedInputStream(super.getInputStream(), limit);
+            ServletInputStream current = stream;
+            if (current == null) {
+                current = new LimitedInputStream(super.getInputStream(), limit);
+                stream = current;
             }
-            return stream;
+            return current;
         }
     }
 

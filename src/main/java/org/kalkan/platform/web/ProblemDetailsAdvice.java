@@ -118,7 +118,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(BadRequests.problem(summary(errors), errors));
     }
 
-    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setType(URI.create("about:blank"));

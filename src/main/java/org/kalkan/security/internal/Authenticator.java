@@ -42,7 +42,7 @@ class Authenticator {
         this.audit = audit;
         this.throttle = throttle;
         this.clock = clock;
-        this.dummyHash = passwords.encode("not-a-real-password");
+        this.dummyHash = java.util.Objects.requireNonNull(passwords.encode("not-a-real-password"));
     }
 
     /** Signs in from {@code source} (the client's address). */
@@ -65,7 +65,9 @@ class Authenticator {
                 audit.recordFailure(username, "LOGIN", "user:" + username, "missing TOTP code");
                 throw new TotpRequiredException();
             }
-            OptionalLong step = Totp.matchingStep(account.totpSecret(), totpCode.trim(), clock.instant());
+            String secret = account.totpSecret();
+            OptionalLong step = secret == null ? OptionalLong.empty()
+                    : Totp.matchingStep(secret, totpCode.trim(), clock.instant());
             if (step.isEmpty() || !accounts.useTotpStep(username, step.getAsLong())) {
                 failed(username, source, accountKey, "LOGIN", "wrong or reused TOTP code");
                 throw new BadCredentialsException("Wrong or already used one-time code.");

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.shared.DomainException;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -25,8 +24,6 @@ final class PageForms {
             refused(redirect, section, e.detail());
         } catch (IllegalArgumentException e) {
             refused(redirect, section, e.getMessage());
-        } catch (ErrorResponseException e) {
-            refused(redirect, section, e.getBody().getDetail());
         }
         return "redirect:" + page + "#" + section;
     }

@@ -16,7 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CotAlertTests {
 
     private static final Duration SOON = Duration.ofSeconds(10);
-    private static final Duration QUIET = Duration.ofSeconds(2);
 
     @LocalServerPort
     int httpPort;
@@ -48,8 +47,17 @@ class CotAlertTests {
                     .contains("senderCallsign=\"Kalkan\"").contains("<remarks ")
                     .contains("[CONFIDENTIAL // REL TO AZE, TUR] FLASH alert from cmc.watch")
                     .contains("<__kalkan classification=\"CONFIDENTIAL\" releasableTo=\"AZE,TUR\"/>");
-            assertThat(kaz.collect(QUIET)).as("KAZ may not read it").noneMatch(e -> e.contains(text));
-            assertThat(tur.collect(QUIET)).as("TUR may read it but is no recipient").noneMatch(e -> e.contains(text));
+            // Sent to every connected client in one pass: once AZE has it, KAZ's and TUR's turns are over. A second
+            // alert both may read, to both, arrives after anything the first would have brought them.
+            String marker = "Marker for KAZ and TUR " + System.nanoTime();
+            assertThat(api.post("/api/v1/alerts", api.token("cmc.watch", "kalkan-demo"), Map.of(
+                    "text", marker, "recipients", Map.of("users", List.of("kaz.officer", "tur.officer")),
+                    "precedence", "ROUTINE",
+                    "label", Map.of("classification", "UNCLASSIFIED", "releasableTo", List.of("MEMBERS"))))
+                    .status()).isEqualTo(201);
+            assertThat(kaz.receivedUntil(marker, SOON)).as("KAZ may not read it").noneMatch(e -> e.contains(text));
+            assertThat(tur.receivedUntil(marker, SOON)).as("TUR may read it but is no recipient")
+                    .noneMatch(e -> e.contains(text));
         }
     }
 }

@@ -41,7 +41,7 @@ class CotDefaultLabelBrowserTests {
         ChromeDriver uzb = signedIn("uzb.officer");
         uzb.get("http://localhost:" + port + "/cot/default-label");
         assertThat(uzb.findElement(By.id("label-current")).getText()).isEqualTo("RESTRICTED // REL TO MEMBERS");
-        assertThat(uzb.findElements(By.id("label-user"))).as("no user picker for a non-administrator").isEmpty();
+        assertThat(Browser.findNow(uzb, By.id("label-user"))).as("no user picker for a non-administrator").isEmpty();
 
         new org.openqa.selenium.support.ui.Select(uzb.findElement(By.id("classification")))
                 .selectByValue("CONFIDENTIAL");

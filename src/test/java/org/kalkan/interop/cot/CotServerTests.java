@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kalkan.ApiClient;
 import org.kalkan.KalkanTest;
+import org.kalkan.Publications;
 import org.kalkan.cop.Tracks;
 import org.kalkan.security.UserDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CotServerTests {
 
     private static final Duration SOON = Duration.ofSeconds(5);
-    private static final Duration QUIET = Duration.ofSeconds(1);
 
     @LocalServerPort
     int httpPort;
@@ -59,16 +60,18 @@ class CotServerTests {
                 var aze = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "aze.officer"));
                 var kaz = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "kaz.officer"))) {
             assertThat(aze.await("t-x-takp-v", SOON)).as("protocol advertised").isNotNull();
-            kaz.collect(QUIET);
+            assertThat(kaz.await("t-x-takp-v", SOON)).as("KAZ is connected before TUR sends").isNotNull();
 
             tur.send(CotFixtures.labelled("tur-aze-1", "CONFIDENTIAL", "TUR,AZE"));
             String delivered = aze.await("tur-aze-1", SOON);
             assertThat(delivered).contains("type=\"a-f-G-U-C\"")
                     .contains("<__kalkan classification=\"CONFIDENTIAL\" releasableTo=\"AZE,TUR\"/>");
-            assertThat(kaz.collect(QUIET)).noneMatch(e -> e.contains("tur-aze-1"));
 
+            // Sent after it by the same client: KAZ receives this one, and would have received the first before it.
             tur.send(CotFixtures.position("tur-default-1", "a-f-G", 39.9, 32.8, ""));
-            assertThat(kaz.await("tur-default-1", SOON)).as("default label RESTRICTED // REL TO MEMBERS")
+            List<String> kazReceived = kaz.receivedUntil("tur-default-1", SOON);
+            assertThat(kazReceived).noneMatch(e -> e.contains("tur-aze-1"));
+            assertThat(kazReceived.get(kazReceived.size() - 1)).as("default label RESTRICTED // REL TO MEMBERS")
                     .contains("classification=\"RESTRICTED\" releasableTo=\"MEMBERS\"");
         }
     }
@@ -78,8 +81,10 @@ class CotServerTests {
         double before = hub.droppedCount("label-refused");
         try (var hun = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "hun.observer"));
                 var tur = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "tur.officer"))) {
+            assertThat(tur.await("t-x-takp-v", SOON)).isNotNull();
             hun.send(CotFixtures.labelled("hun-secret-1", "SECRET", "MEMBERS,HUN"));
-            assertThat(tur.collect(Duration.ofSeconds(2))).noneMatch(e -> e.contains("hun-secret-1"));
+            hun.send(CotFixtures.labelled("hun-marker-1", "CONFIDENTIAL", "MEMBERS,HUN"));
+            assertThat(tur.receivedUntil("hun-marker-1", SOON)).noneMatch(e -> e.contains("hun-secret-1"));
         }
         assertThat(hub.droppedCount("label-refused")).isGreaterThan(before);
     }
@@ -97,7 +102,9 @@ class CotServerTests {
         try (var kgz = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "kgz.officer"));
                 var uzb = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "uzb.officer"))) {
             assertThat(kgz.await("latest-sa-1", SOON)).contains("lat=\"41.5\"");
-            assertThat(uzb.collect(QUIET)).noneMatch(e -> e.contains("latest-sa-1"));
+            // The latest positions are queued as the client connects, before the answer to its first ping.
+            uzb.send(CotFixtures.ping());
+            assertThat(uzb.receivedUntil("t-x-c-t-r", SOON)).noneMatch(e -> e.contains("latest-sa-1"));
         }
         var kgzTracks = tracks.latest(users.find("kgz.officer").orElseThrow().subject());
         assertThat(kgzTracks).anySatisfy(t -> {
@@ -164,10 +171,11 @@ class CotServerTests {
                 var kgz = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "kgz.officer"));
                 var uzb = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "uzb.delegate"))) {
             assertThat(kgz.await("t-x-takp-v", SOON)).isNotNull();
-            uzb.collect(QUIET);
+            assertThat(uzb.await("t-x-takp-v", SOON)).isNotNull();
             director.send(CotFixtures.position("director-1", "a-f-G", 42.87, 74.59, ""));
             assertThat(kgz.await("director-1", SOON)).contains("classification=\"CONFIDENTIAL\" releasableTo=\"KGZ\"");
-            assertThat(uzb.collect(QUIET)).noneMatch(e -> e.contains("director-1"));
+            director.send(CotFixtures.labelled("director-marker-1", "RESTRICTED", "MEMBERS"));
+            assertThat(uzb.receivedUntil("director-marker-1", SOON)).noneMatch(e -> e.contains("director-1"));
         }
     }
 
@@ -199,6 +207,7 @@ class CotServerTests {
         try (var tur = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "tur.delegate"));
                 var kaz = CotTestClient.tls(server.tlsPort(), TakIdentity.enrol(api(), "kaz.delegate"))) {
             assertThat(tur.await("t-x-takp-v", SOON)).isNotNull();
+            assertThat(kaz.await("t-x-takp-v", SOON)).isNotNull();
             var filed = api().post("/api/v1/reports", api().token("aze.officer", "kalkan-demo"),
                     org.kalkan.incident.IncidentFixtures.report("CYBER_ATTACK", 40.3, 49.8, "CONFIDENTIAL", "AZE",
                             "TUR"));
@@ -206,7 +215,12 @@ class CotServerTests {
             String incidentId = filed.json().get("incidentId").asString();
             assertThat(tur.await("kalkan-incident-" + incidentId, Duration.ofSeconds(10)))
                     .contains("type=\"b-m-p-s-m\"").contains("classification=\"CONFIDENTIAL\"");
-            assertThat(kaz.collect(QUIET)).noneMatch(e -> e.contains(incidentId));
+            // Filed after the first has reached TUR (so after it was offered to every client): KAZ may read this one.
+            String marker = api().post("/api/v1/reports", api().token("aze.officer", "kalkan-demo"),
+                    org.kalkan.incident.IncidentFixtures.report("CYBER_ATTACK", 41.3, 69.2, "RESTRICTED", "MEMBERS"))
+                    .json().get("incidentId").asString();
+            assertThat(kaz.receivedUntil("kalkan-incident-" + marker, Duration.ofSeconds(10)))
+                    .noneMatch(e -> e.contains(incidentId));
         }
     }
 
@@ -220,17 +234,13 @@ class CotServerTests {
                     org.kalkan.incident.IncidentFixtures.report("BORDER_INCIDENT", 41.2, 73.1, "RESTRICTED", "MEMBERS"));
             assertThat(played.status()).isEqualTo(201);
             String exerciseIncident = played.json().get("incidentId").asString();
-            // Reported after the exercise incident: once it has arrived, the exercise marker would have too.
+            // Every module has handled the exercise incident's events (the TAK markers among them) ...
+            Publications.awaitHandled(jdbc, exerciseIncident);
+            // ... before a real one is reported: once its marker has arrived, the exercise one would have too.
             var real = api().post("/api/v1/reports", officer,
                     org.kalkan.incident.IncidentFixtures.report("TRAFFICKING_ARMS", 41.2, 73.1, "RESTRICTED", "MEMBERS"));
             String realIncident = real.json().get("incidentId").asString();
-            java.util.List<String> received = new java.util.ArrayList<>();
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (received.stream().noneMatch(e -> e.contains(realIncident)) && System.currentTimeMillis() < deadline) {
-                received.addAll(kgz.collect(Duration.ofMillis(200)));
-            }
-            received.addAll(kgz.collect(QUIET));
-            assertThat(received).anyMatch(e -> e.contains("kalkan-incident-" + realIncident))
+            assertThat(kgz.receivedUntil("kalkan-incident-" + realIncident, Duration.ofSeconds(10)))
                     .noneMatch(e -> e.contains(exerciseIncident));
         }
     }
@@ -242,7 +252,7 @@ class CotServerTests {
             assertThat(v1.await("t-x-takp-v", SOON)).contains("TakProtocolSupport version=\"1\"");
             v1.send(CotFixtures.protocolRequest());
             assertThat(v1.await("t-x-takp-r", SOON)).contains("TakResponse status=\"true\"");
-            xml.collect(QUIET);
+            assertThat(xml.await("t-x-takp-v", SOON)).isNotNull();
 
             CotEvent event = CotXml.parse(CotFixtures.position("proto-1", "a-f-A", 40.0, 50.0, "")
                     .getBytes(StandardCharsets.UTF_8));

@@ -14,6 +14,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A minimal CoT client for tests: sends raw bytes, collects the events it receives as XML (protocol-v1 messages
@@ -76,7 +78,7 @@ public final class CotTestClient implements AutoCloseable {
         protobuf = true;
     }
 
-    /** The next received event whose XML contains {@code text}, skipping others; null after the timeout. */
+    /** The next received event whose XML contains {@code text}, skipping others; null after the timeout or the close. */
     public String await(String text, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -84,24 +86,41 @@ public final class CotTestClient implements AutoCloseable {
             if (next != null && next.contains(text)) {
                 return next;
             }
+            if (next == null && closedByServer && received.isEmpty()) {
+                return null; // closed, and everything it sent was read: nothing more comes
+            }
         }
         return null;
     }
 
-    /** Everything received within the time, for asserting that something did not arrive. */
-    public List<String> collect(Duration time) throws InterruptedException {
-        Thread.sleep(time.toMillis());
+    /**
+     * Everything received up to and including the first event containing {@code marker}, which must arrive within
+     * the time. The node keeps each client's events in the order it queued them, so once a marker sent after an
+     * event has arrived, that event would have arrived before it: a test asserts that something did not arrive by
+     * sending a marker the client may see after it, instead of listening for a while.
+     */
+    public List<String> receivedUntil(String marker, Duration timeout) throws InterruptedException {
         List<String> all = new ArrayList<>();
-        received.drainTo(all);
-        return all;
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            String next = received.poll(100, TimeUnit.MILLISECONDS);
+            if (next != null) {
+                all.add(next);
+                if (next.contains(marker)) {
+                    return all;
+                }
+            }
+        }
+        throw new AssertionError("no event with " + marker + " within " + timeout + "; received " + all);
     }
 
-    public boolean closedByServer(Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!closedByServer && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
+    public boolean closedByServer(Duration timeout) {
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> closedByServer);
+            return true;
+        } catch (ConditionTimeoutException stillOpen) {
+            return false;
         }
-        return closedByServer;
     }
 
     private void read() {

@@ -89,7 +89,7 @@ class IntelPagesBrowserTests {
         assertThat(aze.findElement(By.id("cti-marking")).getText()).isEqualTo("CONFIDENTIAL // REL TO AZE, TUR");
         String related = aze.findElement(By.id("cti-related")).getText();
         assertThat(related).contains("relationship: indicates").contains("sighting: " + indicatorId);
-        assertThat(aze.findElements(By.id("cti-report"))).as("CERTs do not file reports").isEmpty();
+        assertThat(Browser.findNow(aze, By.id("cti-report"))).as("CERTs do not file reports").isEmpty();
         assertThat(aze.findElement(By.id("cti-json")).getText()).contains("\"pattern\"");
         Browser.screenshot(aze, "cti-object-detail");
 

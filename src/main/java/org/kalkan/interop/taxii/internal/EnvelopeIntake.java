@@ -17,8 +17,8 @@ import org.kalkan.interop.taxii.StixTimestamps;
 import org.kalkan.interop.taxii.TaxiiCollection;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
-import org.kalkan.security.LabelNotPermittedException;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.stereotype.Service;
@@ -116,11 +116,13 @@ public class EnvelopeIntake {
                             + "give another marking-definition a UUIDv4");
                 }
             }
-            policy.checkWritable(batch.poster, label);
         } catch (IllegalArgumentException e) {
             return failure(batch, id, versionText, fallback, e.getMessage());
-        } catch (LabelNotPermittedException e) {
-            return failure(batch, id, versionText, fallback, "marking not permitted: " + e.getBody().getDetail());
+        }
+        try {
+            policy.checkWritable(batch.poster, label);
+        } catch (IllegalArgumentException | ForbiddenException e) {
+            return failure(batch, id, versionText, fallback, "marking not permitted: " + e.getMessage());
         }
         if ("marking-definition".equals(type) && (kalkan.containsKey(id) || Markings.tlp(id).isPresent())) {
             // Kalkan's and TLP's markings are the node's own definitions: understood, not stored as sent.

@@ -1,6 +1,6 @@
 package org.kalkan.interop.taxii.web;
 
-import org.kalkan.security.LabelNotPermittedException;
+import org.jspecify.annotations.Nullable;
 import org.kalkan.shared.DomainException;
 import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NotFoundException;
@@ -42,11 +42,6 @@ class TaxiiErrors {
         return error(400, "Bad Request", e.getMessage());
     }
 
-    @ExceptionHandler(LabelNotPermittedException.class)
-    ResponseEntity<String> label(LabelNotPermittedException e) {
-        return error(e.getStatusCode().value(), "Label not permitted", e.getBody().getDetail());
-    }
-
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<String> denied(AccessDeniedException e) {
         return error(403, "Forbidden", e.getMessage());
@@ -58,7 +53,7 @@ class TaxiiErrors {
         return error(500, "Internal Server Error", "The server could not process the request.");
     }
 
-    private static ResponseEntity<String> error(int status, String title, String description) {
+    private static ResponseEntity<String> error(int status, String title, @Nullable String description) {
         return TaxiiJson.respond(HttpStatus.valueOf(status), TaxiiJson.error(status, title,
                 description == null ? title : description), new HttpHeaders());
     }

@@ -1,8 +1,12 @@
-package org.kalkan.crisis;
+package org.kalkan.crisis.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.kalkan.crisis.CrisisProperties;
+import org.kalkan.crisis.CrisisRfis;
+import org.kalkan.crisis.CrisisTasks;
+import org.kalkan.crisis.Sitreps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
