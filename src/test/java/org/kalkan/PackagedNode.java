@@ -27,7 +27,7 @@ public final class PackagedNode {
         String jar = System.getProperty("kalkan.jar", "target/kalkan.jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-jar", jar, "--spring.profiles.active=demo",
-                "--server.port=" + port, "--kalkan.cot.tls-port=0", "--kalkan.platform.data-dir=" + dataDir.toAbsolutePath(),
+                "--server.port=" + port, "--kalkan.cot.tls-port=0", "--kalkan.federation.port=0", "--kalkan.platform.data-dir=" + dataDir.toAbsolutePath(),
                 // Restart tests wait for real deadlines: as KalkanTest, a short minimum silence (issue 12).
                 "--kalkan.council.min-silence=PT10S", "--kalkan.council.min-urgent-silence=PT5S")
                 .redirectErrorStream(true)

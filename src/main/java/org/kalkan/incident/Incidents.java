@@ -12,6 +12,7 @@ import org.kalkan.incident.internal.LabelCombiner;
 import org.kalkan.incident.internal.Regrouping;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
+import org.kalkan.security.NodeKeys;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.ForbiddenException;
@@ -44,9 +45,10 @@ public class Incidents {
     private final ApplicationEventPublisher events;
     private final IncidentProperties properties;
     private final Clock clock;
+    private final String node;
 
     Incidents(IncidentStore store, LabelCombiner combiner, AccessPolicy policy, AuditTrail audit,
-            ApplicationEventPublisher events, IncidentProperties properties, Clock clock) {
+            ApplicationEventPublisher events, IncidentProperties properties, Clock clock, NodeKeys keys) {
         this.store = store;
         this.regrouping = new Regrouping(store, combiner);
         this.combiner = combiner;
@@ -55,6 +57,7 @@ public class Incidents {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.node = keys.nodeId();
     }
 
     /**
@@ -76,7 +79,7 @@ public class Incidents {
         FiledReport draft = new FiledReport(ReportId.random(), IncidentId.random(), report.category(), report.title(),
                 report.narrative(), report.observedAt(), report.location(), report.areaGeoJson(), report.severity(),
                 report.confidence(), reporter.nation(), reporter.username(), report.source(), report.label(),
-                report.exerciseId(), now);
+                report.exerciseId(), now, node);
         Regrouping.Outcome outcome = regrouping.file(draft, properties.correlationDistanceKm(),
                 properties.correlationWindow(), readableBy(reporter), now);
         FiledReport filed = outcome.report();
@@ -84,6 +87,7 @@ public class Incidents {
         audit.record(reporter.username(), "REPORT_FILED", "report:" + filed.id(),
                 report.category() + " " + report.label().marking() + " → incident " + filed.incidentId()
                         + (incident.opened() ? " (new)" : " (correlated)"));
+        events.publishEvent(new ReportFiled(filed));
         events.publishEvent(new IncidentReported(incident.incident(), filed.id(), incident.opened()));
         announce(outcome.changed().subList(1, outcome.changed().size()), "split: its reports had no common reader");
         return filed;
@@ -239,13 +243,24 @@ public class Incidents {
         return withdrawn;
     }
 
+    /**
+     * The report, if the subject's nation originated it on this node (origin authority): a report received from
+     * another node is changed only on its origin node, whose log carries the change to every peer.
+     */
     private FiledReport originatorsReport(Subject subject, ReportId reportId, String act) {
         FiledReport report = findReport(subject, reportId);
+        String action = "REPORT_" + act.toUpperCase(java.util.Locale.ROOT);
         if (!report.reportingNation().equals(subject.nation())) {
-            audit.recordDenial(subject.username(), "REPORT_" + act.toUpperCase(java.util.Locale.ROOT),
-                    "report:" + reportId, "originated by " + report.reportingNation());
+            audit.recordDenial(subject.username(), action, "report:" + reportId,
+                    "originated by " + report.reportingNation());
             throw new ForbiddenException("Only the originating nation (" + report.reportingNation() + ") may " + act
                     + " this report.");
+        }
+        if (!report.originNode().equals(node)) {
+            audit.recordDenial(subject.username(), action, "report:" + reportId,
+                    "originated on node " + report.originNode() + ", this is " + node);
+            throw new ForbiddenException("This report was filed on node " + report.originNode() + ": only there may "
+                    + "its originator " + act + " it.");
         }
         return report;
     }
@@ -259,8 +274,7 @@ public class Incidents {
     }
 
     private void announce(List<Regrouping.Changed> changed, String change) {
-        changed.forEach(c -> events.publishEvent(new IncidentUpdated(c.incident(),
-                c.opened() ? "opened: " + change : change, c.mergedInto(), c.previousLabel())));
+        Announcements.publish(events, changed, change);
     }
 
     /** Whether the subject may read an incident of its own context under the label. */

@@ -139,7 +139,7 @@ class RegroupingProperties {
             FiledReport report = new FiledReport(ReportId.random(), IncidentId.random(), CATEGORIES.get(f.category()),
                     "title " + now, "", now.minusSeconds(f.minutes() * 60L), PLACES.get(f.place()), null,
                     f.severity(), Confidence.PROBABLE, reporter.nation(), reporter.username(), "TEST", f.label(), null,
-                    now);
+                    now, "CMC");
             Regrouping.Outcome outcome = regrouping.file(report, 50, Duration.ofHours(24),
                     label -> policy.canRead(reporter, label, null, null), now);
             FiledReport filed = outcome.report();
