@@ -48,12 +48,6 @@ public final class ApiClient {
         return postRaw(path, token, JSON.writeValueAsString(body));
     }
 
-    public Response put(String path, String token, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token);
-    }
-
     public Response delete(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
     }
@@ -90,6 +84,12 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), token);
+    }
+
+    public Response put(String path, String token, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token);
     }
 
     private Response send(HttpRequest.Builder request, String token) {

@@ -104,7 +104,8 @@ public class ReceivedReports {
         audit.record(actor(received), "REPORT_RECEIVED", "report:" + received.id(),
                 received.category() + " " + received.label().marking() + " from node " + received.originNode()
                         + " → incident " + outcome.report().incidentId() + (incident.opened() ? " (new)" : ""));
-        events.publishEvent(new IncidentReported(incident.incident(), received.id(), incident.opened()));
+        events.publishEvent(new IncidentReported(incident.incident(), received.id(), incident.opened(),
+                received.reportedBy()));
         announce(outcome.changed().subList(1, outcome.changed().size()), "split: its reports had no common reader");
         return Applied.INSERTED;
     }

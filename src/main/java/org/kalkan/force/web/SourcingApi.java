@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.force.Capability;
@@ -53,7 +52,8 @@ class SourcingApi {
 
     record RequirementBody(@Nullable UUID crisisId, @Nullable String capability, @Nullable Integer quantity,
             UnitRequest.@Nullable Location location, @Nullable String country, @Nullable String neededBy,
-            @Nullable Integer durationDays, @Nullable String use, UnitRequest.@Nullable Label label) {
+            @Nullable Integer durationDays, @Nullable String use, UnitRequest.@Nullable Label label,
+            @Nullable Boolean certificationRequired) {
     }
 
     @PostMapping("/requirements")
@@ -74,10 +74,11 @@ class SourcingApi {
                 new GeoPoint(body.location().lat(), body.location().lon()),
                 body.country() == null ? "" : body.country().toUpperCase(Locale.ROOT), neededBy,
                 body.durationDays() == null ? 0 : body.durationDays(),
-                body.use() == null || body.use().isBlank() ? null : body.use().toUpperCase(Locale.ROOT));
-        SecurityLabel label = new SecurityLabel(Classification.parse(body.label().classification()).orElseThrow(
+                body.use() == null || body.use().isBlank() ? null : body.use().toUpperCase(Locale.ROOT),
+                Boolean.TRUE.equals(body.certificationRequired()));
+        SecurityLabel label = SecurityLabel.of(Classification.parse(body.label().classification()).orElseThrow(
                 () -> new IllegalArgumentException("unknown classification " + body.label().classification())),
-                new TreeSet<>(body.label().releasableTo()));
+                body.label().releasableTo());
         requirements.state(subject.get(), body.crisisId(), requirement, label);
         return ResponseEntity.created(URI.create("/api/v1/forces/requirements/" + requirement.id()))
                 .body(Map.of("id", requirement.id(), "crisisId", body.crisisId()));

@@ -26,7 +26,8 @@ final class Rows {
                 IncidentStatus.valueOf(rs.getString("status")), rs.getInt("severity"),
                 new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon")),
                 rs.getTimestamp("first_observed_at").toInstant(), rs.getTimestamp("last_observed_at").toInstant(),
-                rs.getInt("report_count"), LabelColumns.read(rs), rs.getObject("exercise_id", UUID.class), rs.getInt("version"));
+                rs.getInt("report_count"), LabelColumns.read(rs), rs.getObject("exercise_id", UUID.class),
+                rs.getInt("version"), rs.getTimestamp("updated_at").toInstant());
     }
 
     static FiledReport report(ResultSet rs, int row) throws SQLException {
