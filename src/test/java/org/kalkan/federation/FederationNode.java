@@ -40,9 +40,12 @@ final class FederationNode implements AutoCloseable {
                 "--kalkan.federation.node-id=" + id, "--kalkan.federation.nation=" + (nation == null ? "" : nation),
                 "--kalkan.federation.port=0", "--kalkan.federation.bind-address=127.0.0.1",
                 "--kalkan.federation.max-backoff=PT1S", "--kalkan.federation.long-poll=PT5S",
+                "--kalkan.federation.request-timeout=PT5S",
                 "--kalkan.cot.enabled=false", "--kalkan.exercise.poller-enabled=false",
-                "--kalkan.crisis.poller-enabled=false", "--logging.level.root=INFO",
-                "--logging.level.org.kalkan.federation=INFO", "--spring.main.banner-mode=off"));
+                "--kalkan.crisis.poller-enabled=false", "--logging.level.root=WARN",
+                "--logging.level.org.kalkan.federation=INFO", "--spring.main.banner-mode=off",
+                // Nodes start in parallel: a plain pattern, as Boot's coloured one is registered per start
+                "--logging.pattern.console=%d{HH:mm:ss.SSS} " + id + " %-5level [%thread] %logger{20} : %msg%n"));
         arguments.addAll(List.of(extra));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(KalkanApplication.class)
                 .profiles("demo").run(arguments.toArray(String[]::new));
@@ -83,6 +86,56 @@ final class FederationNode implements AutoCloseable {
 
     JsonNode peer(String peer) {
         return api.get("/api/v1/federation/peers/" + peer, admin()).json();
+    }
+
+    /** Files a report as {@code user} near the point; returns its id. */
+    String file(String user, String category, double lat, double lon, String classification, String... releasableTo) {
+        ApiClient.Response filed = api.post("/api/v1/reports", token(user),
+                org.kalkan.incident.IncidentFixtures.report(category, lat, lon, classification, releasableTo));
+        if (filed.status() != 201) {
+            throw new IllegalStateException("filing on " + id + ": " + filed);
+        }
+        return filed.json().get("id").asString();
+    }
+
+    /** The status of {@code GET /api/v1/reports/{id}} for the user. */
+    int read(String user, String report) {
+        return api.get("/api/v1/reports/" + report, token(user)).status();
+    }
+
+    /** Rows of the report table holding the report (withdrawn or not): what this node stores of it. */
+    long stored(String report) {
+        return jdbc().sql("SELECT count(*) FROM report WHERE id = CAST(:id AS UUID)").param("id", report)
+                .query(Long.class).single();
+    }
+
+    /** Log entries of this node holding content (a body) of the record. */
+    long contentHeld(String record) {
+        return jdbc().sql("SELECT count(*) FROM federation_entry WHERE record_id = CAST(:id AS UUID) AND body IS NOT NULL")
+                .param("id", record).query(Long.class).single();
+    }
+
+    /** How many times this node filed the report into its incidents as received from a peer (audited). */
+    long timesReceived(String report) {
+        return jdbc().sql("SELECT count(*) FROM audit_log WHERE action = 'REPORT_RECEIVED' AND target = :t")
+                .param("t", "report:" + report).query(Long.class).single();
+    }
+
+    /** For the origin's bulk stream held here: {count of entries, lowest seq, highest seq, the cursor}. */
+    long[] stream(String origin) {
+        return jdbc().sql("SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), 0), "
+                        + "coalesce((SELECT last_seq FROM federation_stream WHERE origin = :o AND lane = 'BULK'), 0) "
+                        + "FROM federation_entry WHERE origin = :o AND lane = 'BULK' AND seq IS NOT NULL")
+                .param("o", origin)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+    }
+
+    long quarantined() {
+        return jdbc().sql("SELECT count(*) FROM federation_quarantine").query(Long.class).single();
+    }
+
+    org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+        return bean(org.springframework.jdbc.core.simple.JdbcClient.class);
     }
 
     <T> T bean(Class<T> type) {

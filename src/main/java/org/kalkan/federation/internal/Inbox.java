@@ -164,6 +164,9 @@ public class Inbox {
                 throw new BatchRefusedException("a seal of " + claims.origin() + "/" + claims.lane()
                         + " is attached to a range of " + segment.origin() + "/" + segment.lane());
             }
+            if (segment.via().contains(self)) {
+                continue; // a range this node passed on itself, coming back: it holds it already
+            }
             checkPath(segment, claims, sender);
             List<Batch.Entry> entries = segment.entries();
             if (entries.size() != claims.last() - claims.first() + 1) {
@@ -195,9 +198,13 @@ public class Inbox {
             throw new BatchRefusedException("a range of " + segment.origin() + " claims the path " + via
                     + " but comes from " + sender.nodeId());
         }
-        if (via.size() > claims.hops() || via.contains(self) || via.contains(segment.origin())) {
+        if (via.contains(segment.origin()) || via.stream().distinct().count() != via.size()) {
             throw new BatchRefusedException("a range of " + segment.origin() + " took the path " + via
-                    + ", beyond its hop limit " + claims.hops() + " or in a loop");
+                    + ", a loop");
+        }
+        if (via.size() > claims.hops() && segment.entries().stream().anyMatch(e -> e.form() != Form.HASH)) {
+            throw new BatchRefusedException("a range of " + segment.origin() + " took the path " + via
+                    + ", beyond its origin's hop limit " + claims.hops() + ", with content");
         }
     }
 

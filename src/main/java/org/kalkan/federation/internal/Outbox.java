@@ -95,6 +95,13 @@ public class Outbox {
         List<Batch.Segment> segments = new ArrayList<>();
         int next = 0;
         for (ChangeLogStore.StoredSeal seal : seals) {
+            if (seal.via().contains(peer.nodeId().value())) {
+                // The peer passed this range on to us: it holds it already, and sending it back would be a loop.
+                while (next < entries.size() && entries.get(next).seq() <= seal.last()) {
+                    next++;
+                }
+                break;
+            }
             List<String> via = new ArrayList<>(seal.via());
             if (!seal.origin().equals(self)) {
                 via.add(self);
