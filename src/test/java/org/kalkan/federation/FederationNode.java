@@ -6,11 +6,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.ApiClient;
 import org.kalkan.KalkanApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,9 +52,39 @@ final class FederationNode implements AutoCloseable {
                 // Nodes start in parallel: a plain pattern, as Boot's coloured one is registered per start
                 "--logging.pattern.console=%d{HH:mm:ss.SSS} " + id + " %-5level [%thread] %logger{20} : %msg%n"));
         arguments.addAll(List.of(extra));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(KalkanApplication.class)
-                .profiles("demo").run(arguments.toArray(String[]::new));
-        return new FederationNode(id, dataDir, context);
+        // Nodes start in parallel, but Boot's logging initialisation is not safe to run concurrently: one start at a
+        // time until its environment is prepared (logging initialised), then the next.
+        LOGGING.acquireUninterruptibly();
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                LOGGING.release();
+            }
+        };
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(KalkanApplication.class)
+                    .profiles("demo").listeners(new LoggingInitialised(release)).run(arguments.toArray(String[]::new));
+            return new FederationNode(id, dataDir, context);
+        } finally {
+            release.run();
+        }
+    }
+
+    private static final Semaphore LOGGING = new Semaphore(1);
+
+    /** Runs after Boot's logging listener on the environment-prepared event. */
+    private record LoggingInitialised(Runnable release)
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            release.run();
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     String token(String user) {
@@ -71,17 +106,24 @@ final class FederationNode implements AutoCloseable {
 
     /** Registers {@code other} as a peer of this node, reached at {@code url} (null: an originator only). */
     ApiClient.Response register(FederationNode other, @Nullable String url, List<String> nations, String max) {
-        Map<String, Object> peer = new LinkedHashMap<>();
-        peer.put("nodeId", other.id);
-        peer.put("nations", nations);
-        peer.put("maxClassification", max);
-        peer.put("url", url);
-        peer.put("certificate", other.node().get("certificate").asString());
-        ApiClient.Response response = api.post("/api/v1/federation/peers", admin(), peer);
+        ApiClient.Response response = api.post("/api/v1/federation/peers", admin(),
+                peerRequest(other.id, url, nations, max, other.node().get("certificate").asString()));
         if (response.status() != 201) {
             throw new IllegalStateException("registering " + other.id + " on " + id + ": " + response);
         }
         return response;
+    }
+
+    /** The body of {@code POST /api/v1/federation/peers}. */
+    static Map<String, Object> peerRequest(String nodeId, @Nullable String url, List<String> nations, String max,
+            String certificate) {
+        Map<String, Object> peer = new LinkedHashMap<>();
+        peer.put("nodeId", nodeId);
+        peer.put("nations", nations);
+        peer.put("maxClassification", max);
+        peer.put("url", url);
+        peer.put("certificate", certificate);
+        return peer;
     }
 
     JsonNode peer(String peer) {
