@@ -52,13 +52,6 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
     }
 
-    /** Posts raw bytes with the given content type (file uploads). */
-    public Response postBytes(String path, String token, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
-    }
-
     /** GETs raw bytes (file downloads); throws unless the status is 200. */
     public byte[] getBytes(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
@@ -90,6 +83,13 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token);
+    }
+
+    /** Posts raw bytes of the given type (a CAP message, a CSV file) as a client system would. */
+    public Response postBytes(String path, String token, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
     }
 
     private Response send(HttpRequest.Builder request, String token) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.kalkan.incident.internal.CorrelationCells;
 import org.kalkan.incident.internal.IncidentStore;
 import org.kalkan.incident.internal.LabelCombiner;
 import org.kalkan.incident.internal.Regrouping;
@@ -33,6 +34,8 @@ public class ReceivedReports {
         INSERTED,
         /** The report's label changed to the origin's new one. */
         RELABELLED,
+        /** The report's content (and maybe its label) changed to the origin's new one. */
+        UPDATED,
         /** Already as the origin holds it: nothing changed (an entry seen twice). */
         UNCHANGED,
         /** The report became a tombstone. */
@@ -81,10 +84,14 @@ public class ReceivedReports {
             if (!here.originNode().equals(received.originNode())) {
                 return Applied.NOT_THE_ORIGIN;
             }
-            if (here.label().equals(received.label()) || store.withdrawn(here.id())) {
+            boolean sameContent = sameContent(here, received);
+            if ((here.label().equals(received.label()) && sameContent) || store.withdrawn(here.id())) {
                 return Applied.UNCHANGED;
             }
             Instant now = clock.instant();
+            if (!sameContent) {
+                return update(here, received, now);
+            }
             Regrouping.Outcome outcome = regrouping.relabel(here.id(), received.label(), now);
             audit.record(actor(received), "REPORT_RELABELLED", "report:" + here.id(),
                     here.label().marking() + " → " + received.label().marking() + " by its origin");
@@ -94,7 +101,8 @@ public class ReceivedReports {
             return Applied.RELABELLED;
         }
         Instant now = clock.instant();
-        store.lockNeighbourhood(received.category(), null, received.location(), properties.correlationDistanceKm());
+        store.lock(CorrelationCells.keys(received.category(), null, received.location(),
+                properties.correlationDistanceKm()));
         Subject reporter = new Subject(received.reportedBy(), received.reportingNation(), Classification.SECRET,
                 Set.of());
         Regrouping.Outcome outcome = regrouping.file(received.withIncident(IncidentId.random()),
@@ -108,6 +116,28 @@ public class ReceivedReports {
                 received.reportedBy()));
         announce(outcome.changed().subList(1, outcome.changed().size()), "split: its reports had no common reader");
         return Applied.INSERTED;
+    }
+
+    /** The origin gave the report new content (and maybe a new label): derived again here as there. */
+    private Applied update(FiledReport here, FiledReport received, Instant now) {
+        Regrouping.Outcome outcome = regrouping.update(received, properties.correlationDistanceKm(), now);
+        audit.record(actor(received), "REPORT_UPDATED", "report:" + here.id(),
+                here.label().marking() + " → " + received.label().marking() + " by its origin");
+        if (here.label().equals(received.label())) {
+            events.publishEvent(new ReportUpdated(outcome.report()));
+        } else {
+            events.publishEvent(new ReportRelabelled(outcome.report(), here.label(), false, actor(received),
+                    "changed on its origin node " + received.originNode(), now));
+        }
+        announce(outcome.changed(), "report updated by its origin");
+        return Applied.UPDATED;
+    }
+
+    private static boolean sameContent(FiledReport a, FiledReport b) {
+        return a.category() == b.category() && a.title().equals(b.title()) && a.narrative().equals(b.narrative())
+                && a.observedAt().equals(b.observedAt()) && a.location().equals(b.location())
+                && java.util.Objects.equals(a.areaGeoJson(), b.areaGeoJson()) && a.severity() == b.severity()
+                && a.confidence() == b.confidence();
     }
 
     /** The origin withdrew the report: a tombstone here too. */

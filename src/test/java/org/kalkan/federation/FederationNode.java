@@ -45,7 +45,7 @@ final class FederationNode implements AutoCloseable {
                 "--kalkan.federation.node-id=" + id, "--kalkan.federation.nation=" + (nation == null ? "" : nation),
                 "--kalkan.federation.port=0", "--kalkan.federation.bind-address=127.0.0.1",
                 "--kalkan.federation.max-backoff=PT1S", "--kalkan.federation.long-poll=PT5S",
-                "--kalkan.federation.request-timeout=PT5S",
+                "--kalkan.federation.request-timeout=PT5S", "--kalkan.federation.witness-interval=PT2S",
                 "--kalkan.cot.enabled=false", "--kalkan.exercise.poller-enabled=false",
                 "--kalkan.crisis.poller-enabled=false", "--logging.level.root=WARN",
                 "--logging.level.org.kalkan.federation=INFO", "--spring.main.banner-mode=off",
@@ -170,6 +170,18 @@ final class FederationNode implements AutoCloseable {
                         + "FROM federation_entry WHERE origin = :o AND lane = 'BULK' AND seq IS NOT NULL")
                 .param("o", origin)
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+    }
+
+    /** The size of the peer's audit log this node last witnessed consistent (0: none). */
+    long witnessed(String peer) {
+        return jdbc().sql("SELECT coalesce(max(tree_size), 0) FROM federation_witness WHERE node_id = :p")
+                .param("p", peer).query(Long.class).single();
+    }
+
+    /** How many audit entries of the action this node holds (sequenced or not). */
+    long audited(String action, String target) {
+        return jdbc().sql("SELECT count(*) FROM audit_log WHERE action = :a AND target = :t").param("a", action)
+                .param("t", target).query(Long.class).single();
     }
 
     long quarantined() {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,11 +69,11 @@ class FederationRestartTests extends FederationClusterTest {
             // In bursts, each sealed and relayed on its own: the catch-up takes several batches.
             String last = null;
             for (int i = 0; i < 5; i++) {
-                last = cluster.aze.file("aze.officer", "TRAFFICKING_HUMANS", 39.0 + burst * 0.3, 46.0 + i * 0.4,
+                last = cluster.aze.file("aze.officer", "TRAFFICKING_PERSONS", 39.0 + burst * 0.3, 46.0 + i * 0.4,
                         "RESTRICTED", "MEMBERS");
                 filed.put(last, true);
             }
-            String hidden = cluster.aze.file("aze.officer", "TRAFFICKING_HUMANS", 39.1 + burst * 0.3, 48.0,
+            String hidden = cluster.aze.file("aze.officer", "TRAFFICKING_PERSONS", 39.1 + burst * 0.3, 48.0,
                     "CONFIDENTIAL", "AZE", "TUR");
             filed.put(hidden, false);
             String wait = last;
@@ -104,10 +103,13 @@ class FederationRestartTests extends FederationClusterTest {
                 received.merge(entry.get("target").asString().substring("report:".length()), 1, Integer::sum);
             }
         }
-        List<String> expected = new ArrayList<>(filed.entrySet().stream().filter(Map.Entry::getValue)
-                .map(Map.Entry::getKey).toList());
-        assertThat(received).as("every report released to KGZ filed there once (%d entries applied before the kill)",
-                before).containsOnlyKeys(expected).allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
+        List<String> expected = filed.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+        // KGZ also receives what other test classes released to it on the shared nodes: each of those once too.
+        assertThat(received).as("every report filed on KGZ once (%d entries applied before the kill)", before)
+                .containsKeys(expected.toArray(String[]::new))
+                .allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
+        assertThat(filed.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey))
+                .noneMatch(received::containsKey);
         JsonNode link = api.get("/api/v1/federation/peers/CMC", api.token("admin", "kalkan-demo")).json();
         assertThat(link.get("behindEntries").asLong()).isZero();
         assertThat(link.get("quarantined").asLong()).isZero();

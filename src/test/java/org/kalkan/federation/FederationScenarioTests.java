@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.kalkan.Browser;
 import org.kalkan.federation.internal.Batch;
 import org.kalkan.federation.internal.BatchCodec;
 import org.kalkan.federation.internal.BatchRefusedException;
@@ -17,6 +19,16 @@ import org.kalkan.federation.internal.Form;
 import org.kalkan.federation.internal.Inbox;
 import org.kalkan.federation.internal.Outbox;
 import org.kalkan.federation.internal.PeerStore;
+import org.kalkan.incident.FiledReport;
+import org.kalkan.incident.Incidents;
+import org.kalkan.incident.NewReport;
+import org.kalkan.incident.ReportId;
+import org.kalkan.security.Role;
+import org.kalkan.security.Subject;
+import org.kalkan.shared.Classification;
+import org.kalkan.shared.NationCode;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -183,5 +195,65 @@ class FederationScenarioTests extends FederationClusterTest {
                 "application/vnd.kalkan.federation-batch", corrupt);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("refused whole");
+    }
+
+    @Test
+    void theOperationsPageShowsEachPeersLinkAndTheQuarantine() {
+        String id = cluster.aze.file("aze.officer", "CBRN", 40.52, 49.72, "RESTRICTED", "MEMBERS");
+        await().atMost(SOON).until(() -> cluster.cmc.read("kaz.officer", id) == 200);
+        ChromeDriver admin = Browser.signedIn(cluster.cmc.port, "admin");
+        try {
+            admin.get("http://localhost:" + cluster.cmc.port + "/admin/federation");
+            assertThat(admin.findElement(By.id("node")).getText()).contains("CMC")
+                    .contains(cluster.cmc.node().get("fingerprint").asString());
+            var aze = admin.findElement(By.cssSelector("tr[data-peer='AZE']"));
+            assertThat(aze.getText()).doesNotContain("never");
+            assertThat(aze.findElement(By.className("fingerprint")).getDomAttribute("title"))
+                    .isEqualTo(cluster.aze.node().get("fingerprint").asString());
+            assertThat(admin.findElements(By.cssSelector("tr[data-peer='KAZ']"))).hasSize(1);
+            Browser.screenshot(admin, "federation-operations");
+            assertThat(cluster.kaz.api.get("/admin/federation", cluster.kaz.token("kaz.officer")).status())
+                    .as("administrators only").isIn(302, 403, 404);
+        } finally {
+            admin.quit();
+        }
+    }
+
+    @Test
+    void theOriginsContentUpdateTravelsAndItsNewLabelDecidesWhereItMayBe() {
+        String id = cluster.aze.file("aze.officer", "BORDER_INCIDENT", 41.30, 47.20, "RESTRICTED", "MEMBERS");
+        await().atMost(SOON).until(() -> cluster.kaz.read("kaz.officer", id) == 200);
+        Subject officer = new Subject("aze.officer", NationCode.of("AZE"), Classification.SECRET,
+                Set.of(Role.REPORTING_OFFICER), null);
+        Incidents incidents = cluster.aze.bean(Incidents.class);
+        FiledReport held = incidents.findReport(officer, new ReportId(java.util.UUID.fromString(id)));
+        incidents.update(officer, held.id(), new NewReport(held.category(), "Shots at the border post, confirmed",
+                held.narrative(), held.observedAt(), held.location(), null, 5, held.confidence(), held.label(), null,
+                held.source()), "confirmed by a second patrol");
+        await().atMost(SOON).until(() -> cluster.kaz.api.get("/api/v1/reports/" + id, cluster.kaz.token("kaz.officer"))
+                .json().get("title").asString().equals("Shots at the border post, confirmed"));
+        assertThat(cluster.cmc.api.get("/api/v1/reports/" + id, cluster.cmc.token("tur.officer")).json().get("severity")
+                .asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void eachNodeWitnessesItsPeersAuditLogAndBothAlarmWhenItsHistoryNoLongerExtendsWhatWasWitnessed() {
+        await().atMost(SOON).until(() -> cluster.cmc.witnessed("AZE") > 0);
+        long first = cluster.cmc.witnessed("AZE");
+        cluster.aze.file("aze.officer", "OTHER", 40.7, 48.1, "RESTRICTED", "AZE");
+        await("a larger checkpoint, proved consistent with the first").atMost(SOON)
+                .until(() -> cluster.cmc.witnessed("AZE") > first);
+        assertThat(cluster.cmc.audited("FEDERATION_AUDIT_INCONSISTENT", "peer:AZE")).isZero();
+        long reportedOnAze = cluster.aze.audited("FEDERATION_AUDIT_INCONSISTENT", "node:self");
+        // What CMC witnessed no longer matches what AZE proves now — as if AZE had rewritten its history.
+        cluster.cmc.jdbc().sql("UPDATE federation_witness SET root_hash = :r WHERE node_id = 'AZE'")
+                .param("r", new byte[32]).update();
+        try {
+            await().atMost(SOON).until(() -> cluster.cmc.audited("FEDERATION_AUDIT_INCONSISTENT", "peer:AZE") > 0);
+            await("the witnessed node alarms too").atMost(SOON)
+                    .until(() -> cluster.aze.audited("FEDERATION_AUDIT_INCONSISTENT", "node:self") > reportedOnAze);
+        } finally {
+            cluster.cmc.jdbc().sql("DELETE FROM federation_witness WHERE node_id = 'AZE'").update();
+        }
     }
 }

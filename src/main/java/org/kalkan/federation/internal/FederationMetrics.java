@@ -47,6 +47,11 @@ public class FederationMetrics {
         registry.counter("kalkan.federation.quarantined", "peer", peer, "origin", origin).increment();
     }
 
+    /** A peer's audit log was found inconsistent with what this node witnessed, or a peer found ours so. */
+    public void auditInconsistent(String peer) {
+        counter("kalkan.federation.audit.inconsistent", "peer", peer).increment();
+    }
+
     public void failed(String peer) {
         counter("kalkan.federation.pull.failures", "peer", peer).increment();
     }

@@ -7,6 +7,7 @@ import org.kalkan.federation.Lane;
 import org.kalkan.incident.FiledReport;
 import org.kalkan.incident.ReportFiled;
 import org.kalkan.incident.ReportRelabelled;
+import org.kalkan.incident.ReportUpdated;
 import org.kalkan.incident.ReportWithdrawn;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.context.event.EventListener;
@@ -50,6 +51,14 @@ class LogWriter {
         FiledReport report = relabelled.report();
         if (ours(report)) {
             append(report, Op.UPSERT, relabelled.previousLabel(), bodies.report(report, relabelled.previousLabel()));
+        }
+    }
+
+    @EventListener
+    void on(ReportUpdated updated) {
+        FiledReport report = updated.report();
+        if (ours(report)) {
+            append(report, Op.UPSERT, null, bodies.report(report, null));
         }
     }
 

@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.kalkan.federation.FederationProperties;
 import org.kalkan.federation.Lane;
 import org.kalkan.federation.Peer;
+import org.kalkan.federation.internal.AuditWitness;
 import org.kalkan.federation.internal.Batch;
 import org.kalkan.federation.internal.BatchCodec;
 import org.kalkan.federation.internal.Cursor;
@@ -53,6 +54,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class FederationServer implements SmartLifecycle {
 
     static final String LOG_PATH = "/federation/v1/log";
+    /** The node's latest audit checkpoint and a consistency proof from {@code ?since=} (witnessed audit). */
+    static final String AUDIT_PATH = "/federation/v1/audit/checkpoint";
+    /** A witness reports that it found this node's audit log inconsistent. */
+    static final String AUDIT_ALARM_PATH = "/federation/v1/audit/alarm";
     private static final Logger log = LoggerFactory.getLogger(FederationServer.class);
 
     private final FederationProperties properties;
@@ -65,12 +70,14 @@ class FederationServer implements SmartLifecycle {
     private final Endpoint endpoint;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AuditWitness witness;
     private @Nullable HttpsServer server;
     private @Nullable ExecutorService executor;
 
     FederationServer(FederationProperties properties, NodeTls tls, Outbox outbox, BatchCodec codec, PeerStore peers,
             LogSignals signals, FederationMetrics metrics, Endpoint endpoint, TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock, AuditWitness witness) {
+        this.witness = witness;
         this.properties = properties;
         this.tls = tls;
         this.outbox = outbox;
@@ -128,15 +135,22 @@ class FederationServer implements SmartLifecycle {
                 send(exchange, 403, "text/plain", "not a registered peer".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            if (!LOG_PATH.equals(exchange.getRequestURI().getPath())) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (LOG_PATH.equals(path) && "GET".equals(method)) {
+                serveLog(exchange, peer.get());
+            } else if (AUDIT_PATH.equals(path) && "GET".equals(method)) {
+                long since = integer(query(exchange.getRequestURI().getRawQuery()), "since", 0);
+                send(exchange, 200, "application/json", witness.serve(since));
+            } else if (AUDIT_ALARM_PATH.equals(path) && "POST".equals(method)) {
+                byte[] problem = exchange.getRequestBody().readNBytes(2000);
+                witness.reportedBy(peer.get(), new String(problem, StandardCharsets.UTF_8));
+                send(exchange, 204, "text/plain", new byte[0]);
+            } else if (LOG_PATH.equals(path) || AUDIT_PATH.equals(path) || AUDIT_ALARM_PATH.equals(path)) {
+                send(exchange, 405, "text/plain", "method not allowed".getBytes(StandardCharsets.UTF_8));
+            } else {
                 send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
-                return;
             }
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "text/plain", "only GET".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            serveLog(exchange, peer.get());
         } catch (IllegalArgumentException e) {
             send(exchange, 400, "text/plain", String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.kalkan.federation.FederationProperties;
 import org.kalkan.federation.Lane;
 import org.kalkan.federation.Peer;
+import org.kalkan.federation.internal.AuditWitness;
 import org.kalkan.federation.internal.BatchCodec;
 import org.kalkan.federation.internal.BatchRefusedException;
 import org.kalkan.federation.internal.Cursor;
@@ -47,11 +48,13 @@ class Puller implements SmartLifecycle {
     private final FederationMetrics metrics;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AuditWitness witness;
     private final Map<String, Link> links = new HashMap<>();
     private volatile @Nullable Thread supervisor;
 
     Puller(FederationProperties properties, PeerStore peers, Inbox inbox, NodeTls tls, FederationMetrics metrics,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, AuditWitness witness) {
+        this.witness = witness;
         this.properties = properties;
         this.peers = peers;
         this.inbox = inbox;
@@ -73,12 +76,14 @@ class Puller implements SmartLifecycle {
             this.peer = peer;
             this.client = HttpClient.newBuilder().sslContext(tls.client(peer)).version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
-            this.threads = List.of(thread(Lane.BULK), thread(Lane.FLASH));
+            this.threads = List.of(thread(() -> loop(this, Lane.BULK), "pull-" + peer.nodeId() + "-BULK"),
+                    thread(() -> loop(this, Lane.FLASH), "pull-" + peer.nodeId() + "-FLASH"),
+                    thread(() -> witness(this), "witness-" + peer.nodeId()));
             threads.forEach(Thread::start);
         }
 
-        private Thread thread(Lane lane) {
-            Thread thread = new Thread(() -> loop(this, lane), "federation-pull-" + peer.nodeId() + "-" + lane);
+        private Thread thread(Runnable body, String name) {
+            Thread thread = new Thread(body, "federation-" + name);
             thread.setDaemon(true);
             return thread;
         }
@@ -132,6 +137,40 @@ class Puller implements SmartLifecycle {
                 if (!sleep(properties.maxBackoff())) {
                     return;
                 }
+            }
+        }
+    }
+
+    /**
+     * Witnessed audit: every {@code witness-interval}, fetches the peer's latest signed audit checkpoint with a
+     * consistency proof from the last one held, checks it ({@link AuditWitness}) and, when the peer's history does
+     * not extend what was witnessed, tells the peer so that it alarms too.
+     */
+    private void witness(Link link) {
+        String id = link.peer.nodeId().value();
+        while (link.running) {
+            try {
+                long since = witness.witnessedSize(id);
+                URI uri = URI.create(stripSlash(link.peer.url()) + FederationServer.AUDIT_PATH + "?since=" + since);
+                HttpResponse<byte[]> response = link.client.send(HttpRequest.newBuilder(uri).GET()
+                        .timeout(properties.requestTimeout()).build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() == 200) {
+                    AuditWitness.Check check = witness.check(link.peer, response.body());
+                    if (!check.consistent()) {
+                        URI alarm = URI.create(stripSlash(link.peer.url()) + FederationServer.AUDIT_ALARM_PATH);
+                        link.client.send(HttpRequest.newBuilder(alarm).timeout(properties.requestTimeout())
+                                .POST(HttpRequest.BodyPublishers.ofString(String.valueOf(check.problem()))).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                // The edge of the witness loop: the link's pulls record and show link failures; try again later.
+                log.debug("witnessing the audit log of {} failed: {}", id, e.toString());
+            }
+            if (!sleep(properties.witnessInterval())) {
+                return;
             }
         }
     }

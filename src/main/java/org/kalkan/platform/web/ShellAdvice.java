@@ -31,7 +31,10 @@ class ShellAdvice {
         }
         List<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .toList();
-        return entries.stream().filter(e -> e.authority() == null || authorities.contains(e.authority())).toList();
+        // A page offered to several roles is one link, however many of them the user holds.
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        return entries.stream().filter(e -> e.authority() == null || authorities.contains(e.authority()))
+                .filter(e -> paths.add(e.path())).toList();
     }
 
     @ModelAttribute("nowIso")
