@@ -61,7 +61,7 @@ class BatchKillNineIT {
 
         // Hold the audit sequencer's lock, so the entries of the batches acknowledged below are certainly still
         // unsequenced when the node is killed; the connection dies with the orphaned server at the restart.
-        Connection pause = DriverManager.getConnection(databaseUrl(dataDir), "postgres", "");
+        Connection pause = DriverManager.getConnection(databaseUrl(dataDir), "postgres", databasePassword(dataDir));
         try (var statement = pause.createStatement()) {
             statement.execute("SELECT pg_advisory_lock(" + AuditSequencer.LOCK_KEY + ")");
         }
@@ -114,7 +114,7 @@ class BatchKillNineIT {
 
         node = PackagedNode.start(dataDir, port, "batch-kill9-second");
         assertThat(postgres).as("the orphaned server was stopped").noneMatch(ProcessHandle::isAlive);
-        try (Connection db = DriverManager.getConnection(databaseUrl(dataDir), "postgres", "")) {
+        try (Connection db = DriverManager.getConnection(databaseUrl(dataDir), "postgres", databasePassword(dataDir))) {
             System.out.printf("after the restart: %d of them stored, %d audit entries not yet sequenced%n",
                     count(db, "SELECT count(*) FROM report WHERE id::text = ANY(?)", answered),
                     count(db, "SELECT count(*) FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_leaf l "
@@ -136,6 +136,11 @@ class BatchKillNineIT {
     }
 
     /** The embedded server's port is the fourth line of its lock file. */
+    /** The embedded server's superuser password, which the node generated into its data directory (SCRAM). */
+    private static String databasePassword(Path dataDir) throws java.io.IOException {
+        return Files.readString(dataDir.resolve("postgres-password")).strip();
+    }
+
     private static String databaseUrl(Path dataDir) throws java.io.IOException {
         return "jdbc:postgresql://localhost:" + Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3)
                 .trim() + "/postgres";
