@@ -20,7 +20,7 @@ import org.kalkan.ApiClient;
 import org.kalkan.incident.IncidentFixtures;
 
 /**
- * Federation benchmark (not in {@code mvn verify}; docs/benchmarks.md §7). Two whole nodes in this JVM, CMC pulling
+ * Federation benchmark (not in {@code mvn verify}; docs/benchmarks.md §6). Two whole nodes in this JVM, CMC pulling
  * AZE through the in-process {@link FaultProxy}:
  * <ol>
  * <li>lag: reports filed on AZE at a fixed rate, each timed from just before its POST to the moment CMC applied it
