@@ -84,6 +84,6 @@ class CorrelationTests {
         Instant filed = AT.plusSeconds(minutes * 60L);
         return new FiledReport(ReportId.random(), incident, IncidentCategory.BORDER_INCIDENT, title, "", filed, at,
                 null, 3, Confidence.PROBABLE, NationCode.of(nation), nation.toLowerCase() + ".officer", "TEST", label,
-                null, filed);
+                null, filed, "CMC");
     }
 }
