@@ -122,7 +122,16 @@ public final class Browser {
         browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
         browser.findElement(org.openqa.selenium.By.id("password")).sendKeys("kalkan-demo");
         browser.findElement(org.openqa.selenium.By.id("sign-in")).click();
+        awaitSignedIn(browser);
         return browser;
+    }
+
+    /**
+     * Waits until the sign-in form has been answered: a click may return before the browser has followed the
+     * redirect, and a page asked for before that would be answered with the sign-in page again.
+     */
+    public static void awaitSignedIn(WebDriver browser) {
+        await(browser, Duration.ofSeconds(20)).until(d -> !String.valueOf(d.getCurrentUrl()).endsWith("/login"));
     }
 
     /** A Chromium whose {@code quit()} hands it back to the pool, signed out; {@link #end()} really ends it. */

@@ -24,6 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
                 // CoT server on free ports, with the plain-TCP laboratory port open as tur.officer
                 "kalkan.cot.tls-port=0", "kalkan.cot.tcp-port=0", "kalkan.cot.tcp-user=tur.officer",
                 "kalkan.cot.bind-address=127.0.0.1",
+                // The federation port (mutual TLS) on a free port, so parallel test runs never collide
+                "kalkan.federation.port=0", "kalkan.federation.bind-address=127.0.0.1",
                 // Decisions bind the members: at least a day of silence by default. Tests move the clock, but some
                 // wait for real deadlines, so the minimum here is short (and still enforced: see CouncilSeamTests).
                 "kalkan.council.min-silence=PT15S", "kalkan.council.min-urgent-silence=PT5S"})

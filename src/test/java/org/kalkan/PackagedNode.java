@@ -36,9 +36,29 @@ public final class PackagedNode {
     public static Process start(Path dataDir, int port, String logName, URI health, HttpClient client,
             List<String> arguments) throws IOException, InterruptedException {
         String jar = System.getProperty("kalkan.jar", "target/kalkan.jar");
+        return start(List.of("-jar", jar), dataDir, port, logName, health, client, arguments);
+    }
+
+    /**
+     * The node of the test classpath ({@code org.kalkan.KalkanApplication}, no jar needed) as a separate process, to
+     * be killed and restarted by {@code *Tests} in {@code mvn test}.
+     */
+    public static Process startFromClasspath(Path dataDir, int port, String logName, List<String> arguments)
+            throws IOException, InterruptedException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return start(List.of("-cp", classpath, "org.kalkan.KalkanApplication"), dataDir, port, logName,
+                URI.create("http://localhost:" + port + "/actuator/health"), HttpClient.newHttpClient(), arguments);
+    }
+
+    private static Process start(List<String> launch, Path dataDir, int port, String logName, URI health,
+            HttpClient client, List<String> arguments) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(launch);
         command.addAll(arguments);
+        if (arguments.stream().noneMatch(a -> a.startsWith("--kalkan.federation.port="))) {
+            command.add("--kalkan.federation.port=0");
+        }
         command.addAll(List.of("--server.port=" + port, "--kalkan.cot.tls-port=0",
                 "--kalkan.platform.data-dir=" + dataDir.toAbsolutePath(),
                 // The embedded server's binaries are extracted once for all test nodes, not into each data directory.

@@ -9,22 +9,23 @@ import org.kalkan.shared.SecurityLabel;
 
 /**
  * A stored report and the incident it is filed under. Its {@code reportingNation} is its originator: the only
- * nation that may change its label or withdraw it.
+ * nation that may change its label or withdraw it, and only on {@code originNode}, the node it was filed on (a
+ * report received from a peer node keeps its origin's id and node, and is read-only everywhere else).
  */
 public record FiledReport(ReportId id, IncidentId incidentId, IncidentCategory category, String title,
         String narrative, Instant observedAt, GeoPoint location, @Nullable String areaGeoJson, int severity,
         Confidence confidence, NationCode reportingNation, String reportedBy, String source, SecurityLabel label,
-        @Nullable UUID exerciseId, Instant createdAt) {
+        @Nullable UUID exerciseId, Instant createdAt, String originNode) {
 
     /** The same report filed under another incident. */
     public FiledReport withIncident(IncidentId incident) {
         return new FiledReport(id, incident, category, title, narrative, observedAt, location, areaGeoJson, severity,
-                confidence, reportingNation, reportedBy, source, label, exerciseId, createdAt);
+                confidence, reportingNation, reportedBy, source, label, exerciseId, createdAt, originNode);
     }
 
     /** The same report under another label. */
     public FiledReport withLabel(SecurityLabel newLabel) {
         return new FiledReport(id, incidentId, category, title, narrative, observedAt, location, areaGeoJson, severity,
-                confidence, reportingNation, reportedBy, source, newLabel, exerciseId, createdAt);
+                confidence, reportingNation, reportedBy, source, newLabel, exerciseId, createdAt, originNode);
     }
 }

@@ -16,6 +16,7 @@ import org.kalkan.incident.internal.Regrouping;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.LabelFilter;
+import org.kalkan.security.NodeKeys;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.ForbiddenException;
@@ -50,9 +51,10 @@ public class Incidents {
     private final ApplicationEventPublisher events;
     private final IncidentProperties properties;
     private final Clock clock;
+    private final String node;
 
     Incidents(IncidentStore store, LabelCombiner combiner, AccessPolicy policy, AuditTrail audit,
-            ApplicationEventPublisher events, IncidentProperties properties, Clock clock) {
+            ApplicationEventPublisher events, IncidentProperties properties, Clock clock, NodeKeys keys) {
         this.store = store;
         this.regrouping = new Regrouping(store, combiner);
         this.combiner = combiner;
@@ -61,6 +63,7 @@ public class Incidents {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.node = keys.nodeId();
     }
 
     /**
@@ -81,7 +84,7 @@ public class Incidents {
         FiledReport draft = new FiledReport(ReportId.random(), IncidentId.random(), report.category(), report.title(),
                 report.narrative(), report.observedAt(), report.location(), report.areaGeoJson(), report.severity(),
                 report.confidence(), reporter.nation(), reporter.username(), report.source(), report.label(),
-                report.exerciseId(), now);
+                report.exerciseId(), now, node);
         Regrouping.Outcome outcome = regrouping.file(draft, properties.correlationDistanceKm(),
                 properties.correlationWindow(), readableBy(reporter), now);
         FiledReport filed = outcome.report();
@@ -91,6 +94,7 @@ public class Incidents {
                         + (incident.opened() ? " (new)" : " (correlated)"));
         store.addHistory(filed.incidentId(), now, reporter.username(), incident.opened()
                 ? IncidentHistoryEntry.Kind.OPENED : IncidentHistoryEntry.Kind.REPORT_ADDED, "", null);
+        events.publishEvent(new ReportFiled(filed));
         events.publishEvent(new IncidentReported(incident.incident(), filed.id(), incident.opened(),
                 reporter.username()));
         announce(outcome.changed().subList(1, outcome.changed().size()), "split: its reports had no common reader");
@@ -298,7 +302,7 @@ public class Incidents {
         FiledReport next = new FiledReport(report.id(), report.incidentId(), content.category(), content.title(),
                 content.narrative(), content.observedAt(), content.location(), content.areaGeoJson(),
                 content.severity(), content.confidence(), report.reportingNation(), report.reportedBy(),
-                report.source(), content.label(), report.exerciseId(), report.createdAt());
+                report.source(), content.label(), report.exerciseId(), report.createdAt(), report.originNode());
         Regrouping.Outcome outcome = regrouping.update(next, properties.correlationDistanceKm(), now);
         audit.record(subject.username(), "REPORT_UPDATED", "report:" + reportId, report.label().marking() + " → "
                 + content.label().marking() + "; reason: " + why);
@@ -311,6 +315,8 @@ public class Incidents {
             }
             events.publishEvent(new ReportRelabelled(outcome.report(), report.label(), widened || lowered,
                     subject.username(), why, now));
+        } else {
+            events.publishEvent(new ReportUpdated(outcome.report()));
         }
         announce(outcome.changed(), "report updated");
         return outcome.report();
@@ -348,13 +354,24 @@ public class Incidents {
                 properties.correlationDistanceKm());
     }
 
+    /**
+     * The report, if the subject's nation originated it on this node (origin authority): a report received from
+     * another node is changed only on its origin node, whose log carries the change to every peer.
+     */
     private FiledReport originatorsReport(Subject subject, ReportId reportId, String act) {
         FiledReport report = findReport(subject, reportId);
+        String action = "REPORT_" + act.toUpperCase(java.util.Locale.ROOT);
         if (!report.reportingNation().equals(subject.nation())) {
-            audit.recordDenial(subject.username(), "REPORT_" + act.toUpperCase(java.util.Locale.ROOT),
-                    "report:" + reportId, "originated by " + report.reportingNation());
+            audit.recordDenial(subject.username(), action, "report:" + reportId,
+                    "originated by " + report.reportingNation());
             throw new ForbiddenException("Only the originating nation (" + report.reportingNation() + ") may " + act
                     + " this report.");
+        }
+        if (!report.originNode().equals(node)) {
+            audit.recordDenial(subject.username(), action, "report:" + reportId,
+                    "originated on node " + report.originNode() + ", this is " + node);
+            throw new ForbiddenException("This report was filed on node " + report.originNode() + ": only there may "
+                    + "its originator " + act + " it.");
         }
         return report;
     }
@@ -368,8 +385,7 @@ public class Incidents {
     }
 
     private void announce(List<Regrouping.Changed> changed, String change) {
-        changed.forEach(c -> events.publishEvent(new IncidentUpdated(c.incident(),
-                c.opened() ? "opened: " + change : change, c.mergedInto(), c.previousLabel())));
+        Announcements.publish(events, changed, change);
     }
 
     /** Whether the subject may read an incident of its own context under the label. */

@@ -28,8 +28,9 @@ final class BenchNode implements AutoCloseable {
     static BenchNode start(String... extraArguments) {
         Path dataDir = Path.of("target", "bench-data", UUID.randomUUID().toString());
         String[] arguments = Arrays.copyOf(new String[] {"--server.port=0",
-                "--kalkan.platform.data-dir=" + dataDir, "--logging.level.root=WARN"}, 3 + extraArguments.length);
-        System.arraycopy(extraArguments, 0, arguments, 3, extraArguments.length);
+                "--kalkan.platform.data-dir=" + dataDir, "--logging.level.root=WARN", "--kalkan.federation.port=0"},
+                4 + extraArguments.length);
+        System.arraycopy(extraArguments, 0, arguments, 4, extraArguments.length);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(KalkanApplication.class)
                 .profiles("demo").run(arguments);
         return new BenchNode(context, dataDir);

@@ -61,6 +61,7 @@ class CouncilBrowserTests {
         browser.findElement(By.id("username")).sendKeys("kaz.delegate");
         browser.findElement(By.id("password")).sendKeys("kalkan-demo");
         browser.findElement(By.id("sign-in")).click();
+        Browser.awaitSignedIn(browser);
         browser.findElement(By.linkText("Council")).click();
 
         Browser.await(browser, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("countdown-" + id)).getText()
@@ -119,6 +120,7 @@ class CouncilBrowserTests {
         browser.findElement(By.id("username")).sendKeys("council.chair");
         browser.findElement(By.id("password")).sendKeys("kalkan-demo");
         browser.findElement(By.id("sign-in")).click();
+        Browser.awaitSignedIn(browser);
         browser.get("http://localhost:" + port + "/council");
 
         browser.findElement(By.id("draft-title")).sendKeys("Activate the crisis team for the Aktau port incident");
@@ -164,6 +166,7 @@ class CouncilBrowserTests {
         browser.findElement(By.id("username")).sendKeys("tur.delegate");
         browser.findElement(By.id("password")).sendKeys("kalkan-demo");
         browser.findElement(By.id("sign-in")).click();
+        Browser.awaitSignedIn(browser);
         browser.get("http://localhost:" + port + "/council");
         assertThat(browser.findElement(By.id("break-" + id)).isDisplayed()).isTrue();
 
@@ -185,6 +188,7 @@ class CouncilBrowserTests {
         browser.findElement(By.id("username")).sendKeys("kgz.delegate");
         browser.findElement(By.id("password")).sendKeys("kalkan-demo");
         browser.findElement(By.id("sign-in")).click();
+        Browser.awaitSignedIn(browser);
         browser.get("http://localhost:" + port + "/council");
 
         By form = By.cssSelector("form[action$='/council/decisions/" + id + "/positions']");

@@ -46,6 +46,12 @@ public interface IncidentRepository {
 
     void withdrawReport(ReportId report, String by, String reason, Instant now);
 
+    /** The report, locked, withdrawn or not; empty when there is none. */
+    Optional<FiledReport> lockAnyReport(ReportId id);
+
+    /** Deletes the report's row (a received report retracted by its origin); its incident is settled after. */
+    void deleteReport(ReportId report);
+
     /** Stores every derived field of the incident (its label too) and counts a new version. */
     void saveDerived(IncidentId id, Derivation.Derived derived, Instant now);
 

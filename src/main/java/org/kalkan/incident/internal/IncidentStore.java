@@ -74,9 +74,9 @@ public class IncidentStore implements IncidentRepository {
         jdbc.sql("""
                 INSERT INTO report (id, incident_id, category, title, narrative, observed_at, lat, lon, area_geojson,
                     severity, confidence, reported_by, source, classification, releasable_to, origin_nation,
-                    exercise_id, created_at)
+                    exercise_id, created_at, origin_node)
                 VALUES (:id, :incident, :category, :title, :narrative, :observed, :lat, :lon, :area, :severity,
-                    :confidence, :by, :source, :classification, :releasable, :origin, :exercise, :created)""")
+                    :confidence, :by, :source, :classification, :releasable, :origin, :exercise, :created, :node)""")
                 .param("id", r.id().value()).param("incident", r.incidentId().value())
                 .param("category", r.category().name()).param("title", r.title()).param("narrative", r.narrative())
                 .param("observed", Timestamp.from(r.observedAt())).param("lat", r.location().lat())
@@ -85,7 +85,7 @@ public class IncidentStore implements IncidentRepository {
                 .param("classification", LabelColumns.classification(r.label()))
                 .param("releasable", LabelColumns.releasableTo(r.label()))
                 .param("origin", r.reportingNation().value()).param("exercise", r.exerciseId())
-                .param("created", Timestamp.from(r.createdAt()))
+                .param("created", Timestamp.from(r.createdAt())).param("node", r.originNode())
                 .update();
     }
 
@@ -213,6 +213,23 @@ public class IncidentStore implements IncidentRepository {
                 WHERE id = :id AND withdrawn_at IS NULL""")
                 .param("now", Timestamp.from(now)).param("by", by).param("reason", reason)
                 .param("id", report.value()).update();
+    }
+
+    @Override
+    public Optional<FiledReport> lockAnyReport(ReportId id) {
+        return jdbc.sql("SELECT * FROM report WHERE id = :id FOR UPDATE").param("id", id.value())
+                .query(Rows::report).optional();
+    }
+
+    /** Whether the report exists and was withdrawn (a tombstone). */
+    public boolean withdrawn(ReportId id) {
+        return jdbc.sql("SELECT count(*) FROM report WHERE id = :id AND withdrawn_at IS NOT NULL")
+                .param("id", id.value()).query(Long.class).single() > 0;
+    }
+
+    @Override
+    public void deleteReport(ReportId report) {
+        jdbc.sql("DELETE FROM report WHERE id = :id").param("id", report.value()).update();
     }
 
     /** The incident if the filter lets it through. */

@@ -223,6 +223,22 @@ public class Regrouping {
         return new Outcome(report, settle(report.incidentId(), incident.label(), now));
     }
 
+    /**
+     * Removes a report received from another node that this node may no longer hold (its origin narrowed its
+     * release away from this node's nations): the row goes, withdrawn or not, and its incident is derived again.
+     * Empty when there is no such report.
+     */
+    public Optional<Outcome> retract(ReportId reportId, Instant now) {
+        Optional<FiledReport> found = store.lockAnyReport(reportId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        FiledReport report = found.get();
+        IncidentSummary incident = store.lockIncident(report.incidentId()).orElseThrow();
+        store.deleteReport(reportId);
+        return Optional.of(new Outcome(report, settle(report.incidentId(), incident.label(), now)));
+    }
+
     /** Derives the incident again from what it holds now (after a status change, for instance). */
     public List<Changed> rederive(IncidentId id, Instant now) {
         IncidentSummary incident = store.lockIncident(id).orElseThrow(() -> NotFoundException.noVisible("incident"));

@@ -37,7 +37,8 @@ final class Rows {
                 rs.getTimestamp("observed_at").toInstant(), new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon")),
                 rs.getString("area_geojson"), rs.getInt("severity"), Confidence.valueOf(rs.getString("confidence")),
                 NationCode.of(rs.getString("origin_nation")), rs.getString("reported_by"), rs.getString("source"),
-                LabelColumns.read(rs), rs.getObject("exercise_id", UUID.class), rs.getTimestamp("created_at").toInstant());
+                LabelColumns.read(rs), rs.getObject("exercise_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("origin_node"));
     }
 
 }

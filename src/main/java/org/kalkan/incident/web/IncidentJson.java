@@ -37,13 +37,14 @@ final class IncidentJson {
 
     record Report(UUID id, UUID incidentId, String category, String title, String narrative, Instant observedAt,
             String observedDtg, Location location, @Nullable String area, int severity, String confidence,
-            String reportingNation, String reportedBy, String source, SecurityLabel label, Instant createdAt) {
+            String reportingNation, String reportedBy, String source, SecurityLabel label, Instant createdAt,
+            String originNode) {
 
         static Report of(FiledReport r) {
             return new Report(r.id().value(), r.incidentId().value(), r.category().name(), r.title(), r.narrative(),
                     r.observedAt(), Dtg.of(r.observedAt()), Location.of(r.location()), r.areaGeoJson(), r.severity(),
                     r.confidence().name(), r.reportingNation().value(), r.reportedBy(), r.source(),
-                    r.label(), r.createdAt());
+                    r.label(), r.createdAt(), r.originNode());
         }
     }
 

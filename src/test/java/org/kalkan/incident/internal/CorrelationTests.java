@@ -102,6 +102,6 @@ class CorrelationTests {
         Instant filed = AT.plusSeconds(minutes * 60L);
         return new FiledReport(ReportId.random(), incident, IncidentCategory.BORDER_INCIDENT, title, "", filed, at,
                 null, severity, Confidence.PROBABLE, NationCode.of(nation), nation.toLowerCase() + ".officer", "TEST", label,
-                null, filed);
+                null, filed, "CMC");
     }
 }

@@ -159,4 +159,15 @@ final class MemoryIncidents implements IncidentRepository {
                 r.created(), 0, r.label(), r.exercise(), mergedInto != null ? mergedInto : r.mergedInto(),
                 r.created(), r.version() + 1));
     }
+
+    @Override
+    public Optional<FiledReport> lockAnyReport(ReportId id) {
+        return Optional.ofNullable(reports.get(id));
+    }
+
+    @Override
+    public void deleteReport(ReportId report) {
+        reports.remove(report);
+        withdrawn.remove(report);
+    }
 }

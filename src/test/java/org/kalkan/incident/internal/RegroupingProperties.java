@@ -143,7 +143,7 @@ class RegroupingProperties {
             FiledReport report = new FiledReport(ReportId.random(), IncidentId.random(), CATEGORIES.get(f.category()),
                     "title " + now, "", now.minusSeconds(f.minutes() * 60L), PLACES.get(f.place()), null,
                     f.severity(), Confidence.PROBABLE, reporter.nation(), reporter.username(), "TEST", f.label(), null,
-                    now);
+                    now, "CMC");
             Regrouping.Outcome outcome = regrouping.file(report, 50, Duration.ofHours(24),
                     label -> policy.canRead(reporter, label, null, null), now);
             FiledReport filed = outcome.report();
@@ -180,7 +180,7 @@ class RegroupingProperties {
             regrouping.update(new FiledReport(report.id(), report.incidentId(), CATEGORIES.get(u.category()),
                     "updated " + now, "", report.observedAt(), PLACES.get(u.place()), null, u.severity(),
                     Confidence.CONFIRMED, report.reportingNation(), report.reportedBy(), report.source(), u.label(),
-                    null, report.createdAt()), 50, now);
+                    null, report.createdAt(), report.originNode()), 50, now);
             return new Applied(true, report.id());
         }
         if (act instanceof Withdraw w && !reports.isEmpty()) {

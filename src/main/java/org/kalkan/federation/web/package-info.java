@@ -1,0 +1,3 @@
+/** The administrators' federation API and operations page. */
+@org.jspecify.annotations.NullMarked
+package org.kalkan.federation.web;
