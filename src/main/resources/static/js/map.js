@@ -77,8 +77,9 @@
 
   function popup(feature) {
     const p = feature.properties;
-    return '<div class="popup"><div class="marking marking-' + escapeHtml(p.classification.toLowerCase()) + '">'
-      + escapeHtml(p.marking) + '</div><strong>' + escapeHtml(p.title) + '</strong><br>'
+    // The one marking component (js/marking.js), with EXERCISE for an exercise record.
+    return '<div class="popup"><div>' + KalkanMarking.html(p, p.exercise) + '</div><strong>' + escapeHtml(p.title)
+      + '</strong><br>'
       + escapeHtml(p.category) + ' · ' + text('status') + ' ' + escapeHtml(p.status) + ' · ' + text('severity') + ' '
       + escapeHtml(p.severity) + ' · ' + text('reports') + ' ' + escapeHtml(p.reportCount) + '<br>'
       + text('observed') + ' <b>' + escapeHtml(p.lastObservedDtg) + '</b> (' + escapeHtml(p.lastObservedAt) + ')<br>'
@@ -120,8 +121,8 @@
 
   function trackPopup(feature) {
     const p = feature.properties;
-    return '<div class="popup"><div class="marking marking-' + escapeHtml(p.classification.toLowerCase()) + '">'
-      + escapeHtml(p.marking) + '</div><strong>' + escapeHtml(p.callsign) + '</strong><br>'
+    return '<div class="popup"><div>' + KalkanMarking.html(p, p.exercise) + '</div><strong>' + escapeHtml(p.callsign)
+      + '</strong><br>'
       + escapeHtml(p.type) + '<br>' + escapeHtml(p.time) + '</div>';
   }
 

@@ -55,7 +55,8 @@ class CrisisBrowserTests {
         browser.findElement(By.id("open-submit")).click();
 
         assertThat(browser.findElement(By.id("crisis-title")).getText()).isEqualTo("Sabotage on the BTC pipeline");
-        assertThat(browser.findElement(By.id("classification-banner")).getText()).isEqualTo("CONFIDENTIAL");
+        assertThat(browser.findElement(By.id("classification-banner")).getText())
+                .startsWith("CONFIDENTIAL // REL TO ");
         assertThat(browser.findElement(By.id("log-entries")).getText()).contains("Crisis opened", "Incident attached");
         assertThat(browser.findElement(By.id("incidents")).getText()).contains("CRITICAL_INFRASTRUCTURE");
 

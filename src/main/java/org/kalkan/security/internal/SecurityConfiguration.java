@@ -72,6 +72,7 @@ class SecurityConfiguration {
         http.authenticationProvider(new TotpAwareAuthenticationProvider(authenticator))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/images/**", "/favicon.ico",
+                                "/favicon.svg",
                                 "/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())

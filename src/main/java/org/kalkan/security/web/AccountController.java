@@ -2,6 +2,8 @@ package org.kalkan.security.web;
 
 import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.platform.Languages;
 import org.kalkan.platform.NavigationEntry;
 import org.kalkan.security.internal.AccountSettings;
 import org.kalkan.security.internal.PrincipalHolder;
@@ -29,16 +31,23 @@ class AccountController {
     @GetMapping("/account")
     String account(@AuthenticationPrincipal PrincipalHolder holder, Model model) {
         model.addAttribute("totpEnabled", settings.totpEnabled(holder.kalkanPrincipal().username()));
-        model.addAttribute("languages", java.util.List.of("en", "tr", "ru"));
+        model.addAttribute("languages", Languages.TAGS);
         return "account";
     }
 
+    /** Saves the language; the header's switcher comes back to the page it was used on ({@code back}). */
     @PostMapping("/account/language")
     String language(@AuthenticationPrincipal PrincipalHolder holder, @RequestParam String language,
-            HttpSession session) {
+            @RequestParam(required = false) @Nullable String back, HttpSession session) {
         settings.setLanguage(holder.kalkanPrincipal().username(), language);
         session.setAttribute(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME, Locale.forLanguageTag(language));
-        return "redirect:/account";
+        return "redirect:" + (isLocalPage(back) ? back : "/account");
+    }
+
+    /** Only a path of this node ("/crises/…"), never another site ("//host", "https://…") or a header break. */
+    static boolean isLocalPage(@Nullable String path) {
+        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
+                && path.chars().noneMatch(c -> c < 0x20) && path.length() <= 2000;
     }
 
     @PostMapping("/account/totp")
@@ -46,7 +55,7 @@ class AccountController {
         var enrolment = settings.startTotpEnrolment(holder.kalkanPrincipal().username());
         model.addAttribute("enrolment", enrolment);
         model.addAttribute("totpEnabled", false);
-        model.addAttribute("languages", java.util.List.of("en", "tr", "ru"));
+        model.addAttribute("languages", Languages.TAGS);
         return "account";
     }
 
