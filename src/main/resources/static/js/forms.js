@@ -6,6 +6,7 @@
 //   it names (aria-invalid, aria-describedby, focus).
 // * Irreversible acts ask first: a form or submit button with data-confirm="…" asks that question before it is sent.
 // * A <select data-autosubmit> (the header's language switcher) sends its form when changed.
+// * On a demo node's sign-in page, a demo account's name ([data-fill-username]) fills the username.
 (function () {
   document.documentElement.classList.add('js');
 
@@ -118,6 +119,15 @@
     if (select instanceof HTMLSelectElement && select.hasAttribute('data-autosubmit') && select.form) {
       select.form.requestSubmit();
     }
+  });
+  // The demo node's sign-in page: a demo account's name fills the form.
+  document.addEventListener('click', event => {
+    const button = event.target.closest && event.target.closest('[data-fill-username]');
+    const username = document.getElementById('username');
+    if (!button || !username) return;
+    username.value = button.dataset.fillUsername;
+    const password = document.getElementById('password');
+    if (password) password.focus();
   });
   document.addEventListener('DOMContentLoaded', keep);
 })();
