@@ -113,6 +113,7 @@ class ExercisePages {
         boolean staff = me.has(Role.EXERCISE_DIRECTOR) || exercise.isEvaluator(me.username());
         model.addAttribute("staff", staff);
         model.addAttribute("excon", me.has(Role.EXERCISE_DIRECTOR) || exercise.isExcon(me.username()));
+        model.addAttribute("director", me.has(Role.EXERCISE_DIRECTOR));
         List<Inject> injects = staff ? msel.list(me, id) : List.of();
         // The page shows each inject's label, and the content of those its reader may read: the banner covers them.
         injects.stream().filter(i -> !i.contentWithheld()).forEach(i -> marking.show(i.label()));
