@@ -10,6 +10,7 @@ if (!target) {
 }
 
 const assets = [
+  ['chart.js/dist/chart.umd.min.js', 'chart.js/chart.umd.min.js'],
   ['htmx.org/dist/htmx.min.js', 'htmx/htmx.min.js'],
   ['leaflet/dist/leaflet.js', 'leaflet/leaflet.js'],
   ['leaflet/dist/leaflet.css', 'leaflet/leaflet.css'],
