@@ -86,8 +86,13 @@
       anchor.insertAdjacentElement('afterend', alert);
       field.setAttribute('aria-describedby', alert.id);
     }
-    field.focus();
-    field.scrollIntoView({ block: 'center' });
+    // Focus the field once the page has settled: a redirect to "#section" moves focus to that section after
+    // the page is parsed, and an autofocus input would take it too.
+    document.querySelectorAll('[autofocus]').forEach(el => el.removeAttribute('autofocus'));
+    const focusField = () => { field.focus(); field.scrollIntoView({ block: 'center' }); };
+    focusField();
+    if (document.readyState === 'complete') setTimeout(focusField, 0);
+    else window.addEventListener('load', () => setTimeout(focusField, 0), { once: true });
   }
 
   function keep() {

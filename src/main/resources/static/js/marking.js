@@ -32,7 +32,6 @@
     const classification = classificationOf(label);
     span.className = 'marking' + (classification ? ' marking-' + classification.toLowerCase() : '')
       + (exercise ? ' marking-exercise' : '');
-    span.setAttribute('data-marking', '');
     if (classification) span.dataset.classification = classification;
     span.textContent = text(label, exercise);
     return span;

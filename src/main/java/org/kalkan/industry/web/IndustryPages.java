@@ -171,7 +171,9 @@ class IndustryPages {
 
         @Bean
         NavigationEntry industryNavigation() {
-            return new NavigationEntry("nav.industry", "/industry", 750, null);
+            // Co-production is run by programme managers and overseen by the Council and the crisis staff.
+            return NavigationEntry.forAny("nav.industry", "/industry", 750, Role.authorities(Role.PROGRAMME_MANAGER,
+                    Role.COUNCIL_CHAIR, Role.COUNCIL_DELEGATE, Role.CRISIS_MANAGER, Role.FORCE_PLANNER));
         }
     }
 }

@@ -42,7 +42,7 @@ class KeptForms implements WebMvcConfigurer, HandlerInterceptor {
     record KeptForm(String action, Map<String, List<String>> values, @Nullable String field)
             implements Serializable {
 
-        String valuesJson() {
+        public String valuesJson() {
             return JSON.writeValueAsString(values);
         }
     }
