@@ -116,6 +116,15 @@
     render();
   }
 
+  function removeIncident(id) {
+    const existing = markers.get(id);
+    if (existing) {
+      map.removeLayer(existing.marker);
+      markers.delete(id);
+      render();
+    }
+  }
+
   function trackIcon(feature) {
     const p = feature.properties;
     // Exercise tracks come with the exercise context in their symbol code; a plain marker gets it here.
@@ -255,6 +264,8 @@
     const onIncident = e => upsert(JSON.parse(e.data), true);
     source.addEventListener('incident.reported', onIncident);
     source.addEventListener('incident.updated', onIncident);
+    // An incident left without reports, or now under a label this user may not read: it leaves the picture.
+    source.addEventListener('incident.removed', e => removeIncident(JSON.parse(e.data).id));
     source.addEventListener('track.updated', e => upsertTrack(JSON.parse(e.data)));
     source.addEventListener('track.stale', e => removeTrack(JSON.parse(e.data).id));
     source.onerror = () => {

@@ -48,6 +48,10 @@ public final class ApiClient {
         return postRaw(path, token, JSON.writeValueAsString(body));
     }
 
+    public Response delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
+    }
+
     public Response postRaw(String path, String token, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

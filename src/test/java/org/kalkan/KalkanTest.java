@@ -17,6 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"kalkan.platform.data-dir=target/test-data/${random.uuid}",
+                // The embedded server's binaries are extracted once for every test run, not into each data directory.
+                "kalkan.platform.db.embedded-binaries=target/embedded-pg",
                 // Alerts are e-mailed to a GreenMail SMTP server that mail tests start on this port.
                 "kalkan.notification.mail.enabled=true", "spring.mail.host=localhost", "spring.mail.port=3025",
                 // CoT server on free ports, with the plain-TCP laboratory port open as tur.officer

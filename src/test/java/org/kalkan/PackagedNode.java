@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The packaged node ({@code target/kalkan.jar}) as a separate process, for {@code *IT} tests of restarts. */
 public final class PackagedNode {
@@ -24,24 +26,38 @@ public final class PackagedNode {
      * {@code target/<logName>.log}.
      */
     public static Process start(Path dataDir, int port, String logName) throws IOException, InterruptedException {
+        return start(dataDir, port, logName, URI.create("http://localhost:" + port + "/actuator/health"),
+                HttpClient.newHttpClient(), List.of("--spring.profiles.active=demo"));
+    }
+
+    /**
+     * Starts the jar with {@code arguments} (no profile unless they name one) and waits until {@code health}
+     * answers through {@code client}.
+     */
+    public static Process start(Path dataDir, int port, String logName, URI health, HttpClient client,
+            List<String> arguments) throws IOException, InterruptedException {
         String jar = System.getProperty("kalkan.jar", "target/kalkan.jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", jar, "--spring.profiles.active=demo",
-                "--server.port=" + port, "--kalkan.cot.tls-port=0", "--kalkan.platform.data-dir=" + dataDir.toAbsolutePath(),
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar));
+        command.addAll(arguments);
+        command.addAll(List.of("--server.port=" + port, "--kalkan.cot.tls-port=0",
+                "--kalkan.platform.data-dir=" + dataDir.toAbsolutePath(),
+                // The embedded server's binaries are extracted once for all test nodes, not into each data directory.
+                "--kalkan.platform.db.embedded-binaries=" + Path.of("target", "embedded-pg").toAbsolutePath(),
                 // Restart tests wait for real deadlines: as KalkanTest, a short minimum silence (issue 12).
-                "--kalkan.council.min-silence=PT10S", "--kalkan.council.min-urgent-silence=PT5S")
+                "--kalkan.council.min-silence=PT10S", "--kalkan.council.min-urgent-silence=PT5S"));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target/" + logName + ".log"))
                 .start();
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        // Generous: on a shared 2-core machine under load a start has taken two minutes.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
         while (Instant.now().isBefore(deadline)) {
             assertThat(process.isAlive()).as("node is running (see target/%s.log)", logName).isTrue();
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(health).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("UP")) {
+                if (answer.statusCode() == 200 && answer.body().contains("UP")) {
                     return process;
                 }
             } catch (IOException notYetListening) {
@@ -49,7 +65,7 @@ public final class PackagedNode {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("node " + logName + " did not become healthy within 120 s");
+        throw new AssertionError("node " + logName + " did not become healthy within 300 s");
     }
 
     public static int freePort() throws IOException {

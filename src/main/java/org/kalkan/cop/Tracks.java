@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
  * The live picture's tracks: the latest position of each, fed by adapters such as the CoT server. Every change
  * goes on the live stream ({@code track.updated}, {@code track.stale}) under the track's label; stale tracks are
  * removed by a poller that compares with the injected clock. A track belongs to the real world or to one exercise
- * (ADR 0006): the uid is kept per context, so an exercise track never replaces, or is replaced by, a real one.
+ * (ADR 0006): the uid is kept per context, so an exercise track never replaces, or is replaced by, a real one. It
+ * also belongs to its sender: while it is live, a position from anyone else under its uid is refused.
  */
 @Service
 public class Tracks {
@@ -35,13 +36,23 @@ public class Tracks {
         this.clock = clock;
     }
 
-    public void update(TrackPosition position) {
-        if (!position.stale().isAfter(clock.instant())) {
-            return;
+    /**
+     * Puts the position on the picture; false (and nothing changes) when it is stale already, or when the live track
+     * of that uid belongs to another sender.
+     */
+    public boolean update(TrackPosition position) {
+        var now = clock.instant();
+        if (!position.stale().isAfter(now)) {
+            return false;
         }
-        latest.put(Key.of(position), position);
+        TrackPosition kept = latest.compute(Key.of(position), (key, current) -> current == null
+                || !current.stale().isAfter(now) || current.sameSender(position) ? position : current);
+        if (kept != position) {
+            return false;
+        }
         stream.publish(new LiveEvent("track.updated", position.uid(), feature(position), position.label(),
                 position.origin(), position.exercise()));
+        return true;
     }
 
     /** The tracks of the subject's context that the subject may read, newest first. */

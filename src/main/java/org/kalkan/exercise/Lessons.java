@@ -20,6 +20,7 @@ import org.kalkan.security.LabelFilter;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.shared.Classification;
+import org.kalkan.shared.InvalidInputException;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -127,6 +128,11 @@ public class Lessons {
     public List<Lesson> search(Subject subject, @Nullable String text, @Nullable LessonStatus status) {
         LabelFilter filter = policy.filterAcrossContexts(subject, "x");
         String words = text == null ? "" : text.strip();
+        if (words.indexOf('\u0000') >= 0) {
+            // PostgreSQL cannot compare text with NUL: refused by name (400 on the API and the page), never a 500.
+            throw InvalidInputException.of(List.of(new InvalidInputException.Violation("q",
+                    "the search text must not contain a NUL character")));
+        }
         return jdbc.sql("SELECT l.*, x.name AS exercise_name, x.classification, x.releasable_to FROM exercise_lesson l "
                         + "JOIN exercise x ON x.id = l.exercise_id WHERE " + filter.sql()
                         + " AND (:words = '' OR l.title ILIKE :like OR l.text ILIKE :like"

@@ -12,6 +12,8 @@ public record IncidentQuery(double @Nullable [] bbox, @Nullable Instant from, @N
         @Nullable IncidentCategory category, @Nullable IncidentStatus status, int limit, @Nullable String cursor) {
 
     public static final int MAX_LIMIT = 1000;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public IncidentQuery {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -26,8 +28,16 @@ public record IncidentQuery(double @Nullable [] bbox, @Nullable Instant from, @N
                 throw new IllegalArgumentException("bbox out of range or inverted: minLon,minLat,maxLon,maxLat");
             }
         }
+        inRange(from, "from");
+        inRange(to, "to");
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("from is after to");
+        }
+    }
+
+    private static void inRange(@Nullable Instant instant, String field) {
+        if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+            throw new IllegalArgumentException(field + " must be between the years 1 and 9999, was " + instant);
         }
     }
 

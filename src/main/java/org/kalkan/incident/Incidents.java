@@ -2,26 +2,33 @@ package org.kalkan.incident;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.incident.internal.IncidentSearch;
 import org.kalkan.incident.internal.IncidentStore;
 import org.kalkan.incident.internal.LabelCombiner;
-import org.kalkan.platform.Problems;
+import org.kalkan.incident.internal.Regrouping;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.ForbiddenException;
+import org.kalkan.shared.NotFoundException;
+import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
+import org.kalkan.shared.VersionConflictException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Files reports, correlates them into incidents, and lets watch officers manage incidents. */
+/**
+ * Files reports, correlates them into incidents, lets watch officers manage incidents and originators relabel or
+ * withdraw their reports. Every act derives the incidents it touches again from the reports they hold
+ * ({@link Regrouping}): no field of an incident is ever shown to someone who may not read the report it came from,
+ * and no act but the originator's own takes a report away from anyone who saw it.
+ */
 @Service
 public class Incidents {
 
@@ -30,29 +37,29 @@ public class Incidents {
     private static final Set<Role> MANAGERS = Set.of(Role.WATCH_OFFICER, Role.CRISIS_MANAGER);
 
     private final IncidentStore store;
+    private final Regrouping regrouping;
     private final LabelCombiner combiner;
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final IncidentProperties properties;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
     Incidents(IncidentStore store, LabelCombiner combiner, AccessPolicy policy, AuditTrail audit,
-            ApplicationEventPublisher events, IncidentProperties properties, JdbcClient jdbc, Clock clock) {
+            ApplicationEventPublisher events, IncidentProperties properties, Clock clock) {
         this.store = store;
+        this.regrouping = new Regrouping(store, combiner);
         this.combiner = combiner;
         this.policy = policy;
         this.audit = audit;
         this.events = events;
         this.properties = properties;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /**
      * Files a report: it joins the nearest open incident of its category within the correlation distance and
-     * window whose combined label its reporter may still read, or opens a new incident.
+     * window that keeps every reader it has and that the reporter may read, or opens a new incident.
      */
     @Transactional
     public FiledReport report(Subject reporter, NewReport request) {
@@ -64,43 +71,21 @@ public class Incidents {
             throw new IllegalArgumentException("observedAt is in the future: " + report.observedAt());
         }
         // Two simultaneous reports near each other must not open two incidents: lock the neighbourhood.
-        lockNeighbourhood(report);
-        LabelCombiner.Labelled labelled = new LabelCombiner.Labelled(report.label(), reporter.nation());
-        IncidentSummary joined = null;
-        SecurityLabel combined = null;
-        List<IncidentSummary> candidates = store.correlationCandidates(report.category(), report.exerciseId(),
-                report.location(), report.observedAt(), properties.correlationDistanceKm(),
-                properties.correlationWindow()).stream()
-                .filter(c -> c.location().distanceKm(report.location()) <= properties.correlationDistanceKm())
-                .sorted(Comparator.comparingDouble(c -> c.location().distanceKm(report.location())))
-                .toList();
-        for (IncidentSummary candidate : candidates) {
-            List<LabelCombiner.Labelled> labels = new java.util.ArrayList<>(store.reportLabels(candidate.id()));
-            labels.add(labelled);
-            SecurityLabel label = combiner.combine(labels);
-            if (label != null && policy.canRead(reporter, label, null, candidate.exerciseId())) {
-                joined = candidate;
-                combined = label;
-                break;
-            }
-        }
-        IncidentId incidentId = joined == null ? IncidentId.random() : joined.id();
-        if (joined == null) {
-            combined = combiner.combine(List.of(labelled));
-            store.insertIncident(incidentId, report.category(), report.title(), report.severity(), report.location(),
-                    report.observedAt(), combined, report.exerciseId(), now);
-        }
-        FiledReport filed = new FiledReport(ReportId.random(), incidentId, report.category(), report.title(),
+        store.lockNeighbourhood(report.category(), report.exerciseId(), report.location(),
+                properties.correlationDistanceKm());
+        FiledReport draft = new FiledReport(ReportId.random(), IncidentId.random(), report.category(), report.title(),
                 report.narrative(), report.observedAt(), report.location(), report.areaGeoJson(), report.severity(),
                 report.confidence(), reporter.nation(), reporter.username(), report.source(), report.label(),
                 report.exerciseId(), now);
-        store.insertReport(filed);
-        store.refreshAggregates(incidentId, combined, now);
+        Regrouping.Outcome outcome = regrouping.file(draft, properties.correlationDistanceKm(),
+                properties.correlationWindow(), readableBy(reporter), now);
+        FiledReport filed = outcome.report();
+        Regrouping.Changed incident = outcome.changed().get(0);
         audit.record(reporter.username(), "REPORT_FILED", "report:" + filed.id(),
-                report.category() + " " + report.label().marking() + " → incident " + incidentId
-                        + (joined == null ? " (new)" : " (correlated)"));
-        IncidentSummary incident = store.findForUpdate(incidentId).orElseThrow();
-        events.publishEvent(new IncidentReported(incident, filed.id(), joined == null));
+                report.category() + " " + report.label().marking() + " → incident " + filed.incidentId()
+                        + (incident.opened() ? " (new)" : " (correlated)"));
+        events.publishEvent(new IncidentReported(incident.incident(), filed.id(), incident.opened()));
+        announce(outcome.changed().subList(1, outcome.changed().size()), "split: its reports had no common reader");
         return filed;
     }
 
@@ -115,12 +100,15 @@ public class Incidents {
     /** The incident, if the subject may read it; otherwise not found (its existence is not revealed). */
     @Transactional(readOnly = true)
     public IncidentSummary find(Subject subject, IncidentId id) {
-        IncidentSummary incident = store.find(id, policy.filter(subject, "i"))
-                .orElseThrow(() -> notFound(subject, id));
+        IncidentSummary incident = store.find(id, policy.filter(subject, "i")).orElseThrow(() -> {
+            audit.recordDenial(subject.username(), "READ", "incident:" + id, "not found or not readable");
+            return NotFoundException.noVisible("incident");
+        });
         policy.assertReadable(subject, incident.label(), null, incident.exerciseId(), "incident:" + id);
         return incident;
     }
 
+    /** The reports of the incident the subject may read (withdrawn ones are no longer anyone's to read). */
     @Transactional(readOnly = true)
     public List<FiledReport> reports(Subject subject, IncidentId id) {
         find(subject, id);
@@ -130,60 +118,50 @@ public class Incidents {
         return reports;
     }
 
+    /** One report, if the subject may read it and it was not withdrawn; otherwise not found. */
+    @Transactional(readOnly = true)
+    public FiledReport findReport(Subject subject, ReportId id) {
+        FiledReport report = store.report(id, policy.filter(subject, "r")).orElseThrow(() -> {
+            audit.recordDenial(subject.username(), "READ", "report:" + id, "not found or not readable");
+            return NotFoundException.noVisible("report");
+        });
+        policy.assertReadable(subject, report.label(), report.reportingNation(), report.exerciseId(),
+                "report:" + id);
+        return report;
+    }
+
     @Transactional
     public IncidentSummary changeStatus(Subject subject, IncidentId id, IncidentStatus target,
             @Nullable Integer expectedVersion) {
         requireAnyRole(subject, MANAGERS, "change incident status");
         IncidentSummary current = find(subject, id);
         if (!current.status().canMoveTo(target)) {
-            throw Problems.conflict("An incident cannot move from " + current.status() + " to " + target
+            throw new RefusedException("An incident cannot move from " + current.status() + " to " + target
                     + "; allowed: " + current.status().next());
         }
         int version = expectedVersion == null ? current.version() : expectedVersion;
-        if (!store.updateStatus(id, target, version, clock.instant())) {
-            throw Problems.conflict("The incident was changed by someone else (version " + current.version()
-                    + "); reload and try again.");
+        Instant now = clock.instant();
+        if (!store.updateStatus(id, target, version, now)) {
+            throw new VersionConflictException("The incident was changed by someone else (version "
+                    + current.version() + "); reload and try again.");
         }
         audit.record(subject.username(), "INCIDENT_STATUS", "incident:" + id, current.status() + " → " + target);
-        IncidentSummary updated = store.findForUpdate(id).orElseThrow();
-        events.publishEvent(new IncidentUpdated(updated, "status " + target, null));
-        return updated;
+        List<Regrouping.Changed> changed = regrouping.rederive(id, now);
+        announce(changed, "status " + target);
+        return changed.get(0).incident();
     }
 
     /** Merges other incidents into {@code target}: their reports move, they close as merged. */
     @Transactional
     public IncidentSummary merge(Subject subject, IncidentId target, List<IncidentId> others) {
         requireAnyRole(subject, MANAGERS, "merge incidents");
-        if (others.isEmpty() || others.contains(target)) {
-            throw new IllegalArgumentException("name at least one other incident to merge into the target");
-        }
-        IncidentSummary into = find(subject, target);
-        for (IncidentId other : others) {
-            IncidentSummary source = find(subject, other);
-            if (source.category() != into.category() || !java.util.Objects.equals(source.exerciseId(),
-                    into.exerciseId())) {
-                throw Problems.conflict("Only incidents of the same category and context can be merged.");
-            }
-            if (source.status() == IncidentStatus.CLOSED) {
-                throw Problems.conflict("Incident " + other + " is closed.");
-            }
-        }
-        List<LabelCombiner.Labelled> all = new java.util.ArrayList<>(store.reportLabels(target));
-        others.forEach(other -> all.addAll(store.reportLabels(other)));
-        requireStillReadable(subject, combiner.combine(all), "merging");
-        Instant now = clock.instant();
-        for (IncidentId other : others) {
-            store.findForUpdate(other);
-            store.moveAllReports(other, target);
-            store.markMerged(other, target, now);
-        }
-        IncidentSummary merged = recompute(target, now);
+        find(subject, target);
+        others.forEach(other -> find(subject, other));
+        List<Regrouping.Changed> changed = regrouping.merge(target, others, readableBy(subject), clock.instant());
         audit.record(subject.username(), "INCIDENT_MERGED", "incident:" + target, "merged " + others);
-        for (IncidentId other : others) {
-            events.publishEvent(new IncidentUpdated(store.findForUpdate(other).orElseThrow(), "merged", target));
-        }
-        events.publishEvent(new IncidentUpdated(merged, "merged " + others.size(), null));
-        return merged;
+        announce(changed.subList(1, changed.size()), "merged");
+        announce(changed.subList(0, 1), "merged " + others.size());
+        return changed.get(0).incident();
     }
 
     /**
@@ -192,85 +170,102 @@ public class Incidents {
     @Transactional
     public IncidentSummary reattach(Subject subject, ReportId reportId, @Nullable IncidentId target) {
         requireAnyRole(subject, MANAGERS, "re-attach reports");
-        FiledReport report = store.report(reportId.value())
-                .filter(r -> policy.canRead(subject, r.label(), r.reportingNation(), r.exerciseId()))
-                .orElseThrow(() -> Problems.notFound("No report " + reportId + "."));
-        IncidentId from = report.incidentId();
-        find(subject, from);
-        Instant now = clock.instant();
-        IncidentId to;
-        if (target == null) {
-            to = IncidentId.random();
-            store.insertIncident(to, report.category(), report.title(), report.severity(), report.location(),
-                    report.observedAt(), report.label(), report.exerciseId(), now);
-        } else {
-            if (target.equals(from)) {
-                throw Problems.conflict("The report is already filed under incident " + target + ".");
-            }
-            IncidentSummary destination = find(subject, target);
-            if (!java.util.Objects.equals(destination.exerciseId(), report.exerciseId())) {
-                throw Problems.conflict("A report can join only an incident of its own context.");
-            }
-            if (destination.category() != report.category() || destination.status() == IncidentStatus.CLOSED) {
-                throw Problems.conflict("A report can join only an open incident of its own category.");
-            }
-            List<LabelCombiner.Labelled> all = new java.util.ArrayList<>(store.reportLabels(target));
-            all.add(new LabelCombiner.Labelled(report.label(), report.reportingNation()));
-            requireStillReadable(subject, combiner.combine(all), "moving this report");
-            to = target;
+        FiledReport report = findReport(subject, reportId);
+        find(subject, report.incidentId());
+        if (target != null) {
+            find(subject, target);
         }
-        store.findForUpdate(from);
-        store.moveReport(reportId.value(), to);
-        IncidentSummary source = recompute(from, now);
-        IncidentSummary destination = recompute(to, now);
-        audit.record(subject.username(), "REPORT_REATTACHED", "report:" + reportId, from + " → " + to);
-        events.publishEvent(new IncidentUpdated(source, "report moved out", null));
-        events.publishEvent(new IncidentUpdated(destination, "report moved in", null));
+        List<Regrouping.Changed> changed = regrouping.reattach(reportId, target, readableBy(subject),
+                clock.instant());
+        IncidentSummary destination = changed.get(0).incident();
+        audit.record(subject.username(), "REPORT_REATTACHED", "report:" + reportId,
+                report.incidentId() + " → " + destination.id());
+        announce(changed.subList(0, 1), "report moved in");
+        announce(changed.subList(1, changed.size()), "report moved out");
         return destination;
     }
 
-    private IncidentSummary recompute(IncidentId id, Instant now) {
-        SecurityLabel label = combiner.combine(store.reportLabels(id));
-        if (label == null) {
-            store.closeEmpty(id, now);
-        } else {
-            store.refreshAggregates(id, label, now);
+    /**
+     * The originator's new label for their report (403 for anyone else who may read it, 404 for who may not).
+     * The incident is derived again; should the new label hide it from some of its readers, the report moves to an
+     * incident of its own. Widening the release or lowering the classification is audited as such.
+     */
+    @Transactional
+    public FiledReport relabel(Subject subject, ReportId reportId, SecurityLabel label, String reason) {
+        requireAnyRole(subject, REPORTERS, "relabel reports");
+        String why = reason(reason);
+        FiledReport report = originatorsReport(subject, reportId, "relabel");
+        policy.checkWritable(subject, label);
+        SecurityLabel previous = report.label();
+        if (previous.equals(label)) {
+            return report;
         }
-        return store.findForUpdate(id).orElseThrow();
+        Instant now = clock.instant();
+        Regrouping.Outcome outcome = regrouping.relabel(reportId, label, now);
+        String target = "report:" + reportId;
+        String change = previous.marking() + " → " + label.marking() + "; reason: " + why;
+        audit.record(subject.username(), "REPORT_RELABELLED", target, change);
+        boolean releaseWidened = !combiner.nations(previous).containsAll(combiner.nations(label));
+        boolean lowered = label.classification().rank() < previous.classification().rank();
+        if (releaseWidened) {
+            audit.record(subject.username(), "REPORT_RELEASE_WIDENED", target, change);
+        }
+        if (lowered) {
+            audit.record(subject.username(), "REPORT_CLASSIFICATION_LOWERED", target, change);
+        }
+        events.publishEvent(new ReportRelabelled(outcome.report(), previous, releaseWidened || lowered,
+                subject.username(), why, now));
+        announce(outcome.changed(), "report relabelled");
+        return outcome.report();
     }
 
     /**
-     * Takes transaction-scoped locks on the report's grid cell and its eight neighbours (category-specific), in a
-     * fixed order so no two transactions deadlock. Cells are at least the correlation distance wide, so two reports
-     * that could correlate always share a cell, while distant reports proceed in parallel.
+     * The originator withdraws their report (403 for anyone else who may read it, 404 for who may not): it stays
+     * as a tombstone for the audit, leaves every list, map and count, and its incident is derived again (closed
+     * when no report is left).
      */
-    private void lockNeighbourhood(NewReport report) {
-        double cellLat = Math.max(0.01, properties.correlationDistanceKm() / 111.0);
-        // Wide enough up to 75° latitude; beyond it one lock per category.
-        double cellLon = cellLat / Math.cos(Math.toRadians(75));
-        List<String> keys = new java.util.ArrayList<>();
-        if (Math.abs(report.location().lat()) > 75 || cellLon >= 90) {
-            keys.add("incident:" + report.category());
-        } else {
-            long row = (long) Math.floor(report.location().lat() / cellLat);
-            long column = (long) Math.floor(report.location().lon() / cellLon);
-            for (long r = row - 1; r <= row + 1; r++) {
-                for (long c = column - 1; c <= column + 1; c++) {
-                    keys.add("incident:" + report.category() + ":" + report.exerciseId() + ":" + r + ":" + c);
-                }
-            }
-        }
-        jdbc.sql("SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT hashtext(unnest(CAST(:keys AS TEXT[]))) AS k "
-                        + "ORDER BY 1) ordered")
-                .param("keys", keys.toArray(String[]::new)).query().singleRow();
+    @Transactional
+    public ReportWithdrawn withdraw(Subject subject, ReportId reportId, String reason) {
+        requireAnyRole(subject, REPORTERS, "withdraw reports");
+        String why = reason(reason);
+        originatorsReport(subject, reportId, "withdraw");
+        Instant now = clock.instant();
+        Regrouping.Outcome outcome = regrouping.withdraw(reportId, subject.username(), why, now);
+        audit.record(subject.username(), "REPORT_WITHDRAWN", "report:" + reportId,
+                outcome.report().label().marking() + "; reason: " + why);
+        ReportWithdrawn withdrawn = new ReportWithdrawn(outcome.report(), subject.username(), why, now);
+        events.publishEvent(withdrawn);
+        announce(outcome.changed(), "report withdrawn");
+        return withdrawn;
     }
 
-    private void requireStillReadable(Subject subject, @Nullable SecurityLabel combined, String action) {
-        // Every incident touched here was found through the policy, so it belongs to the subject's context.
-        if (combined == null || !policy.canRead(subject, combined, null, subject.exercise())) {
-            throw Problems.conflict("No one could read the combined incident, or you could not: " + action
-                    + " is refused.");
+    private FiledReport originatorsReport(Subject subject, ReportId reportId, String act) {
+        FiledReport report = findReport(subject, reportId);
+        if (!report.reportingNation().equals(subject.nation())) {
+            audit.recordDenial(subject.username(), "REPORT_" + act.toUpperCase(java.util.Locale.ROOT),
+                    "report:" + reportId, "originated by " + report.reportingNation());
+            throw new ForbiddenException("Only the originating nation (" + report.reportingNation() + ") may " + act
+                    + " this report.");
         }
+        return report;
+    }
+
+    private static String reason(@Nullable String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw new IllegalArgumentException("reason is required, at most 2000 characters");
+        }
+        NewReport.requirePlainText(reason, "reason");
+        return reason.strip();
+    }
+
+    private void announce(List<Regrouping.Changed> changed, String change) {
+        changed.forEach(c -> events.publishEvent(new IncidentUpdated(c.incident(),
+                c.opened() ? "opened: " + change : change, c.mergedInto(), c.previousLabel())));
+    }
+
+    /** Whether the subject may read an incident of its own context under the label. */
+    private Predicate<SecurityLabel> readableBy(Subject subject) {
+        return label -> policy.canRead(subject, label, null, subject.exercise());
     }
 
     /**
@@ -288,16 +283,10 @@ public class Incidents {
                 reporter.exercise(), report.source());
     }
 
-    private RuntimeException notFound(Subject subject, IncidentId id) {
-        audit.recordDenial(subject.username(), "READ", "incident:" + id, "not found or not readable");
-        return Problems.notFound("No incident " + id + " that you may read.");
-    }
-
     private void requireAnyRole(Subject subject, Set<Role> roles, String what) {
         if (roles.stream().noneMatch(subject::has)) {
             audit.recordDenial(subject.username(), "INCIDENT", what, "requires one of " + roles);
-            throw Problems.forbidden("Your roles do not allow you to " + what + ".");
+            throw new ForbiddenException("Your roles do not allow you to " + what + ".");
         }
     }
-
 }

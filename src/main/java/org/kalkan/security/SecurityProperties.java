@@ -5,17 +5,32 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Authentication settings: token lifetime, login throttling, the first admin's password, TOTP issuer and the
- * optional OIDC login with the claims that carry nation, roles and clearance.
+ * Authentication settings: token lifetime, sign-in throttling, the first admin's password, the metrics scrape token,
+ * TOTP issuer and the optional OIDC login with the claims that carry nation, roles and clearance.
  */
 @ConfigurationProperties("kalkan.security")
 public record SecurityProperties(
         @DefaultValue("PT8H") Duration tokenTtl,
-        @DefaultValue("5") int maxFailedLogins,
-        @DefaultValue("PT15M") Duration lockDuration,
+        @DefaultValue Throttle throttle,
         @DefaultValue("") String bootstrapAdminPassword,
+        @DefaultValue("") String metricsToken,
         @DefaultValue("Kalkan") String totpIssuer,
         @DefaultValue Oidc oidc) {
+
+    /**
+     * Sign-in throttling. One client address may fail {@code sourceMaxFailures} times within {@code sourceWindow}
+     * before it waits out the window. An account (from one address; also a username that does not exist) may fail
+     * {@code freeFailures} times; each further failure doubles the wait, from {@code firstDelay} up to
+     * {@code maxDelay}. The same backoff applies to confirming a second factor. Nothing locks an account: its owner
+     * signs in from another address at once, and the waits end by themselves.
+     */
+    public record Throttle(
+            @DefaultValue("20") int sourceMaxFailures,
+            @DefaultValue("PT15M") Duration sourceWindow,
+            @DefaultValue("3") int freeFailures,
+            @DefaultValue("PT1S") Duration firstDelay,
+            @DefaultValue("PT15M") Duration maxDelay) {
+    }
 
     public record Oidc(
             @DefaultValue("false") boolean enabled,

@@ -16,20 +16,29 @@ public record SecurityLabel(Classification classification, SortedSet<String> rel
         if (classification == null) {
             throw new IllegalArgumentException("a label needs a classification");
         }
-        if (releasableTo == null || releasableTo.isEmpty()) {
-            throw new IllegalArgumentException("a label needs at least one nation or community it is releasable to");
-        }
-        releasableTo = new TreeSet<>(releasableTo);
-        for (String entry : releasableTo) {
-            if (entry == null || entry.isBlank()) {
-                throw new IllegalArgumentException("a releasability entry is blank");
-            }
-        }
-        releasableTo = java.util.Collections.unmodifiableSortedSet(releasableTo);
+        releasableTo = java.util.Collections.unmodifiableSortedSet(entries(releasableTo));
     }
 
+    /**
+     * A label from any collection of entries (e.g. a request's list). A missing, null or blank entry is refused with an
+     * {@link IllegalArgumentException} (a 400 naming {@code releasableTo}), never a {@link NullPointerException}.
+     */
     public static SecurityLabel of(Classification classification, Collection<String> releasableTo) {
-        return new SecurityLabel(classification, new TreeSet<>(releasableTo));
+        return new SecurityLabel(classification, entries(releasableTo));
+    }
+
+    /** Checks every entry before sorting them: a TreeSet would fail on a null with a NullPointerException. */
+    private static TreeSet<String> entries(Collection<String> releasableTo) {
+        if (releasableTo == null || releasableTo.isEmpty()) {
+            throw new IllegalArgumentException("a label needs at least one nation or community it is releasable to "
+                    + "(releasableTo)");
+        }
+        for (String entry : releasableTo) {
+            if (entry == null || entry.isBlank()) {
+                throw new IllegalArgumentException("a releasability entry (releasableTo) is missing or blank");
+            }
+        }
+        return new TreeSet<>(releasableTo);
     }
 
     public static SecurityLabel of(Classification classification, String... releasableTo) {

@@ -81,6 +81,38 @@ class LivePictureBrowserTests {
     }
 
     @Test
+    void anIncidentLeavesTheOpenMapsOfThoseWhoMayNoLongerReadItAndOfEveryoneOnceWithdrawn() {
+        ChromeDriver tur = signedIn("tur.officer");
+        ChromeDriver kaz = signedIn("kaz.officer");
+        for (ChromeDriver map : List.of(tur, kaz)) {
+            map.get(url("/map"));
+            Browser.await(map, Duration.ofSeconds(15)).until(d -> "true".equals(
+                    d.findElement(By.tagName("body")).getDomAttribute("data-stream-ready")));
+        }
+        ApiClient api = new ApiClient(port);
+        String aze = api.token("aze.officer", "kalkan-demo");
+        var filed = api.post("/api/v1/reports", aze, org.kalkan.incident.IncidentFixtures.report("CYBER_ATTACK",
+                40.05 + Math.random() / 10, 48.9, "RESTRICTED", "MEMBERS")).json();
+        By symbol = By.cssSelector("img[data-incident-id='" + filed.get("incidentId").asString() + "']");
+        for (ChromeDriver map : List.of(tur, kaz)) {
+            Browser.await(map, Duration.ofSeconds(10)).until(d -> !d.findElements(symbol).isEmpty());
+        }
+        String report = "/api/v1/reports/" + filed.get("id").asString();
+        assertThat(api.post(report + "/label", aze, java.util.Map.of("label", java.util.Map.of(
+                "classification", "CONFIDENTIAL", "releasableTo", List.of("AZE", "TUR")), "reason", "source"))
+                .status()).isEqualTo(200);
+        Browser.await(kaz, Duration.ofSeconds(10)).until(d -> d.findElements(symbol).isEmpty());
+        assertThat(tur.findElements(symbol)).as("TUR may still read it").isNotEmpty();
+
+        assertThat(api.post(report + "/withdrawal", aze, java.util.Map.of("reason", "false alarm")).status())
+                .isEqualTo(200);
+        Browser.await(tur, Duration.ofSeconds(10)).until(d -> d.findElements(symbol).isEmpty());
+        tur.get(url("/incidents/" + filed.get("incidentId").asString()));
+        assertThat(tur.findElement(By.tagName("h1")).getText()).contains("No report is left");
+        Browser.screenshot(tur, "incident-emptied");
+    }
+
+    @Test
     void theMapDrawsTheBasemapReferenceLayersAndSymbols() {
         ApiClient api = new ApiClient(port);
         api.post("/api/v1/reports", api.token("uzb.officer", "kalkan-demo"),

@@ -73,18 +73,33 @@ class IncidentApiTests {
         ApiClient api = new ApiClient(port);
         String tur = api.token("tur.officer", "kalkan-demo");
         String first = api.post("/api/v1/reports", tur,
-                IncidentFixtures.report("CBRN", 39.90, 32.85, "RESTRICTED", "MEMBERS")).json().get("incidentId")
+                IncidentFixtures.report("CBRN", 39.90, 32.85, "SECRET", "TUR", "AZE")).json().get("incidentId")
                 .asString();
         String second = api.post("/api/v1/reports", tur,
-                IncidentFixtures.report("CBRN", 39.91, 32.86, "SECRET", "TUR", "AZE")).json().get("incidentId")
+                IncidentFixtures.report("CBRN", 39.91, 32.86, "RESTRICTED", "MEMBERS")).json().get("incidentId")
                 .asString();
-        assertThat(second).isEqualTo(first);
+        assertThat(second).as("a report every reader of the incident may read joins it").isEqualTo(first);
         JsonNode label = api.get("/api/v1/incidents/" + first, tur).json().get("incident").get("label");
         assertThat(label.get("classification").asString()).isEqualTo("SECRET");
         assertThat(label.get("releasableTo").toString()).isEqualTo("[\"AZE\",\"TUR\"]");
-        // KAZ could read the first report but not the second, so it does not see the incident at all.
+        // KAZ could read the second report but not the first, so it does not see the incident at all.
         String kaz = api.token("kaz.officer", "kalkan-demo");
         assertThat(api.get("/api/v1/incidents/" + first, kaz).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aReportThatWouldHideAnIncidentFromItsReadersOpensItsOwn() {
+        ApiClient api = new ApiClient(port);
+        String tur = api.token("tur.officer", "kalkan-demo");
+        String open = api.post("/api/v1/reports", tur,
+                IncidentFixtures.report("CBRN", 38.40, 27.14, "RESTRICTED", "MEMBERS")).json().get("incidentId")
+                .asString();
+        String secret = api.post("/api/v1/reports", tur,
+                IncidentFixtures.report("CBRN", 38.41, 27.15, "SECRET", "TUR", "AZE")).json().get("incidentId")
+                .asString();
+        assertThat(secret).isNotEqualTo(open);
+        assertThat(api.get("/api/v1/incidents/" + open, api.token("kaz.officer", "kalkan-demo")).status())
+                .isEqualTo(200);
     }
 
     @Test

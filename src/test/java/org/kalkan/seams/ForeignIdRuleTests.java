@@ -27,16 +27,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The rule that keeps issue 12's seams closed: every id a request names — a component of a request body, or a query
  * parameter, whose name ends in {@code Id}/{@code Ids} or whose type is a {@link UUID} (or a list of them) — in the
- * controllers of council, force, exercise, notification and crisis is resolved through its owning module's API for
- * the caller (exists, readable, same context, allowed state; else the same 404 as for an absent record). This test
- * finds every such id by reflection and requires that it is listed below with the seam test (a black-box test
- * against a running node) that proves it: a new request field naming an id fails the build until someone shows how
- * it is resolved. Ids inside free JSON (a measure's {@code plan}, an inject's {@code crisisId}) are listed too, by
- * hand, under {@link #IN_CONTENT}. Path variables are the module's own records, read through its own resolver.
+ * controllers of council, force, exercise, notification, crisis, incident and cop is resolved through its owning
+ * module's API for the caller (exists, readable, same context, allowed state; else the same 404 as for an absent
+ * record). This test finds every such id by reflection and requires that it is listed below with the seam test (a
+ * black-box test against a running node) that proves it: a new request field naming an id fails the build until
+ * someone shows how it is resolved. Ids inside free JSON (a measure's {@code plan}, an inject's {@code crisisId})
+ * are listed too, by hand, under {@link #IN_CONTENT}. Path variables are the module's own records, read through its
+ * own resolver.
  */
 class ForeignIdRuleTests {
 
-    private static final List<String> MODULES = List.of("council", "force", "exercise", "notification", "crisis");
+    private static final List<String> MODULES = List.of("council", "force", "exercise", "notification", "crisis",
+            "incident", "cop");
 
     /** An id a form sends only to know which page to show next; it reads and changes nothing. */
     static final String NAVIGATION_ONLY = "navigation only";
@@ -85,8 +87,15 @@ class ForeignIdRuleTests {
                     "ForeignIdProbeTests#aCrisisOpenedFromAnIncidentTheManagerCannotSeeIsNotFound"),
             Map.entry("crisis CrisisRoomForms.attach param incidentId",
                     "ForeignIdProbeTests#aCrisisOpenedFromAnIncidentTheManagerCannotSeeIsNotFound"),
+            Map.entry("incident IncidentsApi.merge body Merge.incidentIds",
+                    "IncidentSeamTests#aMergeNamingAnIncidentTheWatchOfficerCannotSeeIsNotFoundLikeOneThatDoesNotExist"),
+            Map.entry("incident ReportsApi.reattach body Reattach.incidentId",
+                    "IncidentSeamTests#aReportMovedToAnIncidentTheWatchOfficerCannotSeeIsNotFoundLikeOneThatDoesNotExist"),
+            Map.entry("incident ReportsApi.report body ReportRequest.exerciseId",
+                    "IncidentSeamTests#aReportNamingAnotherContextThanItsRequestsIsRefused"),
             // Not resolved because not used as a record: only where the page sends the user back to.
-            Map.entry("force ForcePages.ask param crisisId", NAVIGATION_ONLY)));
+            Map.entry("force ForcePages.ask param crisisId", NAVIGATION_ONLY),
+            Map.entry("incident IncidentPages.split param incidentId", NAVIGATION_ONLY)));
 
     /** Ids inside free JSON, which reflection cannot see, with the test that proves each. */
     static final Map<String, String> IN_CONTENT = Map.of(
@@ -95,7 +104,9 @@ class ForeignIdRuleTests {
             "council CouncilPage.circulate form crisisId (the same Council.circulate as the API)",
             "CouncilSeamTests#aDecisionNamingACrisisTheChairCannotSeeIsRefusedLikeOneThatDoesNotExist",
             "exercise inject content crisisId (RFI, alert)",
-            "ForeignIdProbeTests#anInjectNamingACrisisOutsideItsExerciseIsNotDelivered");
+            "ForeignIdProbeTests#anInjectNamingACrisisOutsideItsExerciseIsNotDelivered",
+            "incident IncidentPages.merge form others (the same Incidents.merge as the API)",
+            "IncidentSeamTests#aMergeNamingAnIncidentTheWatchOfficerCannotSeeIsNotFoundLikeOneThatDoesNotExist");
 
     @Test
     void everyIdARequestNamesIsResolvedForTheCallerAndProvedByASeamTest() {

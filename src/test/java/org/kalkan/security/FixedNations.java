@@ -8,8 +8,8 @@ import java.util.TreeSet;
 import org.kalkan.members.NationDirectory;
 import org.kalkan.shared.NationCode;
 
-/** The organisation as seeded by the migration, held in memory for tests of the policy alone. */
-final class FixedNations implements NationDirectory {
+/** The organisation as seeded by the migration, held in memory for tests of the policy (and of label rules) alone. */
+public final class FixedNations implements NationDirectory {
 
     static final Set<String> MEMBERS = Set.of("AZE", "KAZ", "KGZ", "TUR", "UZB");
     static final Set<String> OBSERVERS = Set.of("HUN", "TKM");

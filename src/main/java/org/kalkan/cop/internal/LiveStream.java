@@ -14,6 +14,7 @@ import org.kalkan.cop.CopProperties;
 import org.kalkan.cop.LiveEvent;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.SecurityLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -37,7 +38,6 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
     private final Counter delivered;
     private final Counter dropped;
     private final Counter withheld;
-    private final AtomicLong sequence = new AtomicLong();
 
     LiveStream(AccessPolicy policy, CopProperties properties, MeterRegistry metrics) {
         this.policy = policy;
@@ -52,6 +52,8 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
     public SseEmitter subscribe(Subject subject) {
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         Subscriber subscriber = new Subscriber(subject, emitter, new ArrayBlockingQueue<>(properties.subscriberQueue()));
+        // The opening event is the subscriber's first (id 1), before anything published reaches it.
+        subscriber.offer("stream.open", JSON.writeValueAsString(java.util.Map.of("subscriber", subject.username())));
         subscribers.add(subscriber);
         emitter.onCompletion(subscriber::close);
         emitter.onTimeout(subscriber::close);
@@ -60,28 +62,25 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
         Thread sender = new Thread(subscriber::drain, "sse-" + subject.username());
         sender.setDaemon(true);
         sender.start();
-        subscriber.queue.offer(new Outgoing("stream.open", Long.toString(sequence.incrementAndGet()),
-                JSON.writeValueAsString(java.util.Map.of("subscriber", subject.username()))));
         return emitter;
     }
 
+    /**
+     * Queues the event for every subscriber allowed to receive it. Each subscriber numbers the events it receives
+     * itself (1, 2, 3, …), so an id never tells how many events went to others.
+     */
     public void publish(LiveEvent event) {
-        String id = Long.toString(sequence.incrementAndGet());
         // Serialised once for every subscriber, not once per subscriber.
         String json = JSON.writeValueAsString(event.data());
+        SecurityLabel unless = event.unlessReadable();
         for (Subscriber subscriber : subscribers) {
             // The subscriber's context is the one of the request that opened the stream (ADR 0006).
-            if (!policy.canRead(subscriber.subject, event.label(), event.origin(), event.exercise())) {
+            if (!policy.canRead(subscriber.subject, event.label(), event.origin(), event.exercise())
+                    || unless != null && policy.canRead(subscriber.subject, unless, event.origin(), event.exercise())) {
                 withheld.increment();
                 continue;
             }
-            Outgoing outgoing = new Outgoing(event.type(), id, json);
-            while (!subscriber.queue.offer(outgoing)) {
-                // Full: the oldest event goes, so the client catches up with the present.
-                if (subscriber.queue.poll() != null) {
-                    dropped.increment();
-                }
-            }
+            subscriber.offer(event.type(), json);
         }
     }
 
@@ -120,6 +119,7 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
         private final SseEmitter emitter;
         private final BlockingQueue<Outgoing> queue;
         private volatile boolean open = true;
+        private final AtomicLong received = new AtomicLong();
 
         Subscriber(Subject subject, SseEmitter emitter, BlockingQueue<Outgoing> queue) {
             this.subject = subject;
@@ -144,6 +144,22 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
                 Thread.currentThread().interrupt();
             } finally {
                 close();
+            }
+        }
+
+        /** The id of the next event this subscriber receives. */
+        String nextId() {
+            return Long.toString(received.incrementAndGet());
+        }
+
+        /** Queues an event; ids are taken in queue order, so they rise by one on the wire (drops aside). */
+        synchronized void offer(String type, String json) {
+            Outgoing outgoing = new Outgoing(type, nextId(), json);
+            while (!queue.offer(outgoing)) {
+                // Full: the oldest event goes, so the client catches up with the present.
+                if (queue.poll() != null) {
+                    dropped.increment();
+                }
             }
         }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.force.Capability;
@@ -75,9 +74,9 @@ class SourcingApi {
                 body.country() == null ? "" : body.country().toUpperCase(Locale.ROOT), neededBy,
                 body.durationDays() == null ? 0 : body.durationDays(),
                 body.use() == null || body.use().isBlank() ? null : body.use().toUpperCase(Locale.ROOT));
-        SecurityLabel label = new SecurityLabel(Classification.parse(body.label().classification()).orElseThrow(
+        SecurityLabel label = SecurityLabel.of(Classification.parse(body.label().classification()).orElseThrow(
                 () -> new IllegalArgumentException("unknown classification " + body.label().classification())),
-                new TreeSet<>(body.label().releasableTo()));
+                body.label().releasableTo());
         requirements.state(subject.get(), body.crisisId(), requirement, label);
         return ResponseEntity.created(URI.create("/api/v1/forces/requirements/" + requirement.id()))
                 .body(Map.of("id", requirement.id(), "crisisId", body.crisisId()));

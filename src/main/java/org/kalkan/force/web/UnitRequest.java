@@ -51,9 +51,9 @@ record UnitRequest(@Nullable String name, @Nullable String sidc, @Nullable List<
                 Boolean.TRUE.equals(standingPool),
                 new Caveats(codes(c.allowedCountries()), codes(c.excludedCountries()), upper(c.excludedUses()),
                         c.maxDeploymentDays(), Boolean.TRUE.equals(c.ownTerritoryOnly())),
-                new SecurityLabel(Classification.parse(label.classification()).orElseThrow(
+                SecurityLabel.of(Classification.parse(label.classification()).orElseThrow(
                         () -> new IllegalArgumentException("unknown classification " + label.classification())),
-                        new TreeSet<>(label.releasableTo())));
+                        label.releasableTo()));
     }
 
     static <E extends Enum<E>> Set<E> enums(Class<E> type, @Nullable List<String> values, String what) {

@@ -30,6 +30,8 @@ public final class IncidentSearch {
         Map<String, Object> params = new HashMap<>(filter.parameters());
         where.add(filter.sql());
         where.add("i.merged_into IS NULL");
+        // An incident left without reports (split out, withdrawn) is in no list, map or count.
+        where.add("i.report_count > 0");
         double[] bbox = query.bbox();
         if (bbox != null) {
             where.add("point(i.lon, i.lat) <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))");

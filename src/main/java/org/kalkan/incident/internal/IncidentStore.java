@@ -1,8 +1,8 @@
 package org.kalkan.incident.internal;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,15 +12,22 @@ import org.kalkan.incident.IncidentCategory;
 import org.kalkan.incident.IncidentId;
 import org.kalkan.incident.IncidentStatus;
 import org.kalkan.incident.IncidentSummary;
+import org.kalkan.incident.ReportId;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.shared.GeoPoint;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for incidents and reports. Reads for people always take a {@link LabelFilter}. */
+/**
+ * SQL for incidents and reports. Reads for people always take a {@link LabelFilter}; the unfiltered reads and the
+ * writes of {@link IncidentRepository} serve {@link Regrouping}. A withdrawn report is read by none of them.
+ */
 @Repository
-public class IncidentStore {
+public class IncidentStore implements IncidentRepository {
+
+    private static final String ACTIVE = "withdrawn_at IS NULL";
 
     private final JdbcClient jdbc;
 
@@ -28,6 +35,7 @@ public class IncidentStore {
         this.jdbc = jdbc;
     }
 
+    @Override
     public void insertReport(FiledReport r) {
         jdbc.sql("""
                 INSERT INTO report (id, incident_id, category, title, narrative, observed_at, lat, lon, area_geojson,
@@ -40,43 +48,41 @@ public class IncidentStore {
                 .param("observed", Timestamp.from(r.observedAt())).param("lat", r.location().lat())
                 .param("lon", r.location().lon()).param("area", r.areaGeoJson()).param("severity", r.severity())
                 .param("confidence", r.confidence().name()).param("by", r.reportedBy()).param("source", r.source())
-                .param("classification", r.label().classification().rank())
-                .param("releasable", r.label().releasableTo().toArray(String[]::new))
+                .param("classification", LabelColumns.classification(r.label()))
+                .param("releasable", LabelColumns.releasableTo(r.label()))
                 .param("origin", r.reportingNation().value()).param("exercise", r.exerciseId())
                 .param("created", Timestamp.from(r.createdAt()))
                 .update();
     }
 
-    public void insertIncident(IncidentId id, IncidentCategory category, String title, int severity, GeoPoint at,
-            Instant observedAt, SecurityLabel label, @Nullable UUID exerciseId, Instant now) {
-        jdbc.sql("""
+    @Override
+    public void insertIncident(IncidentId id, Derivation.Derived d, @Nullable UUID exerciseId, Instant now) {
+        var insert = jdbc.sql("""
                 INSERT INTO incident (id, category, title, status, severity, lat, lon, first_observed_at,
                     last_observed_at, report_count, classification, releasable_to, origin_nation, exercise_id,
                     created_at, updated_at)
-                VALUES (:id, :category, :title, 'NEW', :severity, :lat, :lon, :observed, :observed, 0,
+                VALUES (:id, :category, :title, 'NEW', :severity, :lat, :lon, :first, :last, :count,
                     :classification, :releasable, NULL, :exercise, :now, :now)""")
-                .param("id", id.value()).param("category", category.name()).param("title", title)
-                .param("severity", severity).param("lat", at.lat()).param("lon", at.lon())
-                .param("observed", Timestamp.from(observedAt))
-                .param("classification", label.classification().rank())
-                .param("releasable", label.releasableTo().toArray(String[]::new))
-                .param("exercise", exerciseId).param("now", Timestamp.from(now))
-                .update();
+                .param("id", id.value()).param("exercise", exerciseId).param("now", Timestamp.from(now));
+        derived(insert, d).update();
     }
 
-    /** Open incidents of the category near the point and time, locked for the caller's transaction. */
+    @Override
     public List<IncidentSummary> correlationCandidates(IncidentCategory category, @Nullable UUID exerciseId,
-            GeoPoint at, Instant observedAt, double radiusKm, java.time.Duration window) {
+            GeoPoint at, Instant observedAt, double radiusKm, Duration window) {
         double dLat = radiusKm / 111.0;
         double dLon = radiusKm / (111.0 * Math.max(0.01, Math.cos(Math.toRadians(at.lat()))));
+        // The 50 most recent, locked in id order like every other act that locks several incidents.
         return jdbc.sql("""
-                SELECT * FROM incident
-                WHERE category = :category AND status <> 'CLOSED' AND merged_into IS NULL
-                  AND exercise_id IS NOT DISTINCT FROM :exercise
-                  AND last_observed_at >= :from AND first_observed_at <= :to
-                  AND point(lon, lat) <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))
-                ORDER BY last_observed_at DESC
-                LIMIT 50
+                SELECT * FROM incident WHERE id IN (
+                    SELECT id FROM incident
+                    WHERE category = :category AND status <> 'CLOSED' AND merged_into IS NULL AND report_count > 0
+                      AND exercise_id IS NOT DISTINCT FROM :exercise
+                      AND last_observed_at >= :from AND first_observed_at <= :to
+                      AND point(lon, lat) <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))
+                    ORDER BY last_observed_at DESC
+                    LIMIT 50)
+                ORDER BY id
                 FOR UPDATE""")
                 .param("category", category.name()).param("exercise", exerciseId)
                 .param("from", Timestamp.from(observedAt.minus(window)))
@@ -86,84 +92,126 @@ public class IncidentStore {
                 .query(Rows::incident).list();
     }
 
-    /** Re-derives an incident's aggregates and label from its reports; returns the report labels. */
-    public List<LabelCombiner.Labelled> reportLabels(IncidentId id) {
-        return jdbc.sql("SELECT classification, releasable_to, origin_nation FROM report WHERE incident_id = :id")
-                .param("id", id.value())
-                .query((rs, i) -> new LabelCombiner.Labelled(Rows.label(rs),
-                        org.kalkan.shared.NationCode.of(rs.getString("origin_nation"))))
-                .list();
+    @Override
+    public List<FiledReport> activeReports(IncidentId id) {
+        return jdbc.sql("SELECT * FROM report WHERE incident_id = :id AND " + ACTIVE + " ORDER BY created_at, id")
+                .param("id", id.value()).query(Rows::report).list();
     }
 
-    public void refreshAggregates(IncidentId id, SecurityLabel label, Instant now) {
-        jdbc.sql("""
-                UPDATE incident i SET
-                    report_count = a.n, severity = a.severity, lat = a.lat, lon = a.lon,
-                    first_observed_at = a.first, last_observed_at = a.last,
-                    classification = :classification, releasable_to = :releasable,
-                    updated_at = :now, version = i.version + 1
-                FROM (SELECT count(*) AS n, max(severity) AS severity, avg(lat) AS lat, avg(lon) AS lon,
-                             min(observed_at) AS first, max(observed_at) AS last
-                      FROM report WHERE incident_id = :id) a
-                WHERE i.id = :id AND a.n > 0""")
-                .param("id", id.value()).param("classification", label.classification().rank())
-                .param("releasable", label.releasableTo().toArray(String[]::new))
-                .param("now", Timestamp.from(now))
-                .update();
-    }
-
-    /** An incident left without reports is closed, keeping its last label. */
-    public void closeEmpty(IncidentId id, Instant now) {
-        jdbc.sql("""
-                UPDATE incident SET status = 'CLOSED', report_count = 0, updated_at = :now, version = version + 1
+    @Override
+    public void saveDerived(IncidentId id, Derivation.Derived d, Instant now) {
+        var update = jdbc.sql("""
+                UPDATE incident SET category = :category, title = :title, severity = :severity, lat = :lat,
+                    lon = :lon, first_observed_at = :first, last_observed_at = :last, report_count = :count,
+                    classification = :classification, releasable_to = :releasable, updated_at = :now,
+                    version = version + 1
                 WHERE id = :id""")
-                .param("id", id.value()).param("now", Timestamp.from(now)).update();
+                .param("id", id.value()).param("now", Timestamp.from(now));
+        derived(update, d).update();
     }
 
-    public Optional<IncidentSummary> findForUpdate(IncidentId id) {
+    /** Binds the derived fields of an incident to the statement's parameters of the same names. */
+    private static JdbcClient.StatementSpec derived(JdbcClient.StatementSpec statement, Derivation.Derived d) {
+        return statement.param("category", d.category().name()).param("title", d.title())
+                .param("severity", d.severity()).param("lat", d.location().lat()).param("lon", d.location().lon())
+                .param("first", Timestamp.from(d.firstObservedAt())).param("last", Timestamp.from(d.lastObservedAt()))
+                .param("count", d.reportCount())
+                .param("classification", LabelColumns.classification(d.label()))
+                .param("releasable", LabelColumns.releasableTo(d.label()));
+    }
+
+    @Override
+    public void empty(IncidentId id, @Nullable IncidentId mergedInto, Instant now) {
+        jdbc.sql("""
+                UPDATE incident SET status = 'CLOSED', merged_into = COALESCE(CAST(:into AS UUID), merged_into), title = '',
+                    severity = 1, lat = 0, lon = 0, first_observed_at = created_at, last_observed_at = created_at,
+                    report_count = 0, updated_at = :now, version = version + 1
+                WHERE id = :id""")
+                .param("id", id.value()).param("into", mergedInto == null ? null : mergedInto.value())
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    @Override
+    public Optional<IncidentSummary> lockIncident(IncidentId id) {
         return jdbc.sql("SELECT * FROM incident WHERE id = :id FOR UPDATE").param("id", id.value())
                 .query(Rows::incident).optional();
     }
 
+    @Override
+    public Optional<FiledReport> lockReport(ReportId id) {
+        return jdbc.sql("SELECT * FROM report WHERE id = :id AND " + ACTIVE + " FOR UPDATE").param("id", id.value())
+                .query(Rows::report).optional();
+    }
+
+    @Override
+    public void moveReport(ReportId report, IncidentId to) {
+        jdbc.sql("UPDATE report SET incident_id = :to WHERE id = :id")
+                .param("to", to.value()).param("id", report.value()).update();
+    }
+
+    @Override
+    public void relabelReport(ReportId report, SecurityLabel label) {
+        jdbc.sql("UPDATE report SET classification = :classification, releasable_to = :releasable WHERE id = :id")
+                .param("classification", LabelColumns.classification(label))
+                .param("releasable", LabelColumns.releasableTo(label)).param("id", report.value()).update();
+    }
+
+    @Override
+    public void withdrawReport(ReportId report, String by, String reason, Instant now) {
+        jdbc.sql("""
+                UPDATE report SET withdrawn_at = :now, withdrawn_by = :by, withdrawal_reason = :reason
+                WHERE id = :id AND withdrawn_at IS NULL""")
+                .param("now", Timestamp.from(now)).param("by", by).param("reason", reason)
+                .param("id", report.value()).update();
+    }
+
+    /**
+     * Takes transaction-scoped locks on the grid cell of a report about to be filed and its eight neighbours
+     * (per category and context), in a fixed order so no two transactions deadlock. Cells are at least the
+     * correlation distance wide, so two reports that could correlate always share a cell, while distant reports
+     * proceed in parallel.
+     */
+    public void lockNeighbourhood(IncidentCategory category, @Nullable UUID exercise, GeoPoint at, double km) {
+        double cellLat = Math.max(0.01, km / 111.0);
+        // Wide enough up to 75° latitude; beyond it one lock per category.
+        double cellLon = cellLat / Math.cos(Math.toRadians(75));
+        List<String> keys = new java.util.ArrayList<>();
+        if (Math.abs(at.lat()) > 75 || cellLon >= 90) {
+            keys.add("incident:" + category);
+        } else {
+            long row = (long) Math.floor(at.lat() / cellLat);
+            long column = (long) Math.floor(at.lon() / cellLon);
+            for (long r = row - 1; r <= row + 1; r++) {
+                for (long c = column - 1; c <= column + 1; c++) {
+                    keys.add("incident:" + category + ":" + exercise + ":" + r + ":" + c);
+                }
+            }
+        }
+        jdbc.sql("SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT hashtext(unnest(CAST(:keys AS TEXT[]))) AS k "
+                        + "ORDER BY 1) ordered")
+                .param("keys", keys.toArray(String[]::new)).query().singleRow();
+    }
+
+    /** The incident if the filter lets it through. */
     public Optional<IncidentSummary> find(IncidentId id, LabelFilter filter) {
         return jdbc.sql("SELECT * FROM incident i WHERE i.id = :id AND " + filter.sql())
                 .param("id", id.value()).params(filter.parameters())
                 .query(Rows::incident).optional();
     }
 
-    public Optional<@Nullable UUID> mergedInto(IncidentId id) {
-        return jdbc.sql("SELECT merged_into FROM incident WHERE id = :id").param("id", id.value())
-                .query((rs, i) -> rs.getObject("merged_into", UUID.class)).optional();
-    }
-
+    /** The incident's reports the filter lets through, never withdrawn ones. */
     public List<FiledReport> reports(IncidentId id, LabelFilter filter) {
-        return jdbc.sql("SELECT * FROM report r WHERE r.incident_id = :id AND " + filter.sql()
+        return jdbc.sql("SELECT * FROM report r WHERE r.incident_id = :id AND r." + ACTIVE + " AND " + filter.sql()
                         + " ORDER BY r.observed_at, r.id")
                 .param("id", id.value()).params(filter.parameters())
                 .query(Rows::report).list();
     }
 
-    public Optional<FiledReport> report(UUID reportId) {
-        return jdbc.sql("SELECT * FROM report WHERE id = :id FOR UPDATE").param("id", reportId)
+    /** The report if the filter lets it through and it was not withdrawn. */
+    public Optional<FiledReport> report(ReportId id, LabelFilter filter) {
+        return jdbc.sql("SELECT * FROM report r WHERE r.id = :id AND r." + ACTIVE + " AND " + filter.sql())
+                .param("id", id.value()).params(filter.parameters())
                 .query(Rows::report).optional();
-    }
-
-    public void moveReport(UUID reportId, IncidentId to) {
-        jdbc.sql("UPDATE report SET incident_id = :to WHERE id = :id")
-                .param("to", to.value()).param("id", reportId).update();
-    }
-
-    public void moveAllReports(IncidentId from, IncidentId to) {
-        jdbc.sql("UPDATE report SET incident_id = :to WHERE incident_id = :from")
-                .param("to", to.value()).param("from", from.value()).update();
-    }
-
-    public void markMerged(IncidentId from, IncidentId into, Instant now) {
-        jdbc.sql("""
-                UPDATE incident SET merged_into = :into, status = 'CLOSED', report_count = 0, updated_at = :now,
-                       version = version + 1
-                WHERE id = :id""")
-                .param("into", into.value()).param("id", from.value()).param("now", Timestamp.from(now)).update();
     }
 
     /** Changes the status if the version still matches (optimistic locking); false when someone was faster. */
@@ -183,5 +231,4 @@ public class IncidentStore {
     /** A prepared search statement. */
     public record SearchSql(String sql, java.util.Map<String, Object> parameters) {
     }
-
 }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The label of an incident: the highest classification of its reports, releasable only to the nations that may
- * read every report (each report's releasability, communities expanded, plus its originating nation).
+ * read every report (each report's releasability, communities expanded, plus its originating nation). Such a label
+ * names nations only, so anyone who may read it may read every report it was combined from.
  */
 @Component
 public class LabelCombiner {
@@ -36,8 +37,7 @@ public class LabelCombiner {
             if (report.label().classification().rank() > highest.rank()) {
                 highest = report.label().classification();
             }
-            Set<String> these = new HashSet<>();
-            nations.expand(report.label().releasableTo()).forEach(n -> these.add(n.value()));
+            Set<String> these = nationsOf(report.label());
             these.add(report.origin().value());
             if (readers == null) {
                 readers = these;
@@ -49,5 +49,25 @@ public class LabelCombiner {
             return null;
         }
         return new SecurityLabel(highest, new TreeSet<>(readers));
+    }
+
+    /**
+     * Whether everyone who may read a record under {@code before} may still read it under {@code after}: the
+     * classification is not higher and the nations reached (communities expanded) are the same or more.
+     */
+    public boolean keepsEveryReader(SecurityLabel before, SecurityLabel after) {
+        return before.classification().dominates(after.classification())
+                && nationsOf(after).containsAll(nationsOf(before));
+    }
+
+    /** The nations a label reaches, communities expanded. */
+    public Set<String> nations(SecurityLabel label) {
+        return nationsOf(label);
+    }
+
+    private Set<String> nationsOf(SecurityLabel label) {
+        Set<String> reached = new HashSet<>();
+        nations.expand(label.releasableTo()).forEach(n -> reached.add(n.value()));
+        return reached;
     }
 }

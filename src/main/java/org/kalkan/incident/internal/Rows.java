@@ -1,10 +1,7 @@
 package org.kalkan.incident.internal;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.kalkan.incident.Confidence;
 import org.kalkan.incident.FiledReport;
@@ -13,10 +10,9 @@ import org.kalkan.incident.IncidentId;
 import org.kalkan.incident.IncidentStatus;
 import org.kalkan.incident.IncidentSummary;
 import org.kalkan.incident.ReportId;
-import org.kalkan.shared.Classification;
+import org.kalkan.platform.LabelColumns;
 import org.kalkan.shared.GeoPoint;
 import org.kalkan.shared.NationCode;
-import org.kalkan.shared.SecurityLabel;
 
 /** Maps rows of the incident and report tables. */
 final class Rows {
@@ -30,7 +26,8 @@ final class Rows {
                 IncidentStatus.valueOf(rs.getString("status")), rs.getInt("severity"),
                 new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon")),
                 rs.getTimestamp("first_observed_at").toInstant(), rs.getTimestamp("last_observed_at").toInstant(),
-                rs.getInt("report_count"), label(rs), rs.getObject("exercise_id", UUID.class), rs.getInt("version"));
+                rs.getInt("report_count"), LabelColumns.read(rs), rs.getObject("exercise_id", UUID.class),
+                rs.getInt("version"), rs.getTimestamp("updated_at").toInstant());
     }
 
     static FiledReport report(ResultSet rs, int row) throws SQLException {
@@ -40,14 +37,7 @@ final class Rows {
                 rs.getTimestamp("observed_at").toInstant(), new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon")),
                 rs.getString("area_geojson"), rs.getInt("severity"), Confidence.valueOf(rs.getString("confidence")),
                 NationCode.of(rs.getString("origin_nation")), rs.getString("reported_by"), rs.getString("source"),
-                label(rs), rs.getObject("exercise_id", UUID.class), rs.getTimestamp("created_at").toInstant());
+                LabelColumns.read(rs), rs.getObject("exercise_id", UUID.class), rs.getTimestamp("created_at").toInstant());
     }
 
-    static SecurityLabel label(ResultSet rs) throws SQLException {
-        return new SecurityLabel(Classification.ofRank(rs.getInt("classification")), strings(rs.getArray("releasable_to")));
-    }
-
-    private static TreeSet<String> strings(Array array) throws SQLException {
-        return new TreeSet<>(Arrays.asList((String[]) array.getArray()));
-    }
 }

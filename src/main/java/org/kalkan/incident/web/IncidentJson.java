@@ -6,8 +6,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.incident.FiledReport;
 import org.kalkan.incident.IncidentSummary;
+import org.kalkan.incident.ReportWithdrawn;
 import org.kalkan.shared.Dtg;
 import org.kalkan.shared.GeoPoint;
+import org.kalkan.shared.SecurityLabel;
 
 /** The JSON shapes of incidents and reports. */
 final class IncidentJson {
@@ -23,28 +25,36 @@ final class IncidentJson {
     }
 
     record Incident(UUID id, String category, String title, String status, int severity, Location location,
-            Instant firstObservedAt, Instant lastObservedAt, String lastObservedDtg, int reportCount, LabelJson label,
+            Instant firstObservedAt, Instant lastObservedAt, String lastObservedDtg, int reportCount, SecurityLabel label,
             String sidc, int version, @Nullable UUID exerciseId) {
 
         static Incident of(IncidentSummary i) {
             return new Incident(i.id().value(), i.category().name(), i.title(), i.status().name(), i.severity(),
                     Location.of(i.location()), i.firstObservedAt(), i.lastObservedAt(), Dtg.of(i.lastObservedAt()),
-                    i.reportCount(), LabelJson.of(i.label()), i.sidc(), i.version(), i.exerciseId());
+                    i.reportCount(), i.label(), i.sidc(), i.version(), i.exerciseId());
         }
     }
 
     record Report(UUID id, UUID incidentId, String category, String title, String narrative, Instant observedAt,
             String observedDtg, Location location, @Nullable String area, int severity, String confidence,
-            String reportingNation, String reportedBy, String source, LabelJson label, Instant createdAt) {
+            String reportingNation, String reportedBy, String source, SecurityLabel label, Instant createdAt) {
 
         static Report of(FiledReport r) {
             return new Report(r.id().value(), r.incidentId().value(), r.category().name(), r.title(), r.narrative(),
                     r.observedAt(), Dtg.of(r.observedAt()), Location.of(r.location()), r.areaGeoJson(), r.severity(),
                     r.confidence().name(), r.reportingNation().value(), r.reportedBy(), r.source(),
-                    LabelJson.of(r.label()), r.createdAt());
+                    r.label(), r.createdAt());
         }
     }
 
     record IncidentWithReports(Incident incident, List<Report> reports) {
+    }
+
+    /** A withdrawn report: its id and incident, who withdrew it, when and why; none of its content. */
+    record Withdrawn(UUID id, UUID incidentId, String withdrawnBy, Instant withdrawnAt, String reason) {
+
+        static Withdrawn of(ReportWithdrawn w) {
+            return new Withdrawn(w.report().id().value(), w.report().incidentId().value(), w.by(), w.at(), w.reason());
+        }
     }
 }

@@ -29,6 +29,8 @@ import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Classification;
+import org.kalkan.shared.DomainException;
+import org.kalkan.shared.InvalidInputException;
 import org.kalkan.shared.GeoPoint;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.context.annotation.Bean;
@@ -68,9 +70,8 @@ class IncidentPages {
     @GetMapping("/incidents")
     String list(@RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String status, Model model) {
-        IncidentQuery query = new IncidentQuery(null, null, null,
-                category == null || category.isBlank() ? null : IncidentCategory.valueOf(category),
-                status == null || status.isBlank() ? null : IncidentStatus.valueOf(status), 200, null);
+        IncidentQuery query = new IncidentQuery(null, null, null, filter(IncidentCategory.class, category, "category"),
+                filter(IncidentStatus.class, status, "status"), 200, null);
         List<IncidentSummary> items = incidents.search(current.get(), query).items();
         items.forEach(i -> marking.show(i.label()));
         model.addAttribute("incidents", items);
@@ -150,6 +151,19 @@ class IncidentPages {
             redirect.addFlashAttribute("error", errors.message(e));
         }
         return "redirect:/incidents/" + id;
+    }
+
+    /** A list filter: empty is none; an unknown value is refused (400) by name, never a 500. */
+    private static <E extends Enum<E>> @Nullable E filter(Class<E> type, @Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ReportRequest.parse(type, value, field);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(List.of(new InvalidInputException.Violation(field,
+                    String.valueOf(e.getMessage()))));
+        }
     }
 
     private String formView(Model model, Subject subject) {

@@ -1,6 +1,5 @@
 package org.kalkan.incident.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +10,6 @@ import org.kalkan.incident.IncidentPage;
 import org.kalkan.incident.IncidentQuery;
 import org.kalkan.incident.IncidentStatus;
 import org.kalkan.incident.Incidents;
-import org.kalkan.incident.ReportId;
 import org.kalkan.security.CurrentSubject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reports in, incidents out: the JSON and GeoJSON API of the incident module. */
+/** Incidents as JSON and GeoJSON, and the watch officers' acts on them (reports are in {@link ReportsApi}). */
 @RestController
 @RequestMapping("/api/v1")
 class IncidentsApi {
@@ -37,13 +35,6 @@ class IncidentsApi {
     IncidentsApi(Incidents incidents, CurrentSubject subject) {
         this.incidents = incidents;
         this.subject = subject;
-    }
-
-    @PostMapping("/reports")
-    ResponseEntity<IncidentJson.Report> report(@RequestBody ReportRequest request) {
-        var filed = incidents.report(subject.get(), request.toNewReport("API"));
-        return ResponseEntity.created(URI.create("/api/v1/incidents/" + filed.incidentId()))
-                .body(IncidentJson.Report.of(filed));
     }
 
     record Page(List<IncidentJson.Incident> items, @Nullable String next) {
@@ -93,16 +84,6 @@ class IncidentsApi {
         }
         return IncidentJson.Incident.of(incidents.merge(subject.get(), new IncidentId(id),
                 merge.incidentIds().stream().map(IncidentId::new).toList()));
-    }
-
-    record Reattach(@Nullable UUID incidentId) {
-    }
-
-    /** Moves a report to another incident, or with {@code "incidentId": null} splits it into a new one. */
-    @PostMapping("/reports/{id}/incident")
-    IncidentJson.Incident reattach(@PathVariable UUID id, @RequestBody Reattach reattach) {
-        return IncidentJson.Incident.of(incidents.reattach(subject.get(), new ReportId(id),
-                reattach.incidentId() == null ? null : new IncidentId(reattach.incidentId())));
     }
 
     static IncidentQuery query(@Nullable String bbox, @Nullable String from, @Nullable String to,

@@ -10,6 +10,7 @@ import org.kalkan.incident.Confidence;
 import org.kalkan.incident.IncidentCategory;
 import org.kalkan.incident.NewReport;
 import org.kalkan.shared.GeoPoint;
+import org.kalkan.shared.SecurityLabel;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 record ReportRequest(@Nullable String category, @Nullable String title, @Nullable String narrative,
         @Nullable String observedAt, @Nullable LocationInput location, @Nullable JsonNode area,
-        @Nullable Integer severity, @Nullable String confidence, @Nullable LabelJson label,
+        @Nullable JsonNode severity, @Nullable String confidence, @Nullable SecurityLabel label,
         @Nullable UUID exerciseId) {
 
     record LocationInput(@Nullable Double lat, @Nullable Double lon, @Nullable String mgrs) {
@@ -46,8 +47,18 @@ record ReportRequest(@Nullable String category, @Nullable String title, @Nullabl
         }
         return new NewReport(parse(IncidentCategory.class, category, "category"), title,
                 narrative == null ? "" : narrative, instant(observedAt, "observedAt"), location.toPoint(), polygon(area),
-                severity == null ? 0 : severity, parse(Confidence.class, confidence, "confidence"), label.toLabel(),
-                exerciseId, source);
+                severity(severity), parse(Confidence.class, confidence, "confidence"), label, exerciseId, source);
+    }
+
+    /** A whole number from 1 to 5: {@code 1.5} is refused, never rounded. */
+    static int severity(@Nullable JsonNode severity) {
+        if (severity == null || severity.isNull()) {
+            throw new IllegalArgumentException("severity is required: a whole number from 1 to 5");
+        }
+        if (!severity.isNumber() || !severity.canConvertToExactIntegral() || !severity.canConvertToInt()) {
+            throw new IllegalArgumentException("severity must be a whole number from 1 to 5, was " + severity);
+        }
+        return severity.asInt();
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, @Nullable String value, String field) {

@@ -24,13 +24,15 @@ final class CotConnection extends ChannelInboundHandlerAdapter {
     private final CotHub hub;
     private final CotIdentities identities;
     private final int maxBytes;
+    private final CotXml.Limits limits;
     private final boolean tls;
     private @Nullable CotSession session;
 
-    CotConnection(CotHub hub, CotIdentities identities, int maxBytes, boolean tls) {
+    CotConnection(CotHub hub, CotIdentities identities, int maxBytes, CotXml.Limits limits, boolean tls) {
         this.hub = hub;
         this.identities = identities;
         this.maxBytes = maxBytes;
+        this.limits = limits;
         this.tls = tls;
     }
 
@@ -72,8 +74,8 @@ final class CotConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            CotEvent event = message instanceof TakFrame frame ? TakProtobuf.decode(frame.bytes())
-                    : CotXml.parse((byte[]) message);
+            CotEvent event = message instanceof TakFrame frame ? TakProtobuf.decode(frame.bytes(), limits)
+                    : CotXml.parse((byte[]) message, limits);
             if (event != null && hub.receive(session, event)) {
                 session.codec(CotCodec.PROTOBUF);
                 ctx.pipeline().replace(FRAMER, FRAMER, new ProtobufFrameDecoder(maxBytes, hub::dropped));

@@ -30,7 +30,10 @@ import org.springframework.stereotype.Component;
  * The CoT switchboard. An event from a client gets its label (its own, or the sender's default), which the
  * sender must be cleared to write; it then goes to every other client the access policy lets read it, to the
  * live picture if it is a position, and is remembered as the latest SA that new clients receive on connect.
- * Protocol control (ping, TAK protocol negotiation) is answered here and never forwarded.
+ * Protocol control (ping, TAK protocol negotiation) is answered here and never forwarded. A uid belongs to the
+ * sender (nation and user) who sent it first, until {@code kalkan.cot.uid-hold} after its last event: anyone else's
+ * event under it is refused (counted as {@code uid-owned}), so nobody moves another's track or marker; uids of the
+ * node's own markers ({@code kalkan-…}) are refused from clients ({@code uid-reserved}).
  */
 @Component
 class CotHub {
@@ -42,17 +45,31 @@ class CotHub {
     record Sa(CotEvent event, SecurityLabel label, @Nullable NationCode origin, @Nullable UUID exercise) {
     }
 
+    /** The prefix of the uids the node gives its own events (incident markers, alerts, control). */
+    static final String NODE_UID_PREFIX = "kalkan-";
+
+    /** Who holds a uid, and until when. */
+    private record Claim(NationCode nation, String username, Instant until) {
+
+        boolean heldBy(Subject subject) {
+            return nation.equals(subject.nation()) && username.equals(subject.username());
+        }
+    }
+
     private final Set<CotSession> sessions = ConcurrentHashMap.newKeySet();
     private final Map<String, Sa> latest = new ConcurrentHashMap<>();
+    private final Map<String, Claim> claims = new ConcurrentHashMap<>();
     private final AccessPolicy policy;
+    private final CotProperties properties;
     private final Tracks tracks;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Counter received;
     private final Counter withheld;
 
-    CotHub(AccessPolicy policy, Tracks tracks, Clock clock, MeterRegistry metrics) {
+    CotHub(AccessPolicy policy, CotProperties properties, Tracks tracks, Clock clock, MeterRegistry metrics) {
         this.policy = policy;
+        this.properties = properties;
         this.tracks = tracks;
         this.clock = clock;
         this.metrics = metrics;
@@ -117,19 +134,51 @@ class CotHub {
             log.debug("CoT {} from {} refused: {}", event.uid(), sender.subject().username(), e.getMessage());
             return false;
         }
+        if (event.uid().startsWith(NODE_UID_PREFIX)) {
+            dropped("uid-reserved");
+            log.debug("CoT {} from {} refused: the node's uid", event.uid(), sender.subject().username());
+            return false;
+        }
+        if (!claim(sender.subject(), event)) {
+            dropped("uid-owned");
+            log.debug("CoT {} from {} refused: another sender's uid", event.uid(), sender.subject().username());
+            return false;
+        }
         // A TAK client works in its user's context, the real world: what it sends belongs there (ADR 0006).
-        distribute(event.withLabel(label), label, sender.subject().nation(), sender.subject().exercise(), sender);
+        distribute(event.withLabel(label), label, sender.subject().nation(), sender.subject().exercise(), sender,
+                null);
         return false;
     }
 
+    /** Claims the event's uid for its sender, or keeps it theirs; false when another sender holds it. */
+    private boolean claim(Subject sender, CotEvent event) {
+        Instant now = clock.instant();
+        // Held until the hold after the event's stale time, which counts for at most one hold from now: a far-off
+        // stale time neither keeps a uid for ever nor overflows.
+        Instant horizon = now.plus(properties.uidHold());
+        Instant stale = event.stale().isBefore(now) ? now : event.stale().isAfter(horizon) ? horizon : event.stale();
+        Instant until = stale.plus(properties.uidHold());
+        Claim held = claims.compute(event.uid(), (uid, current) -> {
+            if (current == null || !current.until().isAfter(now)) {
+                return new Claim(sender.nation(), sender.username(), until);
+            }
+            if (current.heldBy(sender)) {
+                return current.until().isAfter(until) ? current : new Claim(sender.nation(), sender.username(), until);
+            }
+            return current;
+        });
+        return held.heldBy(sender);
+    }
+
     /**
-     * Sends an event to every client allowed to read it in its context (except its sender), and to the live picture.
-     * TAK clients work in the real world, so an event of an exercise ({@code exercise} not null) reaches none. The
-     * event is written once per codec for all recipients, and the policy decides once per distinct subject.
+     * Sends an event to every client allowed to read it in its context (except its sender, and except those who
+     * may read {@code unlessReadable} when that is given), and to the live picture. TAK clients work in the real
+     * world, so an event of an exercise ({@code exercise} not null) reaches none. The event is written once per
+     * codec for all recipients, and the policy decides once per distinct subject.
      */
     void distribute(CotEvent event, SecurityLabel label, @Nullable NationCode origin, @Nullable UUID exercise,
-            @Nullable CotSession sender) {
-        if (event.isPosition()) {
+            @Nullable CotSession sender, @Nullable SecurityLabel unlessReadable) {
+        if (event.isPosition() && unlessReadable == null) {
             if (exercise == null) {
                 Sa previous = latest.get(event.uid());
                 if (previous != null) {
@@ -140,7 +189,7 @@ class CotHub {
             }
             tracks.update(new TrackPosition(event.uid(), event.type(), CotSymbols.sidc(event.type()),
                     event.callsign() == null ? event.uid() : event.callsign(), event.lat(), event.lon(), event.time(),
-                    event.stale(), label, origin, exercise));
+                    event.stale(), label, origin, exercise, sender == null ? null : sender.subject().username()));
         }
         CotSession.Outgoing outgoing = new CotSession.Outgoing(event, label);
         Map<Subject, Boolean> decisions = new HashMap<>();
@@ -150,7 +199,8 @@ class CotHub {
                 continue;
             }
             if (decisions.computeIfAbsent(session.subject(),
-                    subject -> policy.canRead(subject, label, origin, exercise))) {
+                    subject -> policy.canRead(subject, label, origin, exercise) && (unlessReadable == null
+                            || !policy.canRead(subject, unlessReadable, origin, exercise)))) {
                 session.offer(outgoing);
             } else {
                 withheldNow++;
@@ -176,10 +226,11 @@ class CotHub {
         }
     }
 
-    /** Forgets positions that went stale. */
+    /** Forgets positions that went stale, and uids no longer held. */
     void pruneStale() {
         Instant now = clock.instant();
         latest.values().removeIf(sa -> !sa.event().stale().isAfter(now));
+        claims.values().removeIf(claim -> !claim.until().isAfter(now));
     }
 
     private CotEvent control(String type, String detail) {

@@ -90,7 +90,8 @@ class CotServer implements SmartLifecycle {
                         channel.pipeline().addLast(CotConnection.FRAMER,
                                 new XmlFrameDecoder(properties.maxMessageBytes(), hub::dropped));
                         channel.pipeline().addLast("cot",
-                                new CotConnection(hub, identities, properties.maxMessageBytes(), ssl != null));
+                                new CotConnection(hub, identities, properties.maxMessageBytes(), properties.limits(),
+                                        ssl != null));
                     }
                 })
                 .bind(new InetSocketAddress(properties.bindAddress(), port)).sync().channel();

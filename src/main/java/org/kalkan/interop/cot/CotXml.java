@@ -56,11 +56,32 @@ final class CotXml {
         return factory;
     }
 
+    /**
+     * How large one event may be as a tree: its deepest element ({@code <event>} is at depth 1, {@code <detail>}'s
+     * children at 3) and how many elements it has. A larger one is refused (counted as {@code depth} or
+     * {@code elements}) before anything of it is kept.
+     */
+    record Limits(int maxDepth, int maxElements) {
+
+        static final Limits DEFAULT = new Limits(32, 5000);
+
+        Limits {
+            if (maxDepth < 3 || maxElements < 3) {
+                throw new IllegalArgumentException("a CoT event needs at least depth 3 and 3 elements");
+            }
+        }
+    }
+
+    /** Parses one event within the default limits. */
     static CotEvent parse(byte[] document) throws Refused {
+        return parse(document, Limits.DEFAULT);
+    }
+
+    static CotEvent parse(byte[] document, Limits limits) throws Refused {
         XMLStreamReader reader = null;
         try {
             reader = INPUT.createXMLStreamReader(new ByteArrayInputStream(document), "UTF-8");
-            return read(reader);
+            return new Walk(reader, limits).event();
         } catch (XMLStreamException | RuntimeException e) {
             throw new Refused("malformed", "not a CoT event: " + e.getMessage());
         } finally {
@@ -74,123 +95,149 @@ final class CotXml {
         }
     }
 
-    private static CotEvent read(XMLStreamReader reader) throws XMLStreamException, Refused {
-        String uid = null;
-        String type = null;
-        String how = "m-g";
-        Instant time = null;
-        Instant start = null;
-        Instant stale = null;
-        double[] point = null;
-        String detail = "";
-        String callsign = null;
-        SecurityLabel label = null;
-        boolean inEvent = false;
-        while (reader.hasNext()) {
-            int next = next(reader);
-            if (next != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
-            String name = reader.getLocalName();
-            if (!inEvent) {
-                if (!"event".equals(name)) {
-                    throw new Refused("malformed", "the document is not an event: <" + name + ">");
-                }
-                inEvent = true;
-                uid = required(reader, "uid");
-                type = required(reader, "type");
-                how = attribute(reader, "how", how);
-                time = instant(reader, "time");
-                start = instant(reader, "start");
-                stale = instant(reader, "stale");
-            } else if ("point".equals(name)) {
-                point = new double[] {number(reader, "lat", Double.NaN), number(reader, "lon", Double.NaN),
-                        number(reader, "hae", CotEvent.UNKNOWN), number(reader, "ce", CotEvent.UNKNOWN),
-                        number(reader, "le", CotEvent.UNKNOWN)};
-                skip(reader);
-            } else if ("detail".equals(name)) {
-                StringWriter out = new StringWriter();
-                XMLStreamWriter writer = OUTPUT.createXMLStreamWriter(out);
-                String[] found = new String[3];
-                copyChildren(reader, writer, found);
-                writer.flush();
-                detail = out.toString();
-                callsign = found[0];
-                if (found[1] != null || found[2] != null) {
-                    label = label(found[1], found[2]);
-                }
-            } else {
-                skip(reader);
-            }
-        }
-        if (uid == null || type == null) {
-            throw new Refused("malformed", "no event");
-        }
-        if (point == null || !(Math.abs(point[0]) <= 90) || !(Math.abs(point[1]) <= 180)) {
-            throw new Refused("malformed", "an event needs a <point> with lat and lon");
-        }
-        return new CotEvent(uid, type, how, time, start, stale, point[0], point[1], point[2], point[3], point[4],
-                detail, callsign, label);
-    }
+    /** One pass over a document, counting depth and elements as it goes. */
+    private static final class Walk {
 
-    /** Every event the reader returns passes here: DTDs and entity references end the document. */
-    private static int next(XMLStreamReader reader) throws XMLStreamException, Refused {
-        int event = reader.next();
-        if (event == XMLStreamConstants.DTD) {
-            throw new Refused("dtd", "a DTD was refused");
-        }
-        if (event == XMLStreamConstants.ENTITY_REFERENCE || event == XMLStreamConstants.ENTITY_DECLARATION) {
-            throw new Refused("entity", "an entity reference was refused");
-        }
-        return event;
-    }
+        private final XMLStreamReader reader;
+        private final Limits limits;
+        private int depth;
+        private int elements;
 
-    private static void skip(XMLStreamReader reader) throws XMLStreamException, Refused {
-        int depth = 1;
-        while (depth > 0) {
-            int event = next(reader);
+        Walk(XMLStreamReader reader, Limits limits) {
+            this.reader = reader;
+            this.limits = limits;
+        }
+
+        CotEvent event() throws XMLStreamException, Refused {
+            String uid = null;
+            String type = null;
+            String how = "m-g";
+            Instant time = null;
+            Instant start = null;
+            Instant stale = null;
+            double[] point = null;
+            String detail = "";
+            String callsign = null;
+            SecurityLabel label = null;
+            boolean inEvent = false;
+            while (reader.hasNext()) {
+                int next = next();
+                if (next != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                String name = reader.getLocalName();
+                if (!inEvent) {
+                    if (!"event".equals(name)) {
+                        throw new Refused("malformed", "the document is not an event: <" + name + ">");
+                    }
+                    inEvent = true;
+                    uid = required(reader, "uid");
+                    type = required(reader, "type");
+                    how = attribute(reader, "how", how);
+                    time = instant(reader, "time");
+                    start = instant(reader, "start");
+                    stale = instant(reader, "stale");
+                } else if ("point".equals(name)) {
+                    point = new double[] {number(reader, "lat", Double.NaN), number(reader, "lon", Double.NaN),
+                            number(reader, "hae", CotEvent.UNKNOWN), number(reader, "ce", CotEvent.UNKNOWN),
+                            number(reader, "le", CotEvent.UNKNOWN)};
+                    skip();
+                } else if ("detail".equals(name)) {
+                    StringWriter out = new StringWriter();
+                    XMLStreamWriter writer = OUTPUT.createXMLStreamWriter(out);
+                    String[] found = new String[3];
+                    copyChildren(writer, found);
+                    writer.flush();
+                    detail = out.toString();
+                    callsign = found[0];
+                    if (found[1] != null || found[2] != null) {
+                        label = label(found[1], found[2]);
+                    }
+                } else {
+                    skip();
+                }
+            }
+            if (uid == null || type == null) {
+                throw new Refused("malformed", "no event");
+            }
+            if (point == null || !(Math.abs(point[0]) <= 90) || !(Math.abs(point[1]) <= 180)) {
+                throw new Refused("malformed", "an event needs a <point> with lat and lon");
+            }
+            return new CotEvent(uid, type, how, time, start, stale, point[0], point[1], point[2], point[3], point[4],
+                    detail, callsign, label);
+        }
+
+        /**
+         * Every event the reader returns passes here: DTDs and entity references end the document, and so does an
+         * element deeper or more numerous than the limits.
+         */
+        private int next() throws XMLStreamException, Refused {
+            int event = reader.next();
+            if (event == XMLStreamConstants.DTD) {
+                throw new Refused("dtd", "a DTD was refused");
+            }
+            if (event == XMLStreamConstants.ENTITY_REFERENCE || event == XMLStreamConstants.ENTITY_DECLARATION) {
+                throw new Refused("entity", "an entity reference was refused");
+            }
             if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
+                if (++depth > limits.maxDepth()) {
+                    throw new Refused("depth", "elements nested deeper than " + limits.maxDepth());
+                }
+                if (++elements > limits.maxElements()) {
+                    throw new Refused("elements", "more than " + limits.maxElements() + " elements");
+                }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             }
+            return event;
         }
-    }
 
-    /** Copies {@code <detail>}'s children, taking the contact callsign and the label element out on the way. */
-    private static void copyChildren(XMLStreamReader reader, XMLStreamWriter writer, String[] found)
-            throws XMLStreamException, Refused {
-        int depth = 1;
-        while (depth > 0) {
-            int event = next(reader);
-            switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> {
-                    String name = reader.getLocalName();
-                    if (depth == 1 && LABEL_ELEMENT.equals(name)) {
-                        found[1] = reader.getAttributeValue(null, "classification");
-                        found[2] = reader.getAttributeValue(null, "releasableTo");
-                        skip(reader);
-                        continue;
-                    }
-                    if (depth == 1 && "contact".equals(name)) {
-                        found[0] = reader.getAttributeValue(null, "callsign");
-                    }
-                    depth++;
-                    writer.writeStartElement(name);
-                    for (int i = 0; i < reader.getAttributeCount(); i++) {
-                        writer.writeAttribute(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
-                    }
+        private void skip() throws XMLStreamException, Refused {
+            int level = 1;
+            while (level > 0) {
+                int event = next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    level++;
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    level--;
                 }
-                case XMLStreamConstants.END_ELEMENT -> {
-                    depth--;
-                    if (depth > 0) {
-                        writer.writeEndElement();
+            }
+        }
+
+        /** Copies {@code <detail>}'s children, taking the contact callsign and the label element out on the way. */
+        private void copyChildren(XMLStreamWriter writer, String[] found) throws XMLStreamException, Refused {
+            int level = 1;
+            while (level > 0) {
+                int event = next();
+                switch (event) {
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        String name = reader.getLocalName();
+                        if (level == 1 && LABEL_ELEMENT.equals(name)) {
+                            found[1] = reader.getAttributeValue(null, "classification");
+                            found[2] = reader.getAttributeValue(null, "releasableTo");
+                            skip();
+                            continue;
+                        }
+                        if (level == 1 && "contact".equals(name)) {
+                            found[0] = reader.getAttributeValue(null, "callsign");
+                        }
+                        level++;
+                        writer.writeStartElement(name);
+                        for (int i = 0; i < reader.getAttributeCount(); i++) {
+                            writer.writeAttribute(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+                        }
                     }
-                }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        writer.writeCharacters(reader.getText());
-                default -> {
-                    // comments and processing instructions are not passed on
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        level--;
+                        if (level > 0) {
+                            writer.writeEndElement();
+                        }
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                            writer.writeCharacters(reader.getText());
+                    default -> {
+                        // comments and processing instructions are not passed on
+                    }
                 }
             }
         }
@@ -216,6 +263,28 @@ final class CotXml {
             return label(parts[0].trim(), releasability);
         } catch (Refused e) {
             throw new IllegalArgumentException("not a label marking: " + marking);
+        }
+    }
+
+    /** Writes the content of a {@code <detail>} the node composes. */
+    interface DetailBody {
+        void write(XMLStreamWriter writer) throws XMLStreamException;
+    }
+
+    /**
+     * The content of a {@code <detail>} written by {@code body}, with every element it opened closed (an element
+     * left open, or an empty element whose tag the writer had not yet ended, would make the event malformed).
+     */
+    static String detail(DetailBody body) {
+        try {
+            StringWriter out = new StringWriter();
+            XMLStreamWriter writer = OUTPUT.createXMLStreamWriter(out);
+            body.write(writer);
+            writer.writeEndDocument();
+            writer.flush();
+            return out.toString();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write a CoT detail", e);
         }
     }
 

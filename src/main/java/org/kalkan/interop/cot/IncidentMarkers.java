@@ -3,22 +3,23 @@ package org.kalkan.interop.cot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
 import org.kalkan.incident.IncidentReported;
 import org.kalkan.incident.IncidentSummary;
+import org.kalkan.incident.IncidentUpdated;
+import org.kalkan.shared.SecurityLabel;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends each reported real-world incident as a CoT spot marker to the TAK clients allowed to read it. TAK clients
- * work in the real world: an incident of an exercise is never sent to them (ADR 0006).
+ * Sends each real-world incident as a CoT spot marker to the TAK clients allowed to read it, again when it
+ * changes, and a delete ({@code t-x-d-d}) to the clients that may no longer see it: every client once it holds no
+ * report, those who could read its old label but not its new one when that narrowed. TAK clients work in the real
+ * world: an incident of an exercise is never sent to them (ADR 0006).
  */
 @Component
 class IncidentMarkers {
 
     static final Duration MARKER_LIFETIME = Duration.ofHours(24);
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private final CotHub hub;
     private final Clock clock;
@@ -31,17 +32,36 @@ class IncidentMarkers {
     @ApplicationModuleListener
     void on(IncidentReported reported) {
         IncidentSummary incident = reported.incident();
+        if (incident.exerciseId() == null) {
+            hub.distribute(marker(incident, clock.instant()), incident.label(), null, null, null, null);
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(IncidentUpdated updated) {
+        IncidentSummary incident = updated.incident();
         if (incident.exerciseId() != null) {
             return;
         }
-        hub.distribute(marker(incident, clock.instant()), incident.label(), null, null, null);
+        Instant now = clock.instant();
+        SecurityLabel previous = updated.previousLabel();
+        if (updated.emptied()) {
+            hub.distribute(delete(incident, now), incident.label(), null, null, null, null);
+        } else {
+            hub.distribute(marker(incident, now), incident.label(), null, null, null, null);
+        }
+        if (previous != null && !previous.equals(incident.label())) {
+            hub.distribute(delete(incident, now), previous, null, null, null, incident.label());
+        }
+    }
+
+    static String uid(IncidentSummary incident) {
+        return "kalkan-incident-" + incident.id().value();
     }
 
     static CotEvent marker(IncidentSummary incident, Instant now) {
         String callsign = incident.category().name() + ": " + incident.title();
-        var out = new java.io.StringWriter();
-        try {
-            var writer = OUTPUT.createXMLStreamWriter(out);
+        String detail = CotXml.detail(writer -> {
             writer.writeEmptyElement("contact");
             writer.writeAttribute("callsign", callsign);
             writer.writeStartElement("remarks");
@@ -51,13 +71,22 @@ class IncidentMarkers {
             writer.writeEmptyElement("link");
             writer.writeAttribute("relation", "related");
             writer.writeAttribute("url", "/incidents/" + incident.id().value());
-            writer.flush();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
-        }
-        return new CotEvent("kalkan-incident-" + incident.id().value(), "b-m-p-s-m", "h-e", now,
-                incident.lastObservedAt(), now.plus(MARKER_LIFETIME), incident.location().lat(),
-                incident.location().lon(), CotEvent.UNKNOWN, CotEvent.UNKNOWN, CotEvent.UNKNOWN, out.toString(),
-                callsign, incident.label());
+        });
+        return new CotEvent(uid(incident), "b-m-p-s-m", "h-e", now, incident.lastObservedAt(),
+                now.plus(MARKER_LIFETIME), incident.location().lat(), incident.location().lon(), CotEvent.UNKNOWN,
+                CotEvent.UNKNOWN, CotEvent.UNKNOWN, detail, callsign, incident.label());
+    }
+
+    /** Tells a TAK client to drop the incident's marker; it says nothing of the incident but its id. */
+    static CotEvent delete(IncidentSummary incident, Instant now) {
+        String detail = CotXml.detail(writer -> {
+            writer.writeEmptyElement("link");
+            writer.writeAttribute("uid", uid(incident));
+            writer.writeAttribute("relation", "none");
+            writer.writeAttribute("type", "none");
+            writer.writeEmptyElement("__forcedelete");
+        });
+        return new CotEvent(uid(incident) + ".delete", "t-x-d-d", "h-g-i-g-o", now, now, now.plus(MARKER_LIFETIME),
+                0, 0, CotEvent.UNKNOWN, CotEvent.UNKNOWN, CotEvent.UNKNOWN, detail, null, null);
     }
 }

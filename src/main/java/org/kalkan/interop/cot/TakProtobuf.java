@@ -67,8 +67,13 @@ final class TakProtobuf {
         }
     }
 
-    /** A TakMessage's event; null for a message without one (a TakControl). */
+    /** A TakMessage's event within the default limits; null for a message without one (a TakControl). */
     static @Nullable CotEvent decode(byte[] message) throws Refused {
+        return decode(message, CotXml.Limits.DEFAULT);
+    }
+
+    /** A TakMessage's event; null for a message without one (a TakControl). */
+    static @Nullable CotEvent decode(byte[] message, CotXml.Limits limits) throws Refused {
         try {
             CodedInputStream in = CodedInputStream.newInstance(message);
             byte[] cot = null;
@@ -79,13 +84,13 @@ final class TakProtobuf {
                     in.skipField(tag);
                 }
             }
-            return cot == null ? null : event(cot);
+            return cot == null ? null : event(cot, limits);
         } catch (IOException | RuntimeException e) {
             throw new Refused("malformed", "not a TakMessage: " + e.getMessage());
         }
     }
 
-    private static CotEvent event(byte[] bytes) throws IOException, Refused {
+    private static CotEvent event(byte[] bytes, CotXml.Limits limits) throws IOException, Refused {
         Map<Integer, Object> f = fields(bytes);
         StringBuilder detail = new StringBuilder();
         if (f.get(15) instanceof ByteString d) {
@@ -127,7 +132,7 @@ final class TakProtobuf {
         } catch (XMLStreamException e) {
             throw new Refused("malformed", "not a CoT event: " + e.getMessage());
         }
-        CotEvent event = CotXml.parse(xml.getBytes(StandardCharsets.UTF_8));
+        CotEvent event = CotXml.parse(xml.getBytes(StandardCharsets.UTF_8), limits);
         String caveat = string(f, 16);
         String releaseableTo = string(f, 17);
         if (!caveat.isEmpty() || !releaseableTo.isEmpty()) {

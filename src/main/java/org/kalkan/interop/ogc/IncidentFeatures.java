@@ -62,6 +62,9 @@ class IncidentFeatures implements FeatureSource {
         if (!java.util.Objects.equals(incident.exerciseId(), subject.exercise())) {
             throw notFound(featureId); // the policy already refused it; a second lock on the same door
         }
+        if (incident.reportCount() == 0) {
+            throw notFound(featureId); // merged, split out or withdrawn: no longer a feature of the picture
+        }
         return feature(incident);
     }
 

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.platform.Problems;
+import org.kalkan.platform.PublicBaseUrl;
 import org.kalkan.security.CurrentSubject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,11 +21,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * OGC API – Features, Part 1 (Core and GeoJSON) over the collections the {@link FeatureSource} beans offer, for
  * GIS clients such as GDAL/QGIS. Bearer tokens as on {@code /api}; every item is filtered by the access policy.
+ * Links are absolute under the node's {@link PublicBaseUrl}, never under the request's {@code Host} header.
  */
 @RestController
 @RequestMapping("/ogc")
@@ -40,14 +44,16 @@ class OgcApi {
     private final Map<String, FeatureSource> sources;
     private final CurrentSubject subject;
     private final Clock clock;
+    private final PublicBaseUrl publicBaseUrl;
 
-    OgcApi(List<FeatureSource> sources, CurrentSubject subject, Clock clock) {
+    OgcApi(List<FeatureSource> sources, CurrentSubject subject, Clock clock, PublicBaseUrl publicBaseUrl) {
         this.sources = sources.stream().collect(Collectors.toMap(FeatureSource::id, Function.identity(),
                 (a, b) -> {
                     throw new IllegalStateException("two feature collections named " + a.id());
                 }, LinkedHashMap::new));
         this.subject = subject;
         this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     record Link(String href, String rel, String type, String title) {
@@ -111,11 +117,11 @@ class OgcApi {
         FeatureSource.Page page = source.items(subject.get(), query);
         String collection = base() + "/collections/" + source.id();
         List<Link> links = new ArrayList<>();
-        links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest().toUriString(), "self",
+        links.add(new Link(currentRequest().toUriString(), "self",
                 GEO_JSON.toString(), "This page"));
         links.add(new Link(inContext(collection), "collection", JSON, source.title()));
         if (page.next() != null) {
-            links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest()
+            links.add(new Link(currentRequest()
                     .replaceQueryParam("limit", query.limit()).replaceQueryParam("cursor", page.next())
                     .toUriString(), "next", GEO_JSON.toString(), "Next page"));
         }
@@ -170,11 +176,16 @@ class OgcApi {
         return exercise == null ? href : href + (href.contains("?") ? "&" : "?") + "exercise=" + exercise;
     }
 
-    private static String root() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+    private String root() {
+        return publicBaseUrl.get();
     }
 
-    private static String base() {
+    private String base() {
         return root() + "/ogc";
+    }
+
+    private UriComponentsBuilder currentRequest() {
+        return publicBaseUrl.currentRequest(
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest());
     }
 }

@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The node's one PostgreSQL: external when {@code KALKAN_DB_URL} is set, otherwise an embedded server whose
- * data lives under {@code KALKAN_DATA_DIR}. Kept in its own class: defining the DataSource next to a JdbcClient
- * user makes a cycle through Flyway.
+ * The node's one PostgreSQL: external when {@code KALKAN_DB_URL} is set, otherwise an embedded server whose data
+ * lives under {@code KALKAN_DATA_DIR/postgres} and whose password is in {@code KALKAN_DATA_DIR/postgres-password}.
+ * Kept in its own class: defining the DataSource next to a JdbcClient user makes a cycle through Flyway.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -25,8 +25,10 @@ class DatabaseConfiguration {
         if (properties.db().external()) {
             return EmbeddedDatabase.none();
         }
-        Path directory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
-        return EmbeddedDatabase.start(directory);
+        Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+        String binaries = properties.db().embeddedBinaries();
+        return EmbeddedDatabase.start(dataDir.resolve("postgres"), dataDir.resolve("postgres-password"),
+                binaries.isBlank() ? dataDir.resolve("postgres-bin") : Path.of(binaries).toAbsolutePath().normalize());
     }
 
     @Bean(destroyMethod = "close")
@@ -41,8 +43,8 @@ class DatabaseConfiguration {
             config.setPassword(properties.db().password());
         } else {
             config.setJdbcUrl(embedded.jdbcUrl());
-            config.setUsername("postgres");
-            config.setPassword("");
+            config.setUsername(embedded.user());
+            config.setPassword(embedded.password());
         }
         return new HikariDataSource(config);
     }

@@ -3,36 +3,108 @@ package org.kalkan.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.shared.DomainException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * A domain refusal that escapes a page controller answers with its status (404, 403, 409, 400) and the node's
- * error page, instead of a 500. API controllers are answered earlier, as problems, by {@link ProblemDetailsAdvice}.
+ * Refusals that escape a page controller answer with their status and the node's error page, never a 500: a domain
+ * refusal with its status (404, 403, 409, 400), bad input ({@link IllegalArgumentException}, a path or query value
+ * of the wrong type, a missing parameter) with a 400 naming the parameter. API controllers are answered earlier, as
+ * problems, by {@link ProblemDetailsAdvice}. For pages and the API alike, text that PostgreSQL refuses to store (a
+ * NUL character that got past the input checks) is a 400, not an internal error.
  */
 @Configuration(proxyBeanMethods = false)
 class PageRefusals implements WebMvcConfigurer {
 
+    /** SQL states of text PostgreSQL cannot store: NUL in text (22021), {@code \u0000} in jsonb (22P05). */
+    private static final List<String> UNSTORABLE_TEXT = List.of("22021", "22P05");
+
     @Override
     public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+        resolvers.add(0, PageRefusals::early);
         resolvers.add(PageRefusals::resolve);
     }
 
-    private static @Nullable ModelAndView resolve(HttpServletRequest request, HttpServletResponse response,
+    /** Before Spring's own resolvers, which would answer these without naming the parameter (or as a 500). */
+    private static @Nullable ModelAndView early(HttpServletRequest request, HttpServletResponse response,
             @Nullable Object handler, Exception e) {
-        if (!(e instanceof DomainException refused) || response.isCommitted()) {
+        if (response.isCommitted()) {
             return null;
         }
         try {
-            response.sendError(DomainProblems.statusOf(refused).value(), refused.detail());
-            return new ModelAndView();
+            if (unstorableText(e)) {
+                BadRequests.answer(request, response, "body",
+                        "The request contains text that cannot be stored (a NUL character).");
+                return new ModelAndView();
+            }
+            if (isPage(handler) && e instanceof TypeMismatchException mismatch) {
+                String name = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                        : String.valueOf(mismatch.getPropertyName());
+                BadRequests.answer(request, response, name, ProblemDetailsAdvice.mismatch(name, mismatch));
+                return new ModelAndView();
+            }
+            if (isPage(handler) && e instanceof MissingServletRequestParameterException missing) {
+                BadRequests.answer(request, response, missing.getParameterName(),
+                        "The parameter '" + missing.getParameterName() + "' is required.");
+                return new ModelAndView();
+            }
         } catch (IOException failed) {
             return null;
         }
+        return null;
+    }
+
+    /** After Spring's own resolvers: what is left of a page controller's refusals. */
+    private static @Nullable ModelAndView resolve(HttpServletRequest request, HttpServletResponse response,
+            @Nullable Object handler, Exception e) {
+        if (response.isCommitted()) {
+            return null;
+        }
+        try {
+            if (e instanceof DomainException refused) {
+                request.setAttribute(BadRequests.DETAIL, refused.detail());
+                response.sendError(DomainProblems.statusOf(refused).value(), refused.detail());
+                return new ModelAndView();
+            }
+            if (e instanceof IllegalArgumentException bad && isPage(handler)) {
+                request.setAttribute(BadRequests.DETAIL, String.valueOf(bad.getMessage()));
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST, bad.getMessage());
+                return new ModelAndView();
+            }
+        } catch (IOException failed) {
+            return null;
+        }
+        return null;
+    }
+
+    /** A page controller's handler: not a REST controller and not answering a body. */
+    private static boolean isPage(@Nullable Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return false;
+        }
+        return !method.getBeanType().isAnnotationPresent(RestController.class)
+                && !method.getBeanType().isAnnotationPresent(ResponseBody.class)
+                && !method.hasMethodAnnotation(ResponseBody.class);
+    }
+
+    static boolean unstorableText(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -15,7 +15,10 @@ import org.kalkan.security.SecurityProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Opaque bearer tokens: random, stored only as their SHA-256, revocable, with an expiry. */
+/**
+ * Opaque bearer tokens: random, stored only as their SHA-256, with an expiry; revocable one by one (by the holder)
+ * or all of a user's at once (by an administrator), effective for the very next request.
+ */
 @Service
 class ApiTokens {
 
@@ -39,7 +42,8 @@ class ApiTokens {
     sealed interface Resolution {
     }
 
-    record Valid(KalkanPrincipal principal) implements Resolution {
+    /** A token in force: whose it is, and its id (to revoke this one token). */
+    record Valid(KalkanPrincipal principal, UUID tokenId) implements Resolution {
     }
 
     record Invalid(String reason) implements Resolution {
@@ -64,12 +68,12 @@ class ApiTokens {
     }
 
     Resolution resolve(String token) {
-        record Row(String username, Instant expiresAt, boolean revoked) {
+        record Row(UUID id, String username, Instant expiresAt, boolean revoked) {
         }
-        Optional<Row> row = jdbc.sql("SELECT username, expires_at, revoked FROM api_token WHERE token_hash = :hash")
+        Optional<Row> row = jdbc.sql("SELECT id, username, expires_at, revoked FROM api_token WHERE token_hash = :hash")
                 .param("hash", sha256(token))
-                .query((rs, i) -> new Row(rs.getString("username"), rs.getTimestamp("expires_at").toInstant(),
-                        rs.getBoolean("revoked")))
+                .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("username"),
+                        rs.getTimestamp("expires_at").toInstant(), rs.getBoolean("revoked")))
                 .optional();
         if (row.isEmpty()) {
             return new Invalid("unknown token");
@@ -84,7 +88,36 @@ class ApiTokens {
         if (account.isEmpty() || !account.get().enabled()) {
             return new Invalid("account disabled");
         }
-        return new Valid(KalkanPrincipal.of(account.get()));
+        return new Valid(KalkanPrincipal.of(account.get()), row.get().id());
+    }
+
+    /** Revokes one token of the user; false when it was not theirs or already revoked. */
+    boolean revoke(UUID tokenId, String username, String by) {
+        return jdbc.sql("""
+                UPDATE api_token SET revoked = TRUE, revoked_at = :now, revoked_by = :by
+                WHERE id = :id AND username = :username AND NOT revoked""")
+                .param("id", tokenId).param("username", username).param("by", by)
+                .param("now", Timestamp.from(clock.instant())).update() == 1;
+    }
+
+    /** Revokes every token of the user still in force; the answer is how many. */
+    int revokeAll(String username, String by) {
+        return jdbc.sql("""
+                UPDATE api_token SET revoked = TRUE, revoked_at = :now, revoked_by = :by
+                WHERE username = :username AND NOT revoked AND expires_at > :now""")
+                .param("username", username).param("by", by).param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** How many tokens each user has in force (users without any are absent). */
+    java.util.Map<String, Integer> inForce() {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT username, count(*) AS n FROM api_token WHERE NOT revoked AND expires_at > :now GROUP BY username")
+                .param("now", Timestamp.from(clock.instant()))
+                .query(rs -> {
+                    counts.put(rs.getString("username"), rs.getInt("n"));
+                });
+        return counts;
     }
 
     static String sha256(String token) {

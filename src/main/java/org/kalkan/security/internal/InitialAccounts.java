@@ -1,10 +1,13 @@
 package org.kalkan.security.internal;
 
-import java.security.SecureRandom;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Set;
+import org.kalkan.platform.PlatformProperties;
+import org.kalkan.platform.PrivateFiles;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Role;
 import org.kalkan.security.SecurityProperties;
@@ -24,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Accounts a node starts with. Without the demo profile: one {@code admin}, with the password from
- * {@code KALKAN_BOOTSTRAP_ADMIN_PASSWORD} or a random one logged once. With it: the documented demo accounts.
+ * {@code KALKAN_BOOTSTRAP_ADMIN_PASSWORD}, or else a random one written once to
+ * {@code <data-dir>/initial-admin-password} (readable by the node's user only; the log says where, never what).
+ * With it: the documented demo accounts.
  */
 // First of the start-up runners: other modules' demo data addresses these users (e.g. the Council's alerts).
 @Component
@@ -38,15 +43,17 @@ class InitialAccounts implements ApplicationRunner {
     private final AuditTrail audit;
     private final SecurityProperties properties;
     private final Environment environment;
+    private final PlatformProperties platform;
     private final Clock clock;
 
     InitialAccounts(UserAccounts accounts, PasswordEncoder passwords, AuditTrail audit, SecurityProperties properties,
-            Environment environment, Clock clock) {
+            Environment environment, PlatformProperties platform, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.audit = audit;
         this.properties = properties;
         this.environment = environment;
+        this.platform = platform;
         this.clock = clock;
     }
 
@@ -58,11 +65,16 @@ class InitialAccounts implements ApplicationRunner {
         } else if (!accounts.exists("admin")) {
             String password = properties.bootstrapAdminPassword();
             if (password.isBlank()) {
-                byte[] random = new byte[18];
-                new SecureRandom().nextBytes(random);
-                password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-                log.warn("Created account 'admin' with the one-time generated password: {} (change it, or set "
-                        + "KALKAN_BOOTSTRAP_ADMIN_PASSWORD before the first start)", password);
+                password = PrivateFiles.randomSecret(18);
+                Path file = platform.dataDir().resolve("initial-admin-password").toAbsolutePath().normalize();
+                try {
+                    PrivateFiles.write(file, password);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the first administrator's password to " + file, e);
+                }
+                log.warn("Created account 'admin'; its generated password is in {}, readable by this node's user "
+                        + "only. Keep it somewhere safe and delete the file (or set KALKAN_BOOTSTRAP_ADMIN_PASSWORD "
+                        + "before the first start).", file);
             }
             create("admin", "Node administrator", "TUR", Classification.SECRET, EnumSet.of(Role.ADMIN), password);
         }

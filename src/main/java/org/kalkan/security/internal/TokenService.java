@@ -1,12 +1,16 @@
 package org.kalkan.security.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.security.AuditTrail;
+import org.kalkan.shared.NotFoundException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Issues a bearer token after the same checks as the login form. */
+/** Issues a bearer token after the same checks as the login form, and revokes the token a request came with. */
 @Service
 public class TokenService {
 
@@ -20,15 +24,26 @@ public class TokenService {
         this.audit = audit;
     }
 
-    public record IssuedToken(String token, java.time.Instant expiresAt) {
+    public record IssuedToken(String token, Instant expiresAt) {
     }
 
+    /** A token for the user, asked for from {@code source} (the client's address). */
     @Transactional(noRollbackFor = AuthenticationException.class)
-    public IssuedToken issue(String username, String password, @Nullable String totp) {
-        KalkanPrincipal principal = authenticator.authenticate(username, password, totp);
+    public IssuedToken issue(String username, String password, @Nullable String totp, String source) {
+        KalkanPrincipal principal = authenticator.authenticate(username, password, totp, source);
         ApiTokens.Issued issued = tokens.issue(principal.username());
         audit.record(principal.username(), "TOKEN_ISSUED", "user:" + principal.username(),
                 "expires " + issued.expiresAt());
         return new IssuedToken(issued.token(), issued.expiresAt());
+    }
+
+    /** Revokes the bearer token {@code request} was authenticated with: it is refused from the next request on. */
+    @Transactional
+    public void revokeCurrent(HttpServletRequest request, String username) {
+        UUID tokenId = BearerTokenFilter.tokenId(request);
+        if (tokenId == null || !tokens.revoke(tokenId, username, username)) {
+            throw new NotFoundException("This request was not made with a bearer token in force.");
+        }
+        audit.record(username, "TOKEN_REVOKED", "user:" + username, "token " + tokenId + " revoked by its holder");
     }
 }

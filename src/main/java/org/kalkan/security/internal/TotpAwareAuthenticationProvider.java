@@ -19,9 +19,10 @@ class TotpAwareAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String code = authentication.getDetails() instanceof LoginDetails details ? details.totp() : null;
+        LoginDetails details = authentication.getDetails() instanceof LoginDetails login ? login : null;
         KalkanPrincipal principal = authenticator.authenticate(authentication.getName(),
-                String.valueOf(authentication.getCredentials()), code);
+                String.valueOf(authentication.getCredentials()), details == null ? null : details.totp(),
+                details == null ? "unknown" : details.remoteAddress());
         var authorities = principal.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
         var result = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
         result.setDetails(authentication.getDetails());

@@ -1,6 +1,5 @@
 package org.kalkan.security.internal;
 
-import java.time.Instant;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.security.Role;
@@ -10,9 +9,5 @@ import org.kalkan.shared.NationCode;
 /** A stored account. */
 record UserAccount(String username, String displayName, NationCode nation, Classification clearance,
         Set<Role> roles, @Nullable String passwordHash, boolean enabled, String locale, @Nullable String totpSecret,
-        boolean totpEnabled, @Nullable Long totpLastStep, int failedLogins, @Nullable Instant lockedUntil) {
-
-    boolean lockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
+        boolean totpEnabled, @Nullable Long totpLastStep) {
 }

@@ -26,6 +26,11 @@ class UserAccounts {
         this.jdbc = jdbc;
     }
 
+    /** Every account, by username. */
+    java.util.List<UserAccount> all() {
+        return jdbc.sql("SELECT * FROM app_user ORDER BY username").query(UserAccounts::account).list();
+    }
+
     Optional<UserAccount> find(String username) {
         return jdbc.sql("SELECT * FROM app_user WHERE username = :username")
                 .param("username", username)
@@ -69,22 +74,6 @@ class UserAccounts {
                 .update();
     }
 
-    void recordFailedLogin(String username, int maxFailures, Instant lockUntil) {
-        jdbc.sql("""
-                UPDATE app_user SET failed_logins = failed_logins + 1,
-                       locked_until = CASE WHEN failed_logins + 1 >= :max THEN :lockUntil ELSE locked_until END
-                WHERE username = :username""")
-                .param("username", username)
-                .param("max", maxFailures)
-                .param("lockUntil", Timestamp.from(lockUntil))
-                .update();
-    }
-
-    void recordSuccessfulLogin(String username) {
-        jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE username = :username")
-                .param("username", username).update();
-    }
-
     void setPendingTotpSecret(String username, String secret) {
         jdbc.sql("UPDATE app_user SET totp_secret = :secret, totp_enabled = FALSE WHERE username = :username")
                 .param("username", username).param("secret", secret).update();
@@ -93,6 +82,13 @@ class UserAccounts {
     void enableTotp(String username, long step) {
         jdbc.sql("UPDATE app_user SET totp_enabled = TRUE, totp_last_step = :step WHERE username = :username")
                 .param("username", username).param("step", step).update();
+    }
+
+    /** Removes the second factor (enrolled or pending). */
+    void removeTotp(String username) {
+        jdbc.sql("""
+                UPDATE app_user SET totp_secret = NULL, totp_enabled = FALSE, totp_last_step = NULL
+                WHERE username = :username""").param("username", username).update();
     }
 
     /** Records the time step a code was used in; refuses (returns false) a step already used: no replay. */
@@ -114,14 +110,12 @@ class UserAccounts {
     }
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {
-        Timestamp locked = rs.getTimestamp("locked_until");
         long lastStep = rs.getLong("totp_last_step");
         Long totpLastStep = rs.wasNull() ? null : lastStep;
         return new UserAccount(rs.getString("username"), rs.getString("display_name"),
                 NationCode.of(rs.getString("nation")), Classification.ofRank(rs.getInt("clearance")),
                 roles(rs.getArray("roles")), rs.getString("password_hash"), rs.getBoolean("enabled"),
-                rs.getString("locale"), rs.getString("totp_secret"), rs.getBoolean("totp_enabled"), totpLastStep,
-                rs.getInt("failed_logins"), locked == null ? null : locked.toInstant());
+                rs.getString("locale"), rs.getString("totp_secret"), rs.getBoolean("totp_enabled"), totpLastStep);
     }
 
     private static Set<Role> roles(Array array) throws SQLException {

@@ -1,5 +1,6 @@
 package org.kalkan.security.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -9,6 +10,7 @@ import org.kalkan.security.Subject;
 import org.kalkan.security.internal.KalkanPrincipal;
 import org.kalkan.security.internal.PrincipalHolder;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -45,7 +47,15 @@ class CurrentUserAdvice {
         if (holder == null || request.getRequestURI().startsWith("/api/")) {
             return null;
         }
-        Subject subject = current.get(); // refuses (403, audited) an exercise the user does not take part in
+        Subject subject;
+        try {
+            subject = current.get(); // refuses (403, audited) an exercise the user does not take part in
+        } catch (IllegalArgumentException | AccessDeniedException refused) {
+            if (request.getDispatcherType() == DispatcherType.ERROR) {
+                return null; // the error page of that very refusal (a malformed or foreign ?exercise=)
+            }
+            throw refused;
+        }
         UUID exercise = subject.exercise();
         if (exercise == null) {
             return null;

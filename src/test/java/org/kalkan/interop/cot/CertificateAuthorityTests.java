@@ -31,7 +31,7 @@ class CertificateAuthorityTests {
         return new CertificateAuthority(
                 new PlatformProperties(dataDir, new PlatformProperties.Db("", "", "", 1), 1024),
                 new CotProperties(true, "127.0.0.1", 0, -1, "", 1024, 16, "RESTRICTED // REL TO MEMBERS",
-                        "localhost", Duration.ofDays(1), Duration.ofSeconds(2)),
+                        "localhost", Duration.ofDays(1), Duration.ofSeconds(2), 32, 5000, Duration.ofHours(24)),
                 Clock.systemUTC());
     }
 }

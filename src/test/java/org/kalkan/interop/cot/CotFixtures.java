@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** CoT documents as TAK clients write them. */
-final class CotFixtures {
+public final class CotFixtures {
 
     private CotFixtures() {
     }
 
-    static String position(String uid, String type, double lat, double lon, String extraDetail) {
+    public static String position(String uid, String type, double lat, double lon, String extraDetail) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return "<event version=\"2.0\" uid=\"" + uid + "\" type=\"" + type + "\" how=\"m-g\" time=\"" + now
                 + "\" start=\"" + now + "\" stale=\"" + now.plus(Duration.ofMinutes(5)) + "\">"
@@ -18,19 +18,19 @@ final class CotFixtures {
                 + "<detail><contact callsign=\"" + uid + "-callsign\"/>" + extraDetail + "</detail></event>";
     }
 
-    static String labelled(String uid, String classification, String releasableTo) {
+    public static String labelled(String uid, String classification, String releasableTo) {
         return position(uid, "a-f-G-U-C", 40.4, 49.9,
                 "<__kalkan classification=\"" + classification + "\" releasableTo=\"" + releasableTo + "\"/>");
     }
 
-    static String ping() {
+    public static String ping() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return "<event version=\"2.0\" uid=\"takPing\" type=\"t-x-c-t\" how=\"h-g-i-g-o\" time=\"" + now
                 + "\" start=\"" + now + "\" stale=\"" + now.plusSeconds(20) + "\">"
                 + "<point lat=\"0\" lon=\"0\" hae=\"0\" ce=\"9999999\" le=\"9999999\"/><detail/></event>";
     }
 
-    static String protocolRequest() {
+    public static String protocolRequest() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return "<event version=\"2.0\" uid=\"protouid\" type=\"t-x-takp-q\" how=\"m-g\" time=\"" + now
                 + "\" start=\"" + now + "\" stale=\"" + now.plusSeconds(60) + "\">"

@@ -17,13 +17,17 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * A minimal CoT client for tests: sends raw bytes, collects the events it receives as XML (protocol-v1 messages
- * are decoded and shown as XML too) and notices when the server closes the connection.
+ * are decoded and shown as XML too) and notices when the server closes the connection. Every message the server
+ * sends is parsed by a strict XML parser (the JDK's SAX parser, DTDs refused); closing the client fails the test if
+ * any was not well-formed, so every CoT test checks the node's output.
  */
-final class CotTestClient implements AutoCloseable {
+public final class CotTestClient implements AutoCloseable {
 
     private final Socket socket;
     private final OutputStream out;
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final List<String> malformed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean protobuf;
     private volatile boolean closedByServer;
 
@@ -35,27 +39,27 @@ final class CotTestClient implements AutoCloseable {
         reader.start();
     }
 
-    static CotTestClient tls(int port, TakIdentity identity) throws IOException {
+    public static CotTestClient tls(int port, TakIdentity identity) throws IOException {
         SSLSocket socket = (SSLSocket) identity.sslContext().getSocketFactory().createSocket("127.0.0.1", port);
         socket.startHandshake();
         return new CotTestClient(socket);
     }
 
-    static CotTestClient tcp(int port) throws IOException {
+    public static CotTestClient tcp(int port) throws IOException {
         return new CotTestClient(new Socket("127.0.0.1", port));
     }
 
-    void send(String xml) throws IOException {
+    public void send(String xml) throws IOException {
         send(xml.getBytes(StandardCharsets.UTF_8));
     }
 
-    void send(byte[] bytes) throws IOException {
+    public void send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
     /** Frames a TAK protocol version 1 message the way a client would. */
-    void sendProtobuf(byte[] message) throws IOException {
+    public void sendProtobuf(byte[] message) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write(0xbf);
         int length = message.length;
@@ -68,12 +72,12 @@ final class CotTestClient implements AutoCloseable {
         send(frame.toByteArray());
     }
 
-    void useProtobuf() {
+    public void useProtobuf() {
         protobuf = true;
     }
 
     /** The next received event whose XML contains {@code text}, skipping others; null after the timeout. */
-    String await(String text, Duration timeout) throws InterruptedException {
+    public String await(String text, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             String next = received.poll(100, TimeUnit.MILLISECONDS);
@@ -85,14 +89,14 @@ final class CotTestClient implements AutoCloseable {
     }
 
     /** Everything received within the time, for asserting that something did not arrive. */
-    List<String> collect(Duration time) throws InterruptedException {
+    public List<String> collect(Duration time) throws InterruptedException {
         Thread.sleep(time.toMillis());
         List<String> all = new ArrayList<>();
         received.drainTo(all);
         return all;
     }
 
-    boolean closedByServer(Duration timeout) throws InterruptedException {
+    public boolean closedByServer(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (!closedByServer && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
@@ -125,6 +129,7 @@ final class CotTestClient implements AutoCloseable {
         int end;
         while ((end = text.indexOf("</event>", consumed)) >= 0) {
             String event = text.substring(consumed, end + "</event>".length()).trim();
+            checkWellFormed(event);
             received.add(event);
             consumed = end + "</event>".length();
             if (event.contains("t-x-takp-r") && event.contains("status=\"true\"")) {
@@ -164,6 +169,7 @@ final class CotTestClient implements AutoCloseable {
                     received.add("PROTOBUF " + CotXml.write(event, event.label()));
                 }
             } catch (CotXml.Refused e) {
+                malformed.add("protocol v1 message: " + e.getMessage());
                 received.add("UNDECODABLE " + e.getMessage());
             }
             at = i + length;
@@ -171,8 +177,30 @@ final class CotTestClient implements AutoCloseable {
         return at;
     }
 
+    /** How many XML messages from the server were parsed so far (each one strictly). */
+    public int parsedMessages() {
+        return parsed.get();
+    }
+
+    private void checkWellFormed(String xml) {
+        try {
+            javax.xml.parsers.SAXParserFactory factory = javax.xml.parsers.SAXParserFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.newSAXParser().parse(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
+                    new org.xml.sax.helpers.DefaultHandler());
+            parsed.incrementAndGet();
+        } catch (org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException | IOException e) {
+            malformed.add(e.getMessage() + ": " + xml);
+        }
+    }
+
+    /** Closes the connection; fails if the server sent anything that is not well-formed. */
     @Override
     public void close() throws IOException {
         socket.close();
+        if (!malformed.isEmpty()) {
+            throw new AssertionError("the server sent " + malformed.size() + " malformed message(s), first: "
+                    + malformed.get(0));
+        }
     }
 }

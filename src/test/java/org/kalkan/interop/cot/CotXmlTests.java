@@ -45,6 +45,38 @@ class CotXmlTests {
     }
 
     @Test
+    void anEventDeeperOrLargerThanTheLimitsIsRefusedByName() throws Exception {
+        var limits = new CotXml.Limits(6, 20);
+        String fits = CotFixtures.position("fits", "a-f-G", 1, 1, "<a><b><c/></b></a>" + "<x/>".repeat(10));
+        assertThat(CotXml.parse(fits.getBytes(StandardCharsets.UTF_8), limits).detail()).contains("<c></c>");
+        String deep = CotFixtures.position("deep", "a-f-G", 1, 1, "<a><b><c><d><e/></d></c></b></a>");
+        assertThatThrownBy(() -> CotXml.parse(deep.getBytes(StandardCharsets.UTF_8), limits))
+                .isInstanceOfSatisfying(CotXml.Refused.class, r -> assertThat(r.reason()).isEqualTo("depth"));
+        String wide = CotFixtures.position("wide", "a-f-G", 1, 1, "<x/>".repeat(20));
+        assertThatThrownBy(() -> CotXml.parse(wide.getBytes(StandardCharsets.UTF_8), limits))
+                .isInstanceOfSatisfying(CotXml.Refused.class, r -> assertThat(r.reason()).isEqualTo("elements"));
+        String hiddenOutsideDetail = CotFixtures.position("outside", "a-f-G", 1, 1, "")
+                .replace("<detail>", "<junk>" + "<j>".repeat(10) + "</j>".repeat(10) + "</junk><detail>");
+        assertThatThrownBy(() -> CotXml.parse(hiddenOutsideDetail.getBytes(StandardCharsets.UTF_8), limits))
+                .isInstanceOfSatisfying(CotXml.Refused.class, r -> assertThat(r.reason()).isEqualTo("depth"));
+    }
+
+    @Test
+    void aDetailTheNodeWritesIsClosedEvenWhenItsLastElementIsEmpty() throws Exception {
+        String detail = CotXml.detail(writer -> {
+            writer.writeStartElement("remarks");
+            writer.writeCharacters("a < b & \"c\"");
+            writer.writeEndElement();
+            writer.writeEmptyElement("link");
+            writer.writeAttribute("url", "/incidents/1");
+        });
+        assertThat(detail).isEqualTo("<remarks>a &lt; b &amp; \"c\"</remarks><link url=\"/incidents/1\"/>");
+        CotEvent event = parse(CotFixtures.position("m-1", "b-m-p-s-m", 1, 1, detail));
+        assertThat(CotXml.write(event, CotXml.label("RESTRICTED", "MEMBERS"))).contains(
+                "<link url=\"/incidents/1\"></link><__kalkan classification=\"RESTRICTED\" releasableTo=\"MEMBERS\"/>");
+    }
+
+    @Test
     void protocolVersionOneCarriesTheEventAndItsLabel() throws Exception {
         CotEvent event = parse(CotFixtures.position("p-1", "a-h-A", 40.25, 49.5, "<remarks>r</remarks>"));
         var label = CotXml.label("SECRET", "TUR");

@@ -22,9 +22,9 @@ import org.kalkan.ApiClient;
 import org.kalkan.interop.cot.CertificateAuthority.Pem;
 
 /** A TAK client's key, CSR and the certificate enrolled for it through the API, as a test would make them. */
-record TakIdentity(String username, String serial, KeyPair keys, String certificatePem, String caPem) {
+public record TakIdentity(String username, String serial, KeyPair keys, String certificatePem, String caPem) {
 
-    static TakIdentity enrol(ApiClient api, String username) {
+    public static TakIdentity enrol(ApiClient api, String username) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));

@@ -18,7 +18,7 @@ class TotpEnrolmentTests {
     void anEnrolledUserNeedsACurrentCodeAndCannotReplayIt() {
         ApiClient api = new ApiClient(port);
         String token = api.token("exercise.director", "kalkan-demo");
-        var enrolment = api.post("/api/v1/me/totp", token, Map.of());
+        var enrolment = api.post("/api/v1/me/totp", token, Map.of("password", "kalkan-demo"));
         assertThat(enrolment.status()).isEqualTo(201);
         String secret = enrolment.json().get("secret").asString();
         assertThat(enrolment.json().get("otpauthUri").asString()).startsWith("otpauth://totp/Kalkan%3Aexercise.director");
