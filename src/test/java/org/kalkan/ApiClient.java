@@ -58,6 +58,12 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), token);
     }
 
+    public Response put(String path, String token, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token);
+    }
+
     private Response send(HttpRequest.Builder request, String token) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

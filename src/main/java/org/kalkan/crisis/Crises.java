@@ -86,7 +86,7 @@ public class Crises {
         audit.record(manager.username(), "CRISIS_OPENED", "crisis:" + id, crisis.title() + " "
                 + crisis.label().marking() + " incidents " + request.incidentIds());
         events.publishEvent(new CrisisOpened(id, crisis.title(), crisis.label(), request.incidentIds(),
-                manager.username()));
+                manager.username(), crisis.exerciseId()));
         return store.lock(id).orElseThrow();
     }
 

@@ -18,6 +18,7 @@ import org.kalkan.security.Subject;
 import org.kalkan.shared.Dtg;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,10 +36,11 @@ public class CrisisRfis {
     private final CrisisLog log;
     private final AccessPolicy policy;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CrisisRfis(RfiStore rfis, CrisisStore crises, CrisisAccess access, Crises crisisTeams, CrisisLog log,
-            AccessPolicy policy, AuditTrail audit, Clock clock) {
+            AccessPolicy policy, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.rfis = rfis;
         this.crises = crises;
         this.access = access;
@@ -46,6 +48,7 @@ public class CrisisRfis {
         this.log = log;
         this.policy = policy;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -115,6 +118,8 @@ public class CrisisRfis {
                 + " (" + answerLabel.marking() + "): " + rfi.question(), rfi.label());
         audit.record(subject.username(), "CRISIS_RFI_ANSWERED", "rfi:" + rfiId, "answer " + answer.id() + " "
                 + answerLabel.marking());
+        events.publishEvent(new RfiAnswered(crisisId, rfiId, answer.id(), subject.username(), subject.nation(),
+                answer.answeredAt(), answerLabel, crisis.exerciseId()));
         return answer;
     }
 

@@ -21,8 +21,13 @@ public record Evaluation(Exercise exercise, Duration exerciseTime, Instant compu
             boolean missed, boolean contingencyFired) {
     }
 
+    /** {@code trainingObjectives}: the training objectives (e.g. {@code EOD-201.1}) the objective tests. */
     public record ObjectiveMeasure(String objective, int injects, int delivered, int met, int missed,
-            @Nullable Duration meanTimeToExpectedAction) {
+            @Nullable Duration meanTimeToExpectedAction, List<String> trainingObjectives) {
+
+        public ObjectiveMeasure {
+            trainingObjectives = List.copyOf(trainingObjectives);
+        }
     }
 
     public record AudienceMeasure(String nation, int acknowledgements, @Nullable Duration meanTimeToAcknowledge,

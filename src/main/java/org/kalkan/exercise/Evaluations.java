@@ -22,6 +22,7 @@ import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.security.UserSummary;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,16 +41,18 @@ public class Evaluations {
     private final UserDirectory users;
     private final AarPdf pdf;
     private final AuditTrail audit;
+    private final ObjectProvider<TrainingObjectives> trainingObjectives;
     private final Clock clock;
 
     Evaluations(ExerciseAccess access, InjectStore injects, EvaluationStore store, UserDirectory users, AarPdf pdf,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, ObjectProvider<TrainingObjectives> trainingObjectives, Clock clock) {
         this.access = access;
         this.injects = injects;
         this.store = store;
         this.users = users;
         this.pdf = pdf;
         this.audit = audit;
+        this.trainingObjectives = trainingObjectives;
         this.clock = clock;
     }
 
@@ -72,6 +75,38 @@ public class Evaluations {
         audit.record(evaluator.username(), "EXERCISE_ACTION_RECORDED", "exercise:" + exerciseId + "/inject:"
                 + number, action + " by " + actor);
         return store.actions(exerciseId).get(store.actions(exerciseId).size() - 1);
+    }
+
+    /**
+     * EXCON names the training objectives (e.g. {@code EOD-201.1}) an exercise objective tests, replacing those
+     * named before; each must be an objective of a course the caller may read in the training catalogue.
+     */
+    @Transactional
+    public List<String> nameTrainingObjectives(Subject excon, UUID exerciseId, String objective, List<String> codes) {
+        Exercise exercise = access.readable(excon, exerciseId);
+        access.requireExcon(excon, exercise, "name training objectives");
+        String checked = objective == null ? "" : objective.strip();
+        if (!exercise.objectives().contains(checked)) {
+            throw new IllegalArgumentException("objective '" + checked + "' is not one of the exercise's "
+                    + exercise.objectives());
+        }
+        TrainingObjectives catalogue = trainingObjectives.getIfAvailable();
+        List<String> named = new ArrayList<>();
+        for (String code : codes) {
+            String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+            if (catalogue == null || !c.matches("[A-Z0-9][A-Z0-9-]{1,31}\\.[0-9]{1,2}")
+                    || !catalogue.exists(excon, c)) {
+                throw new IllegalArgumentException("trainingObjectives: '" + code + "' is not a training objective "
+                        + "of the catalogue (course code and objective number, e.g. EOD-201.1)");
+            }
+            if (!named.contains(c)) {
+                named.add(c);
+            }
+        }
+        store.replaceTrainingObjectives(exerciseId, checked, named);
+        audit.record(excon.username(), "EXERCISE_TRAINING_OBJECTIVES", "exercise:" + exerciseId, checked + " tests "
+                + named);
+        return named;
     }
 
     @Transactional
@@ -125,7 +160,8 @@ public class Evaluations {
             measures.add(measure(exercise, inject, actions, elapsed));
         }
         List<Observation> observations = store.observations(exercise.id());
-        return new Evaluation(exercise, elapsed, now, measures, objectives(exercise, measures),
+        return new Evaluation(exercise, elapsed, now, measures,
+                objectives(exercise, measures, store.trainingObjectives(exercise.id())),
                 audience(exercise, msel, actions), observations, timeline(msel, actions, observations));
     }
 
@@ -157,7 +193,7 @@ public class Evaluations {
     }
 
     private static List<Evaluation.ObjectiveMeasure> objectives(Exercise exercise,
-            List<Evaluation.InjectMeasure> measures) {
+            List<Evaluation.InjectMeasure> measures, Map<String, List<String>> trainingObjectives) {
         Map<String, List<Evaluation.InjectMeasure>> byObjective = new LinkedHashMap<>();
         exercise.objectives().forEach(o -> byObjective.put(o, new ArrayList<>()));
         for (Evaluation.InjectMeasure m : measures) {
@@ -168,7 +204,8 @@ public class Evaluations {
                 (int) list.stream().filter(m -> m.status() == InjectStatus.DELIVERED).count(),
                 (int) list.stream().filter(m -> m.timeToExpectedAction() != null).count(),
                 (int) list.stream().filter(Evaluation.InjectMeasure::missed).count(),
-                mean(list.stream().map(Evaluation.InjectMeasure::timeToExpectedAction).toList()))));
+                mean(list.stream().map(Evaluation.InjectMeasure::timeToExpectedAction).toList()),
+                trainingObjectives.getOrDefault(objective, List.of()))));
         return result;
     }
 

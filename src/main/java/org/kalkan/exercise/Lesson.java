@@ -10,5 +10,5 @@ import org.kalkan.shared.SecurityLabel;
 public record Lesson(UUID id, UUID exerciseId, String exerciseName, @Nullable UUID observationId, String title,
         String text, LessonStatus status, @Nullable String remedialAction, @Nullable String owner,
         @Nullable LocalDate dueOn, @Nullable String validatedBy, String createdBy, Instant createdAt,
-        Instant updatedAt, int version, SecurityLabel label) {
+        Instant updatedAt, int version, SecurityLabel label, @Nullable Remedy remedy) {
 }

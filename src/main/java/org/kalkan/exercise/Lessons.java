@@ -22,6 +22,7 @@ import org.kalkan.security.UserDirectory;
 import org.kalkan.shared.Classification;
 import org.kalkan.shared.InvalidInputException;
 import org.kalkan.shared.SecurityLabel;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,16 +41,18 @@ public class Lessons {
     private final AccessPolicy policy;
     private final UserDirectory users;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Lessons(JdbcClient jdbc, ExerciseAccess access, EvaluationStore evaluation, AccessPolicy policy,
-            UserDirectory users, AuditTrail audit, Clock clock) {
+            UserDirectory users, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.evaluation = evaluation;
         this.policy = policy;
         this.users = users;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -90,6 +93,17 @@ public class Lessons {
     @Transactional
     public Lesson advance(Subject subject, UUID id, LessonStatus next, @Nullable String remedialAction,
             @Nullable String owner, @Nullable LocalDate dueOn, int version) {
+        return advance(subject, id, next, remedialAction, owner, dueOn, null, version);
+    }
+
+    /**
+     * {@link #advance(Subject, UUID, LessonStatus, String, String, LocalDate, int)} naming what the remedial action
+     * changes; {@link LessonRemedyAssigned} tells the other modules (a TRAINING remedy becomes a training
+     * requirement).
+     */
+    @Transactional
+    public Lesson advance(Subject subject, UUID id, LessonStatus next, @Nullable String remedialAction,
+            @Nullable String owner, @Nullable LocalDate dueOn, @Nullable Remedy remedy, int version) {
         Lesson lesson = find(subject, id);
         access.requireEvaluator(subject, access.readable(subject, lesson.exerciseId()), "advance lessons");
         if (!lesson.status().canMoveTo(next)) {
@@ -108,19 +122,28 @@ public class Lessons {
         int updated = jdbc.sql("""
                 UPDATE exercise_lesson SET status = :status, updated_at = :now, version = version + 1,
                        remedial_action = COALESCE(:action, remedial_action), owner = COALESCE(:owner, owner),
-                       due_on = COALESCE(:due, due_on),
+                       due_on = COALESCE(:due, due_on), remedy = COALESCE(:remedy, remedy),
                        validated_by = CASE WHEN :status = 'LESSON_LEARNED' THEN :by ELSE validated_by END
                 WHERE id = :id AND version = :version""")
                 .param("id", id).param("status", next.name()).param("now", Timestamp.from(clock.instant()))
                 .param("action", next == LessonStatus.REMEDIAL_ACTION ? remedialAction.strip() : null)
                 .param("owner", next == LessonStatus.REMEDIAL_ACTION ? owner.strip() : null)
                 .param("due", next == LessonStatus.REMEDIAL_ACTION ? Date.valueOf(dueOn) : null)
+                .param("remedy", next == LessonStatus.REMEDIAL_ACTION && remedy != null ? remedy.name() : null)
                 .param("by", subject.username()).param("version", version).update();
         if (updated == 0) {
             throw Problems.conflict("The lesson was changed by someone else; reload and try again.");
         }
-        audit.record(subject.username(), "LESSON_" + next, "lesson:" + id, lesson.status() + " → " + next);
-        return find(subject, id);
+        audit.record(subject.username(), "LESSON_" + next, "lesson:" + id, lesson.status() + " → " + next
+                + (remedy == null || next != LessonStatus.REMEDIAL_ACTION ? "" : " (" + remedy + ")"));
+        Lesson advanced = find(subject, id);
+        if (next == LessonStatus.REMEDIAL_ACTION) {
+            Exercise exercise = access.readable(subject, lesson.exerciseId());
+            events.publishEvent(new LessonRemedyAssigned(id, lesson.exerciseId(), advanced.title(),
+                    advanced.remedialAction(), remedy, advanced.owner(), advanced.dueOn(), exercise.label(),
+                    exercise.originNation()));
+        }
+        return advanced;
     }
 
     /** Lessons of every exercise the subject may read, matching the words and status, newest first. */
@@ -167,6 +190,7 @@ public class Lessons {
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"),
                 SecurityLabel.of(Classification.ofRank(rs.getInt("classification")),
-                        java.util.Arrays.asList((String[]) rs.getArray("releasable_to").getArray())));
+                        java.util.Arrays.asList((String[]) rs.getArray("releasable_to").getArray())),
+                rs.getString("remedy") == null ? null : Remedy.valueOf(rs.getString("remedy")));
     }
 }

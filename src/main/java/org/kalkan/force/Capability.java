@@ -11,6 +11,8 @@ public enum Capability {
     CYBER_DEFENCE,
     CBRN_DEFENCE,
     ENGINEER,
+    /** Explosive ordnance disposal (IED and munitions clearance). */
+    EOD,
     MEDICAL,
     MEDEVAC,
     MILITARY_POLICE,

@@ -7,10 +7,17 @@ import org.kalkan.shared.GeoPoint;
 
 /**
  * What a crisis needs: {@code quantity} units with a capability, at a place in a country, by a time, for a number
- * of days, for a use that caveats may exclude (e.g. {@code RIOT_CONTROL}).
+ * of days, for a use that caveats may exclude (e.g. {@code RIOT_CONTROL}). With {@code certificationRequired} only
+ * units certified for the capability on the needed date are sourced ({@link UnitReadiness}).
  */
 public record Requirement(UUID id, Capability capability, int quantity, GeoPoint location, String country,
-        Instant neededBy, int durationDays, @Nullable String use) {
+        Instant neededBy, int durationDays, @Nullable String use, boolean certificationRequired) {
+
+    /** A requirement that does not ask for certified units. */
+    public Requirement(UUID id, Capability capability, int quantity, GeoPoint location, String country,
+            Instant neededBy, int durationDays, @Nullable String use) {
+        this(id, capability, quantity, location, country, neededBy, durationDays, use, false);
+    }
 
     public Requirement {
         if (quantity < 1 || quantity > 100) {

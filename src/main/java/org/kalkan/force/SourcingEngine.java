@@ -11,6 +11,8 @@ import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.Literal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -52,6 +54,35 @@ public class SourcingEngine {
     @FunctionalInterface
     public interface Admission {
         @Nullable String refuse(ForceUnit unit, Requirement requirement);
+
+        /** This admission, then the other: the first refusal wins. */
+        default Admission and(Admission other) {
+            return (unit, requirement) -> {
+                String refusal = refuse(unit, requirement);
+                return refusal != null ? refusal : other.refuse(unit, requirement);
+            };
+        }
+    }
+
+    /**
+     * For requirements that ask for certification, only units the register certifies for the capability on the
+     * needed date (UTC); otherwise the register's reason, e.g. {@code AZE 1st EOD Company: certification for EOD
+     * expired on 2027-02-10}. Without a register no unit counts as certified.
+     */
+    public static Admission certified(@Nullable UnitReadiness register) {
+        return (unit, requirement) -> {
+            if (!requirement.certificationRequired()) {
+                return null;
+            }
+            String name = unit.details().name();
+            String who = (name.startsWith(unit.nation().value()) ? name : unit.nation() + " " + name) + ": ";
+            if (register == null) {
+                return who + "no certification register on this node";
+            }
+            String gap = register.certificationGap(unit.id(), requirement.capability(),
+                    LocalDate.ofInstant(requirement.neededBy(), ZoneOffset.UTC));
+            return gap == null ? null : who + gap;
+        };
     }
 
     public SourcingPlan plan(List<Requirement> requirements, List<ForceUnit> units, Duration limit, int workers) {

@@ -32,6 +32,7 @@ import org.kalkan.shared.Classification;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.NotFoundException;
 import org.kalkan.shared.SecurityLabel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,11 +63,13 @@ public class SourcingPlans {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final ObjectProvider<UnitReadiness> readiness;
     private final Clock clock;
 
     SourcingPlans(ForceRequirements requirements, ForceRegistry registry, SourcingEngine engine,
             SourcingStore sourcing, PlanStore plans, Council council, NationDirectory nations, AccessPolicy policy,
-            AuditTrail audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+            AuditTrail audit, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+            ObjectProvider<UnitReadiness> readiness, Clock clock) {
         this.requirements = requirements;
         this.registry = registry;
         this.engine = engine;
@@ -78,6 +81,7 @@ public class SourcingPlans {
         this.audit = audit;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
+        this.readiness = readiness;
         this.clock = clock;
     }
 
@@ -113,17 +117,18 @@ public class SourcingPlans {
         }
         Map<String, Set<String>> extraUses = new HashMap<>();
         offers.forEach(o -> extraUses.put(o.unitId() + "/" + o.requirementId(), o.extraExcludedUses()));
+        SourcingEngine.Admission offered = (unit, requirement) -> {
+            String pair = unit.id() + "/" + requirement.id();
+            if (!offerOfPair.containsKey(pair)) {
+                return "not offered for this requirement";
+            }
+            return requirement.use() != null && extraUses.get(pair).contains(requirement.use())
+                    ? "caveat: " + unit.nation() + " offered " + unit.details().name() + " excluding "
+                            + requirement.use()
+                    : null;
+        };
         SourcingPlan plan = engine.plan(wanted, units, limit, Runtime.getRuntime().availableProcessors(),
-                (unit, requirement) -> {
-                    String pair = unit.id() + "/" + requirement.id();
-                    if (!offerOfPair.containsKey(pair)) {
-                        return "not offered for this requirement";
-                    }
-                    return requirement.use() != null && extraUses.get(pair).contains(requirement.use())
-                            ? "caveat: " + unit.nation() + " offered " + unit.details().name() + " excluding "
-                                    + requirement.use()
-                            : null;
-                });
+                offered.and(SourcingEngine.certified(readiness.getIfAvailable())));
         Map<UUID, UUID> offerOfUnit = new HashMap<>();
         plan.assignments().forEach(a -> offerOfUnit.put(a.unitId(), offerOfPair.get(a.unitId() + "/"
                 + a.requirementId())));

@@ -84,7 +84,8 @@ public class Incidents {
         audit.record(reporter.username(), "REPORT_FILED", "report:" + filed.id(),
                 report.category() + " " + report.label().marking() + " → incident " + filed.incidentId()
                         + (incident.opened() ? " (new)" : " (correlated)"));
-        events.publishEvent(new IncidentReported(incident.incident(), filed.id(), incident.opened()));
+        events.publishEvent(new IncidentReported(incident.incident(), filed.id(), incident.opened(),
+                reporter.username()));
         announce(outcome.changed().subList(1, outcome.changed().size()), "split: its reports had no common reader");
         return filed;
     }

@@ -27,10 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The rule that keeps issue 12's seams closed: every id a request names — a component of a request body, or a query
  * parameter, whose name ends in {@code Id}/{@code Ids} or whose type is a {@link UUID} (or a list of them) — in the
- * controllers of council, force, exercise, notification, crisis, incident and cop is resolved through its owning
- * module's API for the caller (exists, readable, same context, allowed state; else the same 404 as for an absent
- * record). This test finds every such id by reflection and requires that it is listed below with the seam test (a
- * black-box test against a running node) that proves it: a new request field naming an id fails the build until
+ * controllers of council, force, exercise, notification, crisis, incident, cop and training is resolved through its
+ * owning module's API for the caller (exists, readable, same context, allowed state; else the same 404 as for an
+ * absent record). This test finds every such id by reflection and requires that it is listed below with the seam test
+ * (a black-box test against a running node) that proves it: a new request field naming an id fails the build until
  * someone shows how it is resolved. Ids inside free JSON (a measure's {@code plan}, an inject's {@code crisisId})
  * are listed too, by hand, under {@link #IN_CONTENT}. Path variables are the module's own records, read through its
  * own resolver.
@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ForeignIdRuleTests {
 
     private static final List<String> MODULES = List.of("council", "force", "exercise", "notification", "crisis",
-            "incident", "cop");
+            "incident", "cop", "training");
 
     /** An id a form sends only to know which page to show next; it reads and changes nothing. */
     static final String NAVIGATION_ONLY = "navigation only";
@@ -95,7 +95,22 @@ class ForeignIdRuleTests {
                     "IncidentSeamTests#aReportNamingAnotherContextThanItsRequestsIsRefused"),
             // Not resolved because not used as a record: only where the page sends the user back to.
             Map.entry("force ForcePages.ask param crisisId", NAVIGATION_ONLY),
-            Map.entry("incident IncidentPages.split param incidentId", NAVIGATION_ONLY)));
+            Map.entry("incident IncidentPages.split param incidentId", NAVIGATION_ONLY),
+            Map.entry("training PersonnelApi.register body PersonBody.unitId",
+                    "TrainingSeamTests#aPersonInAUnitTheManagerCannotSeeIsNotFound"),
+            Map.entry("training SessionsApi.nominate body NominationBody.personId",
+                    "TrainingSeamTests#aNominationOfAPersonTheManagerCannotSeeIsNotFound"),
+            Map.entry("training SessionsApi.result body ResultBody.personId",
+                    "TrainingSeamTests#aResultForAPersonWithoutANominationIsNotFound"),
+            Map.entry("training ReadinessApi.certify body CertificationBody.unitId",
+                    "TrainingSeamTests#aCertificationOfAUnitTheCertifierCannotSeeIsNotFound"),
+            Map.entry("training ReadinessApi.certify body CertificationBody.evidence.exerciseId",
+                    "TrainingSeamTests#aCertificationOnAnExerciseTheCertifierCannotSeeIsNotFound"),
+            Map.entry("training XapiApi.get param statementId",
+                    "TrainingSeamTests#aStatementOfAnotherNationsSystemIsNotFound"),
+            // xAPI statement ids are global: a PUT naming a hidden one is refused, reading and changing nothing.
+            Map.entry("training XapiApi.put param statementId",
+                    "TrainingSeamTests#aPutNamingAnotherSystemsStatementChangesAndRevealsNothingOfIt")));
 
     /** Ids inside free JSON, which reflection cannot see, with the test that proves each. */
     static final Map<String, String> IN_CONTENT = Map.of(

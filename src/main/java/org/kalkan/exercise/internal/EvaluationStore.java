@@ -66,6 +66,28 @@ public class EvaluationStore {
                 .param("id", id).query(EvaluationStore::observation).optional();
     }
 
+    /** The training objectives each exercise objective names. */
+    public java.util.Map<String, List<String>> trainingObjectives(UUID exercise) {
+        java.util.Map<String, List<String>> links = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT objective, training_objective FROM exercise_training_objective WHERE exercise_id = :e"
+                        + " ORDER BY objective, training_objective")
+                .param("e", exercise).query(rs -> {
+                    links.computeIfAbsent(rs.getString("objective"), k -> new java.util.ArrayList<>())
+                            .add(rs.getString("training_objective"));
+                });
+        return links;
+    }
+
+    public void replaceTrainingObjectives(UUID exercise, String objective, List<String> codes) {
+        jdbc.sql("DELETE FROM exercise_training_objective WHERE exercise_id = :e AND objective = :o")
+                .param("e", exercise).param("o", objective).update();
+        for (String code : codes) {
+            jdbc.sql("INSERT INTO exercise_training_objective (exercise_id, objective, training_objective)"
+                            + " VALUES (:e, :o, :t)")
+                    .param("e", exercise).param("o", objective).param("t", code).update();
+        }
+    }
+
     private static PlayerAction action(ResultSet rs, int row) throws SQLException {
         return new PlayerAction(rs.getObject("id", UUID.class), rs.getObject("inject_id", UUID.class),
                 ExpectedAction.valueOf(rs.getString("action")), rs.getString("actor"), rs.getString("actor_nation"),

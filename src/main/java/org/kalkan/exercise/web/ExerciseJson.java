@@ -102,7 +102,7 @@ final class ExerciseJson {
     }
 
     record ObjectiveJson(String objective, int injects, int delivered, int met, int missed,
-            @Nullable String meanTimeToExpectedAction) {
+            @Nullable String meanTimeToExpectedAction, List<String> trainingObjectives) {
     }
 
     record AudienceJson(String nation, int acknowledgements, @Nullable String meanTimeToAcknowledge,
@@ -131,7 +131,7 @@ final class ExerciseJson {
             return new EvaluationJson(x.id(), x.name(), x.exerciseMarking(), LabelJson.of(x.label()),
                     iso(e.exerciseTime()), e.computedAt(), e.injects().stream().map(InjectMeasureJson::of).toList(),
                     e.objectives().stream().map(o -> new ObjectiveJson(o.objective(), o.injects(), o.delivered(),
-                            o.met(), o.missed(), iso(o.meanTimeToExpectedAction()))).toList(),
+                            o.met(), o.missed(), iso(o.meanTimeToExpectedAction()), o.trainingObjectives())).toList(),
                     e.audience().stream().map(a -> new AudienceJson(a.nation(), a.acknowledgements(),
                             iso(a.meanTimeToAcknowledge()), a.expectedActions())).toList(),
                     e.observations().stream().map(ObservationJson::of).toList(),
@@ -143,12 +143,13 @@ final class ExerciseJson {
     record LessonJson(UUID id, UUID exerciseId, String exerciseName, @Nullable UUID observationId, String title,
             String text, String status, @Nullable String remedialAction, @Nullable String owner,
             @Nullable LocalDate dueOn, @Nullable String validatedBy, String createdBy, Instant createdAt,
-            Instant updatedAt, int version, LabelJson label) {
+            Instant updatedAt, int version, LabelJson label, @Nullable String remedy) {
 
         static LessonJson of(Lesson l) {
             return new LessonJson(l.id(), l.exerciseId(), l.exerciseName(), l.observationId(), l.title(), l.text(),
                     l.status().name(), l.remedialAction(), l.owner(), l.dueOn(), l.validatedBy(), l.createdBy(),
-                    l.createdAt(), l.updatedAt(), l.version(), LabelJson.of(l.label()));
+                    l.createdAt(), l.updatedAt(), l.version(), LabelJson.of(l.label()),
+                    l.remedy() == null ? null : l.remedy().name());
         }
     }
 

@@ -15,6 +15,7 @@ import org.kalkan.exercise.ExpectedAction;
 import org.kalkan.exercise.LessonStatus;
 import org.kalkan.exercise.Lessons;
 import org.kalkan.exercise.Msel;
+import org.kalkan.exercise.Remedy;
 import org.kalkan.exercise.internal.InjectContent;
 import org.kalkan.exercise.internal.InjectCsv;
 import org.kalkan.exercise.internal.InjectRequest;
@@ -220,6 +221,19 @@ class ExercisesApi {
                 action.action().name(), "at", action.at().toString()));
     }
 
+    record TrainingObjectivesBody(@Nullable String objective, @Nullable List<String> trainingObjectives) {
+    }
+
+    /** {@code {"objective":"Crisis response","trainingObjectives":["EOD-201.1"]}}: what the objective tests. */
+    @PutMapping("/exercises/{id}/training-objectives")
+    Map<String, Object> trainingObjectives(@PathVariable UUID id, @RequestBody TrainingObjectivesBody body) {
+        if (body.objective() == null || body.trainingObjectives() == null) {
+            throw new IllegalArgumentException("objective and trainingObjectives are required");
+        }
+        return Map.of("objective", body.objective().strip(), "trainingObjectives",
+                evaluations.nameTrainingObjectives(subject(), id, body.objective(), body.trainingObjectives()));
+    }
+
     record LessonBody(@Nullable UUID observationId, @Nullable String title) {
     }
 
@@ -234,7 +248,7 @@ class ExercisesApi {
     }
 
     record AdvanceBody(@Nullable String status, @Nullable String remedialAction, @Nullable String owner,
-            @Nullable String dueOn, @Nullable Integer version) {
+            @Nullable String dueOn, @Nullable String remedy, @Nullable Integer version) {
     }
 
     @PostMapping("/lessons/{id}/status")
@@ -242,9 +256,11 @@ class ExercisesApi {
         if (body.status() == null || body.version() == null) {
             throw new IllegalArgumentException("status and version are required");
         }
+        Remedy remedy = body.remedy() == null || body.remedy().isBlank() ? null
+                : ExerciseJson.enumOf(Remedy.class, body.remedy(), "remedy");
         return ExerciseJson.LessonJson.of(lessons.advance(subject(), id,
                 ExerciseJson.enumOf(LessonStatus.class, body.status(), "status"), body.remedialAction(),
-                body.owner(), ExerciseJson.date(body.dueOn(), "dueOn"), body.version()));
+                body.owner(), ExerciseJson.date(body.dueOn(), "dueOn"), remedy, body.version()));
     }
 
     @GetMapping("/lessons")

@@ -48,10 +48,11 @@ public class SourcingStore {
         jdbc.sql("""
                 INSERT INTO force_requirement (id, crisis_id, capability, quantity, lat, lon, country, needed_by,
                     duration_days, use_of_force, classification, releasable_to, origin_nation, created_by, created_at,
-                    exercise_id)
+                    exercise_id, certification_required)
                 VALUES (:id, :crisis, :capability, :quantity, :lat, :lon, :country, :neededBy, :days, :use,
-                    :classification, :releasable, :origin, :by, :now, :exercise)""")
-                .param("exercise", exercise).param("id", requirement.id()).param("crisis", crisisId)
+                    :classification, :releasable, :origin, :by, :now, :exercise, :certified)""")
+                .param("exercise", exercise).param("certified", requirement.certificationRequired())
+                .param("id", requirement.id()).param("crisis", crisisId)
                 .param("capability", requirement.capability().name()).param("quantity", requirement.quantity())
                 .param("lat", requirement.location().lat()).param("lon", requirement.location().lon())
                 .param("country", requirement.country()).param("neededBy", Timestamp.from(requirement.neededBy()))
@@ -162,7 +163,8 @@ public class SourcingStore {
                 new Requirement(rs.getObject("id", UUID.class), Capability.valueOf(rs.getString("capability")),
                         rs.getInt("quantity"), new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon")),
                         rs.getString("country"), rs.getTimestamp("needed_by").toInstant(),
-                        rs.getInt("duration_days"), rs.getString("use_of_force")),
+                        rs.getInt("duration_days"), rs.getString("use_of_force"),
+                        rs.getBoolean("certification_required")),
                 label(rs), rs.getString("origin_nation"));
     }
 

@@ -3,6 +3,8 @@ package org.kalkan.force.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +33,7 @@ import org.kalkan.force.SourcingRequest;
 import org.kalkan.force.SourcingStatus;
 import org.kalkan.force.StoredPlan;
 import org.kalkan.force.UnitId;
+import org.kalkan.force.UnitReadiness;
 import org.kalkan.members.MemberStates;
 import org.kalkan.members.Nation;
 import org.kalkan.platform.NavigationEntry;
@@ -43,6 +46,7 @@ import org.kalkan.shared.DomainException;
 import org.kalkan.shared.Classification;
 import org.kalkan.shared.GeoPoint;
 import org.kalkan.shared.SecurityLabel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
@@ -72,12 +76,13 @@ class ForcePages {
     private final CurrentSubject subject;
     private final PageMarking marking;
     private final ForceViews views;
+    private final ObjectProvider<UnitReadiness> readiness;
     private final Clock clock;
     private final FormErrors errors;
 
     ForcePages(ForceRegistry registry, ForceRequirements requirements, SourcingPlans plans, MovementPlanner movement,
-            Crises crises, MemberStates members, CurrentSubject subject, PageMarking marking, ForceViews views, Clock clock,
-            FormErrors errors) {
+            Crises crises, MemberStates members, CurrentSubject subject, PageMarking marking, ForceViews views,
+            ObjectProvider<UnitReadiness> readiness, Clock clock, FormErrors errors) {
         this.errors = errors;
         this.registry = registry;
         this.requirements = requirements;
@@ -88,6 +93,7 @@ class ForcePages {
         this.subject = subject;
         this.marking = marking;
         this.views = views;
+        this.readiness = readiness;
         this.clock = clock;
     }
 
@@ -106,8 +112,11 @@ class ForcePages {
         units.forEach(u -> marking.show(u.details().label()));
         List<Crisis> crisisList = crises.list(me, 50);
         crisisList.forEach(c -> marking.show(c.label()));
+        UnitReadiness training = readiness.getIfAvailable();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         model.addAttribute("units", units.stream().map(u -> new ForceViews.UnitRow(u,
-                views.readiness(u.details().noticeToMoveHours()))).toList());
+                views.readiness(u.details().noticeToMoveHours()),
+                training == null ? List.of() : training.readiness(u, today))).toList());
         model.addAttribute("nations", members.nations().stream().map(Nation::code).toList());
         model.addAttribute("capabilities", Capability.values());
         model.addAttribute("nation", wantedNation);

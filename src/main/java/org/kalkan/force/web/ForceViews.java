@@ -12,6 +12,7 @@ import org.kalkan.force.Offer;
 import org.kalkan.force.SourcingPlan;
 import org.kalkan.force.SourcingRequest;
 import org.kalkan.force.StoredPlan;
+import org.kalkan.force.UnitReadiness;
 import org.kalkan.shared.Dtg;
 import org.springframework.stereotype.Component;
 
@@ -44,8 +45,22 @@ public class ForceViews {
         return AMBER_HOURS;
     }
 
-    /** A unit of the registry table with its readiness colour. */
-    public record UnitRow(org.kalkan.force.ForceUnit unit, String readiness) {
+    /**
+     * A unit of the registry table with its readiness colour (notice to move) and its training readiness per
+     * capability, computed by the training module (empty without one, or when never evaluated).
+     */
+    public record UnitRow(org.kalkan.force.ForceUnit unit, String readiness,
+            List<UnitReadiness.CapabilityReadiness> training) {
+    }
+
+    /** {@code green}, {@code yellow}, {@code amber} or {@code red} for a training readiness state. */
+    public String trainingColour(String state) {
+        return switch (state) {
+            case "READY" -> "green";
+            case "EXPIRING" -> "yellow";
+            case "DEGRADED" -> "amber";
+            default -> "red";
+        };
     }
 
     /** A requirement on the board: its requests per nation, the offers, and how the latest plan fills it. */

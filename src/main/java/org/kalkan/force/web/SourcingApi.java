@@ -52,7 +52,8 @@ class SourcingApi {
 
     record RequirementBody(@Nullable UUID crisisId, @Nullable String capability, @Nullable Integer quantity,
             UnitRequest.@Nullable Location location, @Nullable String country, @Nullable String neededBy,
-            @Nullable Integer durationDays, @Nullable String use, UnitRequest.@Nullable Label label) {
+            @Nullable Integer durationDays, @Nullable String use, UnitRequest.@Nullable Label label,
+            @Nullable Boolean certificationRequired) {
     }
 
     @PostMapping("/requirements")
@@ -73,7 +74,8 @@ class SourcingApi {
                 new GeoPoint(body.location().lat(), body.location().lon()),
                 body.country() == null ? "" : body.country().toUpperCase(Locale.ROOT), neededBy,
                 body.durationDays() == null ? 0 : body.durationDays(),
-                body.use() == null || body.use().isBlank() ? null : body.use().toUpperCase(Locale.ROOT));
+                body.use() == null || body.use().isBlank() ? null : body.use().toUpperCase(Locale.ROOT),
+                Boolean.TRUE.equals(body.certificationRequired()));
         SecurityLabel label = SecurityLabel.of(Classification.parse(body.label().classification()).orElseThrow(
                 () -> new IllegalArgumentException("unknown classification " + body.label().classification())),
                 body.label().releasableTo());

@@ -5,6 +5,7 @@ import org.kalkan.shared.DomainException;
 import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.InvalidInputException;
 import org.kalkan.shared.NotFoundException;
+import org.kalkan.shared.RefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -35,6 +36,9 @@ final class DomainProblems {
         problem.setType(URI.create("about:blank"));
         if (e instanceof InvalidInputException invalid) {
             problem.setProperty("errors", invalid.errors());
+        }
+        if (e instanceof RefusedException refused && !refused.errors().isEmpty()) {
+            problem.setProperty("errors", refused.errors());
         }
         return problem;
     }

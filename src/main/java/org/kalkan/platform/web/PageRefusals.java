@@ -5,8 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.shared.DomainException;
+import org.kalkan.shared.InvalidInputException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -74,8 +76,9 @@ class PageRefusals implements WebMvcConfigurer {
         }
         try {
             if (e instanceof DomainException refused) {
-                request.setAttribute(BadRequests.DETAIL, refused.detail());
-                response.sendError(DomainProblems.statusOf(refused).value(), refused.detail());
+                String detail = pageDetail(refused);
+                request.setAttribute(BadRequests.DETAIL, detail);
+                response.sendError(DomainProblems.statusOf(refused).value(), detail);
                 return new ModelAndView();
             }
             if (e instanceof IllegalArgumentException bad && isPage(handler)) {
@@ -87,6 +90,15 @@ class PageRefusals implements WebMvcConfigurer {
             return null;
         }
         return null;
+    }
+
+    /** A page has no problem body to list violations in, so its one line of detail names each of them. */
+    private static String pageDetail(DomainException refused) {
+        if (refused instanceof InvalidInputException invalid && !invalid.errors().isEmpty()) {
+            return invalid.detail() + ": " + invalid.errors().stream()
+                    .map(v -> v.where() + ": " + v.message()).collect(Collectors.joining("; "));
+        }
+        return refused.detail();
     }
 
     /** A page controller's handler: not a REST controller and not answering a body. */
