@@ -149,7 +149,7 @@ class MarkingContrastBrowserTests {
                 .containsExactly("CONFIDENTIAL", "RESTRICTED", "SECRET", "UNCLASSIFIED");
         assertThat(popupsChecked).as("map popups checked").isPositive();
         assertThat(pagesSeen).as("pages visited").contains("/alerts", "/alerts/{id}", "/incidents", "/incidents/{id}",
-                "/map", "/crises", "/council", "/forces", "/exercises");
+                "/map", "/crises", "/council", "/forces", "/exercises", "/training", "/training/readiness", "/industry");
     }
 
     /** Signs in and visits every page reachable from the navigation, breadth first, one of each kind. */
