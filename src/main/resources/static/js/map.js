@@ -20,6 +20,8 @@
   let messages;
   const markers = new Map(); // incident id -> { marker, feature }
   const tracks = new Map(); // track uid -> { marker, feature }, from TAK clients; removed when stale
+  const areas = new Map(); // incident id -> Leaflet layer of its reports' areas (CAP polygons, drawn areas)
+  const AREA_STYLE = { color: '#b91c1c', weight: 2, fillColor: '#f87171', fillOpacity: 0.2 };
 
   function text(key) { return messages.dataset[key] || key; }
   // A category or status in the reader's language (the page lists them in #map-names), else as sent.
@@ -121,8 +123,55 @@
     if (existing) {
       map.removeLayer(existing.marker);
       markers.delete(id);
+      removeAreas(id);
       render();
     }
+  }
+
+  function removeAreas(incidentId) {
+    const layer = areas.get(incidentId);
+    if (layer) {
+      map.removeLayer(layer);
+      areas.delete(incidentId);
+    }
+  }
+
+  /** Draws the areas of incidents shown on the map; an incident that is not shown has none drawn. */
+  function drawAreas(collection, onlyIncident) {
+    const byIncident = new Map();
+    collection.features.forEach(f => {
+      const id = f.properties.incidentId;
+      if (!byIncident.has(id)) byIncident.set(id, []);
+      byIncident.get(id).push(f);
+    });
+    if (onlyIncident) removeAreas(onlyIncident);
+    byIncident.forEach((features, id) => {
+      removeAreas(id);
+      if (!markers.has(id)) return;
+      const layer = L.geoJSON({ type: 'FeatureCollection', features }, {
+        style: () => AREA_STYLE,
+        pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 5, color: AREA_STYLE.color }),
+        onEachFeature: (f, l) => l.bindTooltip(escapeHtml(f.properties.marking)),
+      });
+      layer.addTo(map);
+      layer.eachLayer(l => {
+        const element = l.getElement && l.getElement();
+        if (element) element.classList.add('report-area');
+      });
+      areas.set(id, layer);
+    });
+    document.body.dataset.areas = String(areas.size);
+  }
+
+  function reloadAreas(incidentId) {
+    const url = incidentId ? withContext('/map/incidents/' + encodeURIComponent(incidentId) + '/areas')
+      : withContext(section.dataset.areasUrl);
+    return fetch(url, { headers: { Accept: 'application/geo+json' } })
+      .then(r => r.json())
+      .then(collection => {
+        if (!incidentId) Array.from(areas.keys()).forEach(removeAreas);
+        drawAreas(collection, incidentId);
+      });
   }
 
   function trackIcon(feature) {
@@ -212,7 +261,8 @@
         markers.clear();
         collection.features.forEach(f => upsert(f, false));
         render();
-      });
+      })
+      .then(() => reloadAreas(null));
   }
 
   function basemap() {
@@ -256,12 +306,23 @@
   function live() {
     const status = document.getElementById('stream-status');
     const source = new EventSource(withContext(section.dataset.eventsUrl));
+    let reconnected = false;
     source.addEventListener('stream.open', () => {
       status.textContent = text('live');
       status.classList.add('on');
       document.body.dataset.streamReady = 'true';
+      // After a gap (a resync, a lost connection) events may have been missed: load the picture again.
+      if (reconnected) {
+        reload();
+        reloadTracks();
+      }
+      reconnected = true;
     });
-    const onIncident = e => upsert(JSON.parse(e.data), true);
+    const onIncident = e => {
+      const feature = JSON.parse(e.data);
+      upsert(feature, true);
+      reloadAreas(feature.id);
+    };
     source.addEventListener('incident.reported', onIncident);
     source.addEventListener('incident.updated', onIncident);
     // An incident left without reports, or now under a label this user may not read: it leaves the picture.

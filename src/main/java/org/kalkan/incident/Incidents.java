@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.incident.internal.IncidentSearch;
+import org.kalkan.incident.internal.CorrelationCells;
 import org.kalkan.incident.internal.IncidentStore;
 import org.kalkan.incident.internal.LabelCombiner;
 import org.kalkan.incident.internal.Regrouping;
@@ -17,6 +18,7 @@ import org.kalkan.security.Subject;
 import org.kalkan.shared.ForbiddenException;
 import org.kalkan.shared.NotFoundException;
 import org.kalkan.shared.RefusedException;
+import org.kalkan.shared.InvalidInputException;
 import org.kalkan.shared.SecurityLabel;
 import org.kalkan.shared.VersionConflictException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Incidents {
 
     private static final Set<Role> REPORTERS = Set.of(Role.REPORTING_OFFICER, Role.WATCH_OFFICER,
-            Role.CRISIS_MANAGER, Role.EXERCISE_DIRECTOR);
+            Role.CRISIS_MANAGER, Role.EXERCISE_DIRECTOR, Role.CAP_SOURCE);
     private static final Set<Role> MANAGERS = Set.of(Role.WATCH_OFFICER, Role.CRISIS_MANAGER);
 
     private final IncidentStore store;
@@ -71,8 +73,7 @@ public class Incidents {
             throw new IllegalArgumentException("observedAt is in the future: " + report.observedAt());
         }
         // Two simultaneous reports near each other must not open two incidents: lock the neighbourhood.
-        store.lockNeighbourhood(report.category(), report.exerciseId(), report.location(),
-                properties.correlationDistanceKm());
+        lockNeighbourhood(report);
         FiledReport draft = new FiledReport(ReportId.random(), IncidentId.random(), report.category(), report.title(),
                 report.narrative(), report.observedAt(), report.location(), report.areaGeoJson(), report.severity(),
                 report.confidence(), reporter.nation(), reporter.username(), report.source(), report.label(),
@@ -221,6 +222,43 @@ public class Incidents {
     }
 
     /**
+     * The originator's new content for their report, from the source that filed it (a CAP {@code Update}): 403 for
+     * anyone else who may read it, 404 for who may not. The report keeps its id; its incident is derived again, and
+     * should the report no longer belong there (another category, too far, or a label that would hide the incident
+     * from some of its readers) it moves to an incident of its own. The context and originator stay as they were.
+     */
+    @Transactional
+    public FiledReport update(Subject subject, ReportId reportId, NewReport content, String reason) {
+        requireAnyRole(subject, REPORTERS, "update reports");
+        String why = reason(reason);
+        FiledReport report = originatorsReport(subject, reportId, "update");
+        policy.checkWritable(subject, content.label());
+        Instant now = clock.instant();
+        if (content.observedAt().isAfter(now.plusSeconds(300))) {
+            throw new IllegalArgumentException("observedAt is in the future: " + content.observedAt());
+        }
+        FiledReport next = new FiledReport(report.id(), report.incidentId(), content.category(), content.title(),
+                content.narrative(), content.observedAt(), content.location(), content.areaGeoJson(),
+                content.severity(), content.confidence(), report.reportingNation(), report.reportedBy(),
+                report.source(), content.label(), report.exerciseId(), report.createdAt());
+        Regrouping.Outcome outcome = regrouping.update(next, properties.correlationDistanceKm(), now);
+        audit.record(subject.username(), "REPORT_UPDATED", "report:" + reportId, report.label().marking() + " → "
+                + content.label().marking() + "; reason: " + why);
+        if (!report.label().equals(content.label())) {
+            boolean widened = !combiner.nations(report.label()).containsAll(combiner.nations(content.label()));
+            boolean lowered = content.label().classification().rank() < report.label().classification().rank();
+            if (widened || lowered) {
+                audit.record(subject.username(), widened ? "REPORT_RELEASE_WIDENED" : "REPORT_CLASSIFICATION_LOWERED",
+                        "report:" + reportId, report.label().marking() + " → " + content.label().marking());
+            }
+            events.publishEvent(new ReportRelabelled(outcome.report(), report.label(), widened || lowered,
+                    subject.username(), why, now));
+        }
+        announce(outcome.changed(), "report updated");
+        return outcome.report();
+    }
+
+    /**
      * The originator withdraws their report (403 for anyone else who may read it, 404 for who may not): it stays
      * as a tombstone for the audit, leaves every list, map and count, and its incident is derived again (closed
      * when no report is left).
@@ -238,6 +276,16 @@ public class Incidents {
         events.publishEvent(withdrawn);
         announce(outcome.changed(), "report withdrawn");
         return withdrawn;
+    }
+
+    /** Locks the report's correlation cells (see {@link CorrelationCells}): nearby reports wait, distant ones not. */
+    private void lockNeighbourhood(NewReport report) {
+        store.lock(cells(report));
+    }
+
+    private Set<String> cells(NewReport report) {
+        return CorrelationCells.keys(report.category(), report.exerciseId(), report.location(),
+                properties.correlationDistanceKm());
     }
 
     private FiledReport originatorsReport(Subject subject, ReportId reportId, String act) {
@@ -289,5 +337,55 @@ public class Incidents {
             audit.recordDenial(subject.username(), "INCIDENT", what, "requires one of " + roles);
             throw new ForbiddenException("Your roles do not allow you to " + what + ".");
         }
+    }
+
+
+    /** The most reports one batch may hold. */
+    public static final int MAX_BATCH = 1000;
+
+    /**
+     * Files a batch of reports in one transaction, each exactly as {@link #report} files one, in order (a report may
+     * join an incident an earlier one in the batch opened). Every item is validated before anything is stored; any
+     * bad one refuses the whole batch, naming each bad item by its index ({@code items[i]}). The batch takes all of
+     * its correlation locks at once, in the one fixed order, before filing the first report.
+     */
+    @Transactional
+    public List<FiledReport> reportAll(Subject reporter, List<BatchItem> items) {
+        requireAnyRole(reporter, REPORTERS, "file reports");
+        if (items.isEmpty() || items.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a batch holds 1 to " + MAX_BATCH + " reports, not " + items.size());
+        }
+        Instant now = clock.instant();
+        List<InvalidInputException.Violation> violations = new java.util.ArrayList<>();
+        List<NewReport> reports = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String where = "items[" + i + "]";
+            BatchItem item = items.get(i);
+            if (item.report() == null) {
+                violations.add(new InvalidInputException.Violation(where, String.valueOf(item.unreadable())));
+                continue;
+            }
+            try {
+                NewReport report = inContext(reporter, item.report());
+                String refused = policy.whyNotWritable(reporter, report.label());
+                if (refused != null) {
+                    violations.add(new InvalidInputException.Violation(where + ".label", refused));
+                } else if (report.observedAt().isAfter(now.plusSeconds(300))) {
+                    violations.add(new InvalidInputException.Violation(where + ".observedAt",
+                            "observedAt is in the future: " + report.observedAt()));
+                } else {
+                    reports.add(report);
+                }
+            } catch (IllegalArgumentException e) {
+                violations.add(new InvalidInputException.Violation(where, e.getMessage()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw InvalidInputException.of(violations);
+        }
+        java.util.Set<String> cells = new java.util.HashSet<>();
+        reports.forEach(report -> cells.addAll(cells(report)));
+        store.lock(cells);
+        return reports.stream().map(report -> report(reporter, report)).toList();
     }
 }

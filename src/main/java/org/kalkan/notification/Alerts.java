@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.kalkan.notification.AlertRefusedException.Reason;
 import org.kalkan.notification.internal.AlertStore;
 import org.kalkan.notification.internal.AlertWriter;
@@ -16,6 +18,7 @@ import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Dtg;
 import org.kalkan.shared.NotFoundException;
+import org.kalkan.shared.SecurityLabel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -172,6 +175,27 @@ public class Alerts {
     @Transactional(readOnly = true)
     public int pendingCount(Subject subject) {
         return store.pendingCount(subject.username(), subject.exercise());
+    }
+
+    /**
+     * Alerts a public release covers ({@link AccessPolicy#isReleasedTo}), newest first, sent before {@code before}
+     * when given: what a public CAP feed may carry, in every context (exercise alerts say so themselves).
+     * Escalations are not released: they name the recipients who did not acknowledge.
+     */
+    @Transactional(readOnly = true)
+    public List<ReleasedAlert> released(SecurityLabel release, @Nullable Instant before, int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new IllegalArgumentException("limit must be between 1 and 500");
+        }
+        List<ReleasedAlert> alerts = store.released(policy.releasedToFilter(release, "a"), before, limit);
+        return alerts.stream().filter(a -> policy.isReleasedTo(a.label(), release)).toList();
+    }
+
+    /** The alert if the public release covers it; otherwise empty, as if it did not exist. */
+    @Transactional(readOnly = true)
+    public Optional<ReleasedAlert> released(SecurityLabel release, AlertId id) {
+        return store.released(id, policy.releasedToFilter(release, "a"))
+                .filter(a -> policy.isReleasedTo(a.label(), release));
     }
 
     /**

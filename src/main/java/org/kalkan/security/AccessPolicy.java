@@ -122,18 +122,88 @@ public class AccessPolicy {
      * clearance. Throws {@link LabelNotPermittedException}; nothing is stored.
      */
     public void checkWritable(Subject subject, SecurityLabel label) {
+        String unknown = unknownReleasability(label);
+        if (unknown != null) {
+            throw new LabelNotPermittedException(HttpStatus.BAD_REQUEST, unknown);
+        }
+        String aboveClearance = aboveClearance(subject, label);
+        if (aboveClearance != null) {
+            throw new LabelNotPermittedException(HttpStatus.FORBIDDEN, aboveClearance);
+        }
+    }
+
+    /**
+     * Why the subject may not store a record under this label, or null when it may: the same decision as
+     * {@link #checkWritable}, as a message, for input checked as a whole (a batch names every refused item).
+     */
+    public @Nullable String whyNotWritable(Subject subject, SecurityLabel label) {
+        String unknown = unknownReleasability(label);
+        return unknown != null ? unknown : aboveClearance(subject, label);
+    }
+
+    private @Nullable String unknownReleasability(SecurityLabel label) {
         for (String entry : label.releasableTo()) {
             if (!nations.isKnownReleasabilityEntry(entry)) {
-                throw new LabelNotPermittedException(HttpStatus.BAD_REQUEST,
-                        "Unknown nation or community in releasability: " + entry);
+                return "Unknown nation or community in releasability: " + entry;
             }
         }
-        if (!subject.clearance().dominates(label.classification())) {
-            audit.recordDenial(subject.username(), "LABEL", label.marking(), "above clearance "
-                    + subject.clearance());
-            throw new LabelNotPermittedException(HttpStatus.FORBIDDEN, "You cannot label a record "
-                    + label.classification() + ": your clearance is " + subject.clearance() + ".");
+        return null;
+    }
+
+    private @Nullable String aboveClearance(Subject subject, SecurityLabel label) {
+        if (subject.clearance().dominates(label.classification())) {
+            return null;
         }
+        audit.recordDenial(subject.username(), "LABEL", label.marking(), "above clearance " + subject.clearance());
+        return "You cannot label a record " + label.classification() + ": your clearance is " + subject.clearance()
+                + ".";
+    }
+
+    /**
+     * Whether a record may go to everyone a public release reaches (a public CAP feed, read by anyone): its label
+     * is valid, its classification at most the release's, and one of its entries alone reaches every nation the
+     * release reaches (for {@code REL TO ALL}, only {@code ALL} does). A release that reaches nobody releases
+     * nothing. This is not a read by a subject: nobody's own nation or origin widens it.
+     */
+    public boolean isReleasedTo(@Nullable SecurityLabel label, SecurityLabel release) {
+        if (label == null || !isValid(label) || label.classification().compareTo(release.classification()) > 0) {
+            return false;
+        }
+        Set<String> covering = coveringEntries(release);
+        return label.releasableTo().stream().anyMatch(covering::contains);
+    }
+
+    /** The SQL twin of {@link #isReleasedTo} for the table aliased {@code alias}, in every context. */
+    public LabelFilter releasedToFilter(SecurityLabel release, String alias) {
+        String prefix = "rel" + FILTER_SEQUENCE.incrementAndGet() + "_";
+        Set<String> covering = coveringEntries(release);
+        if (covering.isEmpty()) {
+            return new LabelFilter("FALSE", Map.of());
+        }
+        String sql = "(" + alias + ".classification <= :" + prefix + "classification"
+                + " AND cardinality(" + alias + ".releasable_to) > 0"
+                + " AND " + alias + ".releasable_to <@ CAST(:" + prefix + "known AS TEXT[])"
+                + " AND " + alias + ".releasable_to && CAST(:" + prefix + "covering AS TEXT[]))";
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put(prefix + "classification", release.classification().rank());
+        parameters.put(prefix + "known", nations.releasabilityEntries().toArray(String[]::new));
+        parameters.put(prefix + "covering", covering.toArray(String[]::new));
+        return new LabelFilter(sql, parameters);
+    }
+
+    /** The releasability entries that each alone reach every nation the release reaches. */
+    private Set<String> coveringEntries(SecurityLabel release) {
+        Set<NationCode> reached = nations.expand(release.releasableTo());
+        Set<String> covering = new TreeSet<>();
+        if (reached.isEmpty() || !isValid(release)) {
+            return covering;
+        }
+        for (String entry : nations.releasabilityEntries()) {
+            if (nations.expand(Set.of(entry)).containsAll(reached)) {
+                covering.add(entry);
+            }
+        }
+        return covering;
     }
 
     /** The subject's nation and every community it belongs to: what a releasability must mention. */

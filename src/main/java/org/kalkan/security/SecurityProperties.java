@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Authentication settings: token lifetime, sign-in throttling, the first admin's password, the metrics scrape token,
- * TOTP issuer and the optional OIDC login with the claims that carry nation, roles and clearance.
+ * TOTP issuer, the optional OIDC login with the claims that carry nation, roles and clearance, and the audit
+ * sequencer's interval.
  */
 @ConfigurationProperties("kalkan.security")
 public record SecurityProperties(
@@ -15,7 +16,12 @@ public record SecurityProperties(
         @DefaultValue("") String bootstrapAdminPassword,
         @DefaultValue("") String metricsToken,
         @DefaultValue("Kalkan") String totpIssuer,
-        @DefaultValue Oidc oidc) {
+        @DefaultValue Oidc oidc,
+        @DefaultValue Audit audit) {
+
+    /** The audit sequencer's pause between runs: entries reach the Merkle tree within about this time. */
+    public record Audit(@DefaultValue("PT0.5S") Duration sequenceInterval) {
+    }
 
     /**
      * Sign-in throttling. One client address may fail {@code sourceMaxFailures} times within {@code sourceWindow}

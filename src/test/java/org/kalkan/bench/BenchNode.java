@@ -46,9 +46,22 @@ final class BenchNode implements AutoCloseable {
 
     /** The machine and the moment, printed with every result. */
     static void describeMachine() {
-        System.out.printf("date: %s%njava: %s %s%ncpus: %d, max heap: %d MiB%n", Instant.now(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("date: %s%njava: %s %s (%s)%ncpus: %d, max heap: %d MiB; virtual threads for requests: %s%n",
+                Instant.now(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                System.getProperty("java.home"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("spring.threads.virtual.enabled", "false"));
+        printLoad("start");
+    }
+
+    /** The load average (1, 5, 15 minutes) now: how busy the shared machine was. */
+    static void printLoad(String moment) {
+        try {
+            String load = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+            System.out.printf("[%s] load average %s at %s%n", moment, load.substring(0, load.indexOf(' ',
+                    load.indexOf(' ', load.indexOf(' ') + 1) + 1)), Instant.now());
+        } catch (java.io.IOException | RuntimeException e) {
+            System.out.printf("[%s] load average unknown%n", moment);
+        }
     }
 
     /** The value at quantile q (0..1) of sorted values, nearest rank. */

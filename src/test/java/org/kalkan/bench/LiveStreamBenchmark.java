@@ -29,9 +29,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the latency from the moment a client sent a report (so it includes the request and the commit) to its delivery
  * at each subscriber allowed to read it, and checks that nobody receives what they may not read.
  *
- * <p>Run: {@code mvn -q -DskipNpm=true test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.kalkan.bench.LiveStreamBenchmark -Dexec.args="200 500 20"} (subscribers, reports per
- * second, seconds). Not part of {@code mvn verify}.
+ * <p>Run: {@code bench/live-stream 200 500 20 50} (subscribers, reports per second, seconds, reports per request:
+ * 1 posts each report on its own, more posts batches to {@code /api/v1/reports/batch} as a feed would). Not part of
+ * {@code mvn verify}.
  */
 public final class LiveStreamBenchmark {
 
@@ -49,6 +49,8 @@ public final class LiveStreamBenchmark {
         int subscribers = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int perRequest = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        BenchNode.describeMachine();
         Path data = Files.createTempDirectory("kalkan-bench-");
         ConfigurableApplicationContext node = new SpringApplicationBuilder(KalkanApplication.class)
                 .profiles("demo")
@@ -58,14 +60,15 @@ public final class LiveStreamBenchmark {
                         "--logging.level.org.springframework.boot.webmvc=OFF", "--kalkan.platform.db.pool-size=20");
         try {
             int port = Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-            run(port, subscribers, rate, seconds);
+            run(port, subscribers, rate, seconds, perRequest);
+            BenchNode.printLoad("done");
         } finally {
             node.close();
         }
         System.exit(0);
     }
 
-    private static void run(int port, int subscriberCount, int rate, int seconds) throws Exception {
+    private static void run(int port, int subscriberCount, int rate, int seconds, int perRequest) throws Exception {
         ApiClient api = new ApiClient(port);
         Map<String, String> tokens = new ConcurrentHashMap<>();
         List<String> users = new ArrayList<>();
@@ -81,6 +84,7 @@ public final class LiveStreamBenchmark {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong leaks = new AtomicLong();
         AtomicLong received = new AtomicLong();
+        AtomicLong resyncs = new AtomicLong();
         HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build();
         CountDownLatch connected = new CountDownLatch(subscriberCount);
         ExecutorService readers = Executors.newCachedThreadPool();
@@ -98,6 +102,9 @@ public final class LiveStreamBenchmark {
                     while ((line = lines.readLine()) != null) {
                         if (line.startsWith("event:stream.open")) {
                             connected.countDown();
+                        }
+                        if (line.startsWith("event:stream.resync")) {
+                            resyncs.incrementAndGet();
                         }
                         if (line.startsWith("data:{\"type\":\"Feature\"")) {
                             long now = System.nanoTime();
@@ -119,33 +126,43 @@ public final class LiveStreamBenchmark {
         if (!connected.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("subscribers did not connect");
         }
-        System.out.printf("%d subscribers connected; sending %d reports/s for %d s%n", subscriberCount, rate, seconds);
+        System.out.printf("%d subscribers connected; sending %d reports/s for %d s, %d a request%n", subscriberCount,
+                rate, seconds, perRequest);
+        BenchNode.printLoad("sending starts");
         ExecutorService senders = Executors.newFixedThreadPool(32);
         long start = System.nanoTime();
-        int total = rate * seconds;
+        int requests = rate * seconds / perRequest;
+        int total = requests * perRequest;
         AtomicLong failed = new AtomicLong();
-        for (int i = 0; i < total; i++) {
-            long due = start + (long) i * 1_000_000_000L / rate;
+        for (int r = 0; r < requests; r++) {
+            long due = start + (long) r * perRequest * 1_000_000_000L / rate;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            int n = i;
+            int first = r * perRequest;
             senders.submit(() -> {
-                String reporter = NATIONS[n % NATIONS.length] + ".officer";
-                Map<String, Object> label = LABELS.get(n % LABELS.size());
-                if (label.get("releasableTo").equals(List.of("AZE", "TUR"))
-                        && !reporter.startsWith("aze") && !reporter.startsWith("tur")) {
-                    reporter = "aze.officer";
+                // One reporter per request (a batch is one nation's feed); labels it may write.
+                String reporter = NATIONS[first / perRequest % NATIONS.length] + ".officer";
+                List<Map<String, Object>> bodies = new ArrayList<>();
+                for (int n = first; n < first + perRequest; n++) {
+                    Map<String, Object> label = LABELS.get(n % LABELS.size());
+                    if (label.get("releasableTo").equals(List.of("AZE", "TUR"))
+                            && !reporter.startsWith("aze") && !reporter.startsWith("tur")) {
+                        label = LABELS.get(0);
+                    }
+                    String title = "bench-" + n;
+                    bodies.add(Map.of("category", "OTHER", "title", title, "narrative", "benchmark",
+                            "observedAt", java.time.Instant.now().toString(),
+                            "location", Map.of("lat", 36 + (n % 1900) / 100.0, "lon", 27 + (n % 5300) / 100.0),
+                            "severity", 2, "confidence", "POSSIBLE", "label", label));
                 }
-                String title = "bench-" + n;
-                Map<String, Object> body = Map.of("category", "OTHER", "title", title, "narrative", "benchmark",
-                        "observedAt", java.time.Instant.now().toString(),
-                        "location", Map.of("lat", 36 + (n % 1900) / 100.0, "lon", 27 + (n % 5300) / 100.0),
-                        "severity", 2, "confidence", "POSSIBLE", "label", label);
-                sentAt.put(title, System.nanoTime());
-                if (api.post("/api/v1/reports", tokens.get(reporter), body).status() != 201) {
-                    failed.incrementAndGet();
+                long sent = System.nanoTime();
+                bodies.forEach(body -> sentAt.put((String) body.get("title"), sent));
+                int status = perRequest == 1 ? api.post("/api/v1/reports", tokens.get(reporter), bodies.get(0)).status()
+                        : api.post("/api/v1/reports/batch", tokens.get(reporter), bodies).status();
+                if (status != 201) {
+                    failed.addAndGet(perRequest);
                 }
             });
         }
@@ -160,8 +177,8 @@ public final class LiveStreamBenchmark {
         Collections.sort(sorted);
         System.out.printf("reports sent: %d in %.1f s (%.0f/s achieved), failed: %d%n", total, sendSeconds,
                 total / sendSeconds, failed.get());
-        System.out.printf("deliveries: %d, leaks (delivered to a nation that may not read): %d%n", received.get(),
-                leaks.get());
+        System.out.printf("deliveries: %d, leaks (delivered to a nation that may not read): %d, resyncs: %d%n",
+                received.get(), leaks.get(), resyncs.get());
         if (!sorted.isEmpty()) {
             System.out.printf("send-to-delivery latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
                     pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);

@@ -24,10 +24,10 @@ final class WaitSampler {
                         FROM pg_stat_activity
                         WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()""")
                         .query(String.class).list().forEach(wait -> counts.merge(wait, 1, Integer::sum));
-                // Whose advisory lock: the audit chain's key is 0x4B414C4B414E (high half 0x4B41 = 19265); the
-                // others are the incident module's per-category correlation locks.
+                // Whose advisory lock: the audit keys start 0x4B414C4B414E (high half 0x4B41 = 19265): the old
+                // chain's lock, now only the sequencer's; the others are the incident module's correlation locks.
                 jdbc.sql("""
-                        SELECT CASE WHEN classid = 19265 THEN 'waiting: audit chain lock'
+                        SELECT CASE WHEN classid = 19265 THEN 'waiting: audit lock'
                                     ELSE 'waiting: correlation lock' END
                         FROM pg_locks WHERE locktype = 'advisory' AND NOT granted""")
                         .query(String.class).list().forEach(wait -> counts.merge(wait, 1, Integer::sum));

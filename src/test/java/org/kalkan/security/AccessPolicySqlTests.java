@@ -98,6 +98,25 @@ class AccessPolicySqlTests {
         }
     }
 
+    @Test
+    void thePublicReleaseFilterReturnsExactlyWhatThePolicyReleases() {
+        for (Classification classification : Classification.values()) {
+            for (List<String> audience : List.of(List.of("ALL"), List.of("MEMBERS"), List.of("HUN"),
+                    List.of("AZE", "TUR"), List.of("NATO"))) {
+                SecurityLabel release = SecurityLabel.of(classification, audience);
+                LabelFilter filter = policy.releasedToFilter(release, "f");
+                Set<Integer> fromSql = new HashSet<>(jdbc.sql("SELECT id FROM labelled_fixture f WHERE "
+                        + filter.sql()).params(filter.parameters()).query(Integer.class).list());
+                Set<Integer> fromPolicy = new HashSet<>();
+                rows.stream().filter(r -> policy.isReleasedTo(r.label(), release)).forEach(r -> fromPolicy.add(r.id()));
+                assertThat(fromSql).as(release.marking()).isEqualTo(fromPolicy);
+                if (release.equals(SecurityLabel.of(Classification.UNCLASSIFIED, "ALL"))) {
+                    assertThat(fromSql).isNotEmpty();
+                }
+            }
+        }
+    }
+
     private void sameRows(Subject subject) {
         LabelFilter filter = policy.filter(subject, "f");
         Set<Integer> fromSql = new HashSet<>(jdbc.sql("SELECT id FROM labelled_fixture f WHERE " + filter.sql())

@@ -4,12 +4,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.kalkan.cop.CopProperties;
 import org.kalkan.cop.LiveEvent;
 import org.kalkan.security.AccessPolicy;
@@ -17,52 +22,71 @@ import org.kalkan.security.Subject;
 import org.kalkan.shared.SecurityLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fans live events out to Server-Sent Event subscribers. Each subscriber gets only what the access policy lets
- * it read in its own context (the real world, or the exercise of the request that opened the stream), through its own bounded queue drained by its own virtual thread: a slow client loses its oldest
- * events (counted) and never slows anyone else.
+ * Fans live events out to Server-Sent Event subscribers. Each subscriber gets only what the access policy lets it
+ * read in its own context (the real world, or the exercise of the request that opened the stream). An event is
+ * serialised once for everyone; each subscriber numbers the events it receives itself (1, 2, 3, …), so an id never
+ * tells how many went to others. Sending costs no thread per subscriber: a subscriber's queued events are written
+ * by one of a few shared threads, without blocking, only while its connection can take them, and the connection
+ * calls back when it can take more. A subscriber whose queue fills up has fallen behind: its queue is replaced by
+ * one {@code stream.resync} event and its stream is closed, so it reconnects and reloads the picture rather than
+ * slowing anyone else or receiving a picture with holes.
  */
 @Service
-public class LiveStream implements org.springframework.context.SmartLifecycle {
+public class LiveStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END_OF_EVENT = "\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] RESYNC = "{\"reason\":\"the stream fell behind; reload and reconnect\"}"
+            .getBytes(StandardCharsets.UTF_8);
 
     private final AccessPolicy policy;
     private final CopProperties properties;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Counter delivered;
-    private final Counter dropped;
+    private final Counter resyncs;
     private final Counter withheld;
+    private final ExecutorService senders;
+    private @Nullable ScheduledExecutorService ticker;
 
     LiveStream(AccessPolicy policy, CopProperties properties, MeterRegistry metrics) {
         this.policy = policy;
         this.properties = properties;
         this.delivered = metrics.counter("kalkan.cop.stream.delivered");
-        this.dropped = metrics.counter("kalkan.cop.stream.dropped");
+        this.resyncs = metrics.counter("kalkan.cop.stream.resyncs");
         this.withheld = metrics.counter("kalkan.cop.stream.withheld");
         Gauge.builder("kalkan.cop.stream.subscribers", subscribers, Set::size).register(metrics);
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread thread = new Thread(r, "live-stream-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    /** Opens a stream for the subject; events it may not read never enter its queue. */
-    public SseEmitter subscribe(Subject subject) {
-        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        Subscriber subscriber = new Subscriber(subject, emitter, new ArrayBlockingQueue<>(properties.subscriberQueue()));
+    /** What a connection tells the subscription it carries. */
+    public interface Subscription {
+
+        /** The connection can take more: write what is queued. */
+        void writable();
+
+        /** The connection is gone (closed by the client, failed, timed out). */
+        void ended();
+    }
+
+    /** Opens a stream for the subject over the connection; events it may not read never enter its queue. */
+    public Subscription subscribe(Subject subject, StreamSink sink) {
+        Subscriber subscriber = new Subscriber(subject, sink, properties.subscriberQueue());
         // The opening event is the subscriber's first (id 1), before anything published reaches it.
-        subscriber.offer("stream.open", JSON.writeValueAsString(java.util.Map.of("subscriber", subject.username())));
+        subscriber.offer("stream.open", JSON.writeValueAsBytes(Map.of("subscriber", subject.username())));
         subscribers.add(subscriber);
-        emitter.onCompletion(subscriber::close);
-        emitter.onTimeout(subscriber::close);
-        emitter.onError(e -> subscriber.close());
-        // One sender thread per subscriber (Java 17 has no virtual threads): a stalled client blocks only its own.
-        Thread sender = new Thread(subscriber::drain, "sse-" + subject.username());
-        sender.setDaemon(true);
-        sender.start();
-        return emitter;
+        return subscriber;
     }
 
     /**
@@ -71,7 +95,7 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
      */
     public void publish(LiveEvent event) {
         // Serialised once for every subscriber, not once per subscriber.
-        String json = JSON.writeValueAsString(event.data());
+        byte[] json = JSON.writeValueAsBytes(event.data());
         SecurityLabel unless = event.unlessReadable();
         for (Subscriber subscriber : subscribers) {
             // The subscriber's context is the one of the request that opened the stream (ADR 0006).
@@ -84,88 +108,188 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
         }
     }
 
-    private volatile boolean running;
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    /** Ends every stream before the web server's graceful shutdown, which would otherwise wait for them. */
-    @Override
-    public void stop() {
-        running = false;
-        for (Subscriber subscriber : subscribers) {
-            subscriber.close();
-            subscriber.emitter.complete();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
     public int subscriberCount() {
         return subscribers.size();
     }
 
-    private record Outgoing(String type, String id, String json) {
+    @Override
+    public synchronized void start() {
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "live-stream-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = properties.heartbeat().toMillis();
+        started.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+        ticker = started;
     }
 
-    private final class Subscriber {
+    /** Ends every stream before the web server's graceful shutdown, which would otherwise wait for them. */
+    @Override
+    public synchronized void stop() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+        subscribers.forEach(Subscriber::close);
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return ticker != null;
+    }
+
+    /** Sends heartbeats now (as the ticker does every {@code kalkan.cop.heartbeat}). */
+    void heartbeat() {
+        tick();
+    }
+
+    /** A heartbeat to every subscriber that was sent nothing since the last tick; a stuck resync is closed. */
+    private void tick() {
+        for (Subscriber subscriber : subscribers) {
+            try {
+                subscriber.tick();
+            } catch (RuntimeException e) {
+                // The edge of the heartbeat loop: one broken subscriber must not stop the others' heartbeats.
+                log.debug("heartbeat of {} failed: {}", subscriber.subject.username(), e.toString());
+                subscriber.close();
+            }
+        }
+    }
+
+    private final class Subscriber implements Subscription {
 
         private final Subject subject;
-        private final SseEmitter emitter;
-        private final BlockingQueue<Outgoing> queue;
+        private final StreamSink sink;
+        private final int capacity;
+        private final Object writing = new Object();
+        // Guarded by this:
+        private final ArrayDeque<byte[][]> queue = new ArrayDeque<>();
+        private long nextId = 1;
+        private boolean scheduled;
+        private boolean resyncing;
+        private boolean quiet = true;
+        private int resyncTicks;
         private volatile boolean open = true;
-        private final AtomicLong received = new AtomicLong();
 
-        Subscriber(Subject subject, SseEmitter emitter, BlockingQueue<Outgoing> queue) {
+        Subscriber(Subject subject, StreamSink sink, int capacity) {
             this.subject = subject;
-            this.emitter = emitter;
-            this.queue = queue;
+            this.sink = sink;
+            this.capacity = capacity;
         }
 
-        void drain() {
-            try {
-                while (open) {
-                    Outgoing next = queue.poll(properties.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
-                    if (next == null) {
-                        emitter.send(SseEmitter.event().comment("heartbeat"));
-                        continue;
-                    }
-                    emitter.send(SseEmitter.event().name(next.type()).id(next.id()).data(next.json()));
-                    delivered.increment();
+        void offer(String type, byte[] json) {
+            synchronized (this) {
+                if (!open || resyncing) {
+                    return;
                 }
-            } catch (IOException | IllegalStateException e) {
-                log.debug("stream of {} ended: {}", subject.username(), e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
+                if (queue.size() >= capacity) {
+                    // Fallen behind: one resync event instead of everything queued, then the stream closes.
+                    queue.clear();
+                    resyncing = true;
+                    resyncs.increment();
+                    queue.add(frame("stream.resync", RESYNC));
+                } else {
+                    queue.add(frame(type, json));
+                }
+                quiet = false;
+                schedule();
+            }
+        }
+
+        private byte[][] frame(String type, byte[] json) {
+            byte[] head = ("event:" + type + "\nid:" + nextId++ + "\ndata:").getBytes(StandardCharsets.UTF_8);
+            return new byte[][] {head, json, END_OF_EVENT};
+        }
+
+        /** Under this subscriber's lock. */
+        private void schedule() {
+            if (!scheduled) {
+                scheduled = true;
+                try {
+                    senders.execute(this::drain);
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    scheduled = false;
+                }
+            }
+        }
+
+        synchronized void tick() {
+            if (resyncing && ++resyncTicks > 1) {
                 close();
+                return;
             }
+            if (quiet && open && !resyncing) {
+                queue.add(new byte[][] {HEARTBEAT});
+                schedule();
+            }
+            quiet = true;
         }
 
-        /** The id of the next event this subscriber receives. */
-        String nextId() {
-            return Long.toString(received.incrementAndGet());
+        @Override
+        public void writable() {
+            drain();
         }
 
-        /** Queues an event; ids are taken in queue order, so they rise by one on the wire (drops aside). */
-        synchronized void offer(String type, String json) {
-            Outgoing outgoing = new Outgoing(type, nextId(), json);
-            while (!queue.offer(outgoing)) {
-                // Full: the oldest event goes, so the client catches up with the present.
-                if (queue.poll() != null) {
-                    dropped.increment();
+        @Override
+        public void ended() {
+            close();
+        }
+
+        /** Writes what is queued while the connection can take it; never blocks. */
+        private void drain() {
+            synchronized (writing) {
+                boolean wrote = false;
+                try {
+                    while (open) {
+                        if (!sink.ready()) {
+                            return; // the connection calls writable() when it can take more
+                        }
+                        byte[][] frame = next();
+                        if (frame == null) {
+                            if (wrote) {
+                                sink.flush();
+                            }
+                            if (finishedResync()) {
+                                close();
+                            }
+                            return;
+                        }
+                        for (byte[] part : frame) {
+                            sink.write(part);
+                        }
+                        if (frame.length > 1) {
+                            delivered.increment();
+                        }
+                        wrote = true;
+                    }
+                } catch (IOException | IllegalStateException e) {
+                    log.debug("stream of {} ended: {}", subject.username(), e.toString());
+                    close();
                 }
             }
+        }
+
+        /** The next frame, or null (and no drain scheduled any more) when the queue is empty. */
+        private synchronized byte @Nullable [][] next() {
+            byte[][] frame = queue.poll();
+            if (frame == null) {
+                scheduled = false;
+            }
+            return frame;
+        }
+
+        private synchronized boolean finishedResync() {
+            return resyncing && queue.isEmpty();
         }
 
         void close() {
             open = false;
             subscribers.remove(this);
+            synchronized (this) {
+                queue.clear();
+            }
+            sink.close();
         }
     }
 }

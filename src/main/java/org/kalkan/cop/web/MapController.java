@@ -8,10 +8,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.cop.Tracks;
 import org.kalkan.cop.internal.MbTiles;
+import org.kalkan.incident.IncidentAreas;
 import org.kalkan.incident.IncidentCategory;
 import org.kalkan.incident.IncidentFeatures;
 import org.kalkan.incident.IncidentQuery;
 import org.kalkan.incident.Incidents;
+import org.kalkan.incident.ReportArea;
 import org.kalkan.platform.NavigationEntry;
 import org.kalkan.security.CurrentSubject;
 import org.springframework.context.annotation.Bean;
@@ -36,12 +38,16 @@ class MapController {
     private final CurrentSubject subject;
     private final MbTiles tiles;
     private final Tracks tracks;
+    private final IncidentAreas areas;
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
 
-    MapController(Incidents incidents, CurrentSubject subject, MbTiles tiles, Tracks tracks) {
+    MapController(Incidents incidents, CurrentSubject subject, MbTiles tiles, Tracks tracks, IncidentAreas areas) {
         this.incidents = incidents;
         this.subject = subject;
         this.tiles = tiles;
         this.tracks = tracks;
+        this.areas = areas;
     }
 
     @GetMapping("/map")
@@ -74,6 +80,29 @@ class MapController {
         var page = incidents.search(subject.get(),
                 new IncidentQuery(null, from, null, null, null, IncidentQuery.MAX_LIMIT, null));
         return ResponseEntity.ok().contentType(GEO_JSON).body(IncidentFeatures.collection(page.items(), null));
+    }
+
+    /** The areas (e.g. CAP polygons) of reports of the incidents the user may read, as GeoJSON. */
+    @GetMapping("/map/areas")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> areas(@RequestParam(required = false) @Nullable Instant from) {
+        return ResponseEntity.ok().contentType(GEO_JSON).body(areaCollection(areas.since(subject.get(), from)));
+    }
+
+    /** The areas of one incident's reports, fetched again when the incident changes live. */
+    @GetMapping("/map/incidents/{id}/areas")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> incidentAreas(@PathVariable java.util.UUID id) {
+        return ResponseEntity.ok().contentType(GEO_JSON)
+                .body(areaCollection(areas.of(subject.get(), new org.kalkan.incident.IncidentId(id))));
+    }
+
+    private static Map<String, Object> areaCollection(java.util.List<ReportArea> areas) {
+        return Map.of("type", "FeatureCollection", "features", areas.stream().map(a -> Map.of(
+                "type", "Feature", "id", a.reportId().toString(), "geometry", JSON.readTree(a.geoJson()),
+                "properties", Map.of("incidentId", a.incidentId().toString(),
+                        "classification", a.label().classification().name(), "marking", a.label().marking())))
+                .toList());
     }
 
     /** The latest position of every live track the user may read, for the map's first load. */

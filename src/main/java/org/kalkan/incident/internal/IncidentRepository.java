@@ -41,6 +41,9 @@ public interface IncidentRepository {
 
     void relabelReport(ReportId report, SecurityLabel label);
 
+    /** The report's new content (all but its id, incident, originator, context and creation). */
+    void updateReport(FiledReport report);
+
     void withdrawReport(ReportId report, String by, String reason, Instant now);
 
     /** Stores every derived field of the incident (its label too) and counts a new version. */

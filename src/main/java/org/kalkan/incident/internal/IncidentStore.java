@@ -3,8 +3,12 @@ package org.kalkan.incident.internal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.incident.FiledReport;
@@ -14,11 +18,13 @@ import org.kalkan.incident.IncidentStatus;
 import org.kalkan.incident.IncidentSummary;
 import org.kalkan.incident.ReportId;
 import org.kalkan.platform.LabelColumns;
+import org.kalkan.platform.TransactionScope;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.shared.GeoPoint;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
 
 /**
  * SQL for incidents and reports. Reads for people always take a {@link LabelFilter}; the unfiltered reads and the
@@ -30,9 +36,36 @@ public class IncidentStore implements IncidentRepository {
     private static final String ACTIVE = "withdrawn_at IS NULL";
 
     private final JdbcClient jdbc;
+    private final TransactionScope transactions;
 
-    IncidentStore(JdbcClient jdbc) {
+    IncidentStore(JdbcClient jdbc, TransactionScope transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Takes the transaction-scoped advisory locks named by these keys, in one fixed order, so no two transactions
+     * deadlock; the locks this transaction took already are not asked for again (a batch takes all of its reports'
+     * locks at once, before filing them one by one).
+     */
+    public void lock(Collection<String> keys) {
+        HeldLocks held = transactions.get(HeldLocks.class, HeldLocks::new);
+        List<String> wanted = keys.stream().filter(k -> held == null || !held.keys.contains(k)).distinct().toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT hashtext(unnest(CAST(:keys AS TEXT[]))) AS k "
+                        + "ORDER BY 1) ordered")
+                .param("keys", wanted.toArray(String[]::new)).query().singleRow();
+        if (held != null) {
+            held.keys.addAll(wanted);
+        }
+    }
+
+    /** The lock keys the current transaction holds (a REQUIRES_NEW transaction has its own). */
+    private static final class HeldLocks implements TransactionSynchronization {
+
+        private final Set<String> keys = new HashSet<>();
     }
 
     @Override
@@ -157,39 +190,28 @@ public class IncidentStore implements IncidentRepository {
     }
 
     @Override
+    public void updateReport(FiledReport r) {
+        jdbc.sql("""
+                UPDATE report SET category = :category, title = :title, narrative = :narrative, observed_at = :observed,
+                    lat = :lat, lon = :lon, area_geojson = :area, severity = :severity, confidence = :confidence,
+                    classification = :classification, releasable_to = :releasable
+                WHERE id = :id AND withdrawn_at IS NULL""")
+                .param("category", r.category().name()).param("title", r.title()).param("narrative", r.narrative())
+                .param("observed", Timestamp.from(r.observedAt())).param("lat", r.location().lat())
+                .param("lon", r.location().lon()).param("area", r.areaGeoJson()).param("severity", r.severity())
+                .param("confidence", r.confidence().name())
+                .param("classification", LabelColumns.classification(r.label()))
+                .param("releasable", LabelColumns.releasableTo(r.label())).param("id", r.id().value())
+                .update();
+    }
+
+    @Override
     public void withdrawReport(ReportId report, String by, String reason, Instant now) {
         jdbc.sql("""
                 UPDATE report SET withdrawn_at = :now, withdrawn_by = :by, withdrawal_reason = :reason
                 WHERE id = :id AND withdrawn_at IS NULL""")
                 .param("now", Timestamp.from(now)).param("by", by).param("reason", reason)
                 .param("id", report.value()).update();
-    }
-
-    /**
-     * Takes transaction-scoped locks on the grid cell of a report about to be filed and its eight neighbours
-     * (per category and context), in a fixed order so no two transactions deadlock. Cells are at least the
-     * correlation distance wide, so two reports that could correlate always share a cell, while distant reports
-     * proceed in parallel.
-     */
-    public void lockNeighbourhood(IncidentCategory category, @Nullable UUID exercise, GeoPoint at, double km) {
-        double cellLat = Math.max(0.01, km / 111.0);
-        // Wide enough up to 75° latitude; beyond it one lock per category.
-        double cellLon = cellLat / Math.cos(Math.toRadians(75));
-        List<String> keys = new java.util.ArrayList<>();
-        if (Math.abs(at.lat()) > 75 || cellLon >= 90) {
-            keys.add("incident:" + category);
-        } else {
-            long row = (long) Math.floor(at.lat() / cellLat);
-            long column = (long) Math.floor(at.lon() / cellLon);
-            for (long r = row - 1; r <= row + 1; r++) {
-                for (long c = column - 1; c <= column + 1; c++) {
-                    keys.add("incident:" + category + ":" + exercise + ":" + r + ":" + c);
-                }
-            }
-        }
-        jdbc.sql("SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT hashtext(unnest(CAST(:keys AS TEXT[]))) AS k "
-                        + "ORDER BY 1) ordered")
-                .param("keys", keys.toArray(String[]::new)).query().singleRow();
     }
 
     /** The incident if the filter lets it through. */

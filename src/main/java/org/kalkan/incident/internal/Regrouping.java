@@ -184,6 +184,37 @@ public class Regrouping {
         return new Outcome(moved, changed);
     }
 
+    /**
+     * The originator's new content for their report (an update from its source); it keeps its id. It stays in its
+     * incident when it keeps the category, stays within {@code maxKm} of the incident's other reports, and the
+     * incident derived again keeps every present reader; otherwise it moves to an incident of its own, as a
+     * relabelled report does. Either way the incident it leaves or stays in is derived again.
+     */
+    public Outcome update(FiledReport content, double maxKm, Instant now) {
+        FiledReport report = store.lockReport(content.id()).orElseThrow(() -> NotFoundException.noVisible("report"));
+        IncidentId from = report.incidentId();
+        IncidentSummary incident = store.lockIncident(from).orElseThrow();
+        List<FiledReport> held = store.activeReports(from);
+        Optional<Derivation.Derived> before = derivation.derive(held);
+        FiledReport updated = content.withIncident(from);
+        store.updateReport(updated);
+        List<FiledReport> others = held.stream().filter(r -> !r.id().equals(updated.id())).toList();
+        List<FiledReport> after = new ArrayList<>(others);
+        after.add(updated);
+        boolean belongs = others.stream().allMatch(o -> o.category() == updated.category()
+                && o.location().distanceKm(updated.location()) <= maxKm);
+        // (An incident holds one category: only then can it be derived with the update at all.)
+        Optional<Derivation.Derived> stays = belongs ? derivation.derive(after) : Optional.empty();
+        if (others.isEmpty() || belongs && (before.isEmpty() || stays.isPresent()
+                && derivation.keepsEveryReader(before.get(), stays.get()))) {
+            return new Outcome(updated, settle(from, incident.label(), now));
+        }
+        FiledReport moved = updated.withIncident(IncidentId.random());
+        List<Changed> changed = new ArrayList<>(List.of(splitOut(moved, now)));
+        changed.addAll(settle(from, incident.label(), now));
+        return new Outcome(moved, changed);
+    }
+
     /** The originator withdraws their report: a tombstone that no incident counts any more. */
     public Outcome withdraw(ReportId reportId, String by, String reason, Instant now) {
         FiledReport report = store.lockReport(reportId).orElseThrow(() -> NotFoundException.noVisible("report"));

@@ -106,6 +106,11 @@ class CotHub {
         sessions.remove(session);
     }
 
+    /** Whether any TAK client is connected (nothing to build for nobody). */
+    boolean connected() {
+        return !sessions.isEmpty();
+    }
+
     List<CotSession> sessions() {
         return List.copyOf(sessions);
     }

@@ -6,15 +6,17 @@ import java.time.Instant;
 import org.kalkan.incident.IncidentReported;
 import org.kalkan.incident.IncidentSummary;
 import org.kalkan.incident.IncidentUpdated;
+import org.kalkan.platform.AfterCommit;
 import org.kalkan.shared.SecurityLabel;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends each real-world incident as a CoT spot marker to the TAK clients allowed to read it, again when it
  * changes, and a delete ({@code t-x-d-d}) to the clients that may no longer see it: every client once it holds no
  * report, those who could read its old label but not its new one when that narrowed. TAK clients work in the real
- * world: an incident of an exercise is never sent to them (ADR 0006).
+ * world: an incident of an exercise is never sent to them (ADR 0006). Markers go straight after the commit, without
+ * the event publication registry: a TAK client that was offline gets the picture again when it reconnects.
  */
 @Component
 class IncidentMarkers {
@@ -23,26 +25,41 @@ class IncidentMarkers {
 
     private final CotHub hub;
     private final Clock clock;
+    private final AfterCommit afterCommit;
 
-    IncidentMarkers(CotHub hub, Clock clock) {
+    IncidentMarkers(CotHub hub, Clock clock, AfterCommit afterCommit) {
         this.hub = hub;
         this.clock = clock;
+        this.afterCommit = afterCommit;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(IncidentReported reported) {
         IncidentSummary incident = reported.incident();
-        if (incident.exerciseId() == null) {
-            hub.distribute(marker(incident, clock.instant()), incident.label(), null, null, null, null);
+        if (incident.exerciseId() != null) {
+            return;
         }
+        afterCommit.run(() -> {
+            if (hub.connected()) {
+                hub.distribute(marker(incident, clock.instant()), incident.label(), null, null, null, null);
+            }
+        });
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(IncidentUpdated updated) {
         IncidentSummary incident = updated.incident();
         if (incident.exerciseId() != null) {
             return;
         }
+        afterCommit.run(() -> {
+            if (hub.connected()) {
+                distributeUpdate(updated, incident);
+            }
+        });
+    }
+
+    private void distributeUpdate(IncidentUpdated updated, IncidentSummary incident) {
         Instant now = clock.instant();
         SecurityLabel previous = updated.previousLabel();
         if (updated.emptied()) {

@@ -14,6 +14,7 @@ import org.kalkan.notification.AlertView;
 import org.kalkan.notification.InboxItem;
 import org.kalkan.notification.Precedence;
 import org.kalkan.notification.RecipientStatus;
+import org.kalkan.notification.ReleasedAlert;
 import org.kalkan.security.LabelFilter;
 import org.kalkan.shared.Classification;
 import org.kalkan.shared.NationCode;
@@ -141,6 +142,29 @@ public class AlertStore {
                         RecipientStatus.valueOf(rs.getString("status")), instant(rs, "ack_deadline"),
                         nullableInstant(rs, "acknowledged_at")))
                 .list();
+    }
+
+    /** Alerts (not escalations) the release filter lets through, newest first, sent before {@code before}. */
+    public List<ReleasedAlert> released(LabelFilter release, @Nullable Instant before, int limit) {
+        return jdbc.sql("SELECT a.* FROM alert a WHERE a.escalated_from IS NULL AND " + release.sql()
+                        + (before == null ? "" : " AND a.sent_at < :before")
+                        + " ORDER BY a.sent_at DESC, a.id LIMIT :limit")
+                .params(release.parameters())
+                .param("before", before == null ? null : Timestamp.from(before))
+                .param("limit", limit)
+                .query((rs, i) -> released(rs)).list();
+    }
+
+    public Optional<ReleasedAlert> released(AlertId id, LabelFilter release) {
+        return jdbc.sql("SELECT a.* FROM alert a WHERE a.id = :id AND a.escalated_from IS NULL AND " + release.sql())
+                .params(release.parameters()).param("id", id.value())
+                .query((rs, i) -> released(rs)).optional();
+    }
+
+    private static ReleasedAlert released(ResultSet rs) throws SQLException {
+        return new ReleasedAlert(id(rs), rs.getString("text"), Precedence.valueOf(rs.getString("precedence")),
+                label(rs), NationCode.of(rs.getString("origin_nation")), instant(rs, "sent_at"),
+                rs.getObject("exercise_id", UUID.class));
     }
 
     /** How many of the user's alerts of one context (null = real world) still wait for an acknowledgement. */

@@ -1,5 +1,6 @@
 package org.kalkan.security.internal;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
@@ -113,6 +114,10 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(tokens, audit), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
+                        // The ASYNC dispatch that ends a stream (SSE) re-enters the chain without the bearer token's
+                        // context (the token filter runs once per request): the request was authorized on its
+                        // REQUEST dispatch, and refusing it here only logged two stack traces per stream.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
                         .requestMatchers("/api/v1/audit/**", "/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())

@@ -132,6 +132,14 @@ final class MemoryIncidents implements IncidentRepository {
     }
 
     @Override
+    public void updateReport(FiledReport report) {
+        FiledReport stored = reports.get(report.id());
+        if (stored != null && !withdrawn.containsKey(report.id())) {
+            reports.put(report.id(), report.withIncident(stored.incidentId()));
+        }
+    }
+
+    @Override
     public void withdrawReport(ReportId report, String by, String reason, Instant now) {
         withdrawn.putIfAbsent(report, now);
     }

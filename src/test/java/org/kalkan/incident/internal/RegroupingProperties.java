@@ -85,6 +85,10 @@ class RegroupingProperties {
     record Relabel(int report, SecurityLabel label) implements Act {
     }
 
+    /** The originator's new content for a report (a CAP Update): another label, category, place and severity. */
+    record Update(int report, SecurityLabel label, int category, int place, int severity) implements Act {
+    }
+
     record Withdraw(int report) implements Act {
     }
 
@@ -169,6 +173,14 @@ class RegroupingProperties {
         if (act instanceof Relabel r && !reports.isEmpty()) {
             FiledReport report = reports.get(r.report() % reports.size());
             regrouping.relabel(report.id(), r.label(), now);
+            return new Applied(true, report.id());
+        }
+        if (act instanceof Update u && !reports.isEmpty()) {
+            FiledReport report = reports.get(u.report() % reports.size());
+            regrouping.update(new FiledReport(report.id(), report.incidentId(), CATEGORIES.get(u.category()),
+                    "updated " + now, "", report.observedAt(), PLACES.get(u.place()), null, u.severity(),
+                    Confidence.CONFIRMED, report.reportingNation(), report.reportedBy(), report.source(), u.label(),
+                    null, report.createdAt()), 50, now);
             return new Applied(true, report.id());
         }
         if (act instanceof Withdraw w && !reports.isEmpty()) {
@@ -256,11 +268,15 @@ class RegroupingProperties {
         Arbitrary<Act> merge = Combinators.combine(index, index).as(Merge::new);
         Arbitrary<Act> reattach = Combinators.combine(index, index, Arbitraries.of(true, false)).as(Reattach::new);
         Arbitrary<Act> relabel = Combinators.combine(index, labels()).as(Relabel::new);
+        Arbitrary<Act> update = Combinators.combine(index, labels(),
+                Arbitraries.integers().between(0, CATEGORIES.size() - 1),
+                Arbitraries.integers().between(0, PLACES.size() - 1), Arbitraries.integers().between(1, 5))
+                .as(Update::new);
         Arbitrary<Act> withdraw = index.map(Withdraw::new);
         Arbitrary<Act> status = Combinators.combine(index, Arbitraries.of(IncidentStatus.ASSESSED,
                 IncidentStatus.CLOSED)).as(Status::new);
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, file), net.jqwik.api.Tuple.of(2, merge),
-                net.jqwik.api.Tuple.of(2, reattach), net.jqwik.api.Tuple.of(2, relabel),
+                net.jqwik.api.Tuple.of(2, reattach), net.jqwik.api.Tuple.of(2, relabel), net.jqwik.api.Tuple.of(2, update),
                 net.jqwik.api.Tuple.of(1, withdraw), net.jqwik.api.Tuple.of(1, status))
                 .list().ofMinSize(1).ofMaxSize(30);
     }
