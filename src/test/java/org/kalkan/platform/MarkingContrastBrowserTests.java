@@ -149,7 +149,8 @@ class MarkingContrastBrowserTests {
                 .containsExactly("CONFIDENTIAL", "RESTRICTED", "SECRET", "UNCLASSIFIED");
         assertThat(popupsChecked).as("map popups checked").isPositive();
         assertThat(pagesSeen).as("pages visited").contains("/alerts", "/alerts/{id}", "/incidents", "/incidents/{id}",
-                "/map", "/crises", "/council", "/forces", "/exercises", "/training", "/training/readiness", "/industry");
+                "/map", "/crises", "/council", "/forces", "/exercises", "/training", "/training/readiness", "/industry",
+                "/cap-messages", "/admin/audit");
     }
 
     /** Signs in and visits every page reachable from the navigation, breadth first, one of each kind. */
@@ -249,7 +250,7 @@ class MarkingContrastBrowserTests {
         String path = URI.create(url).getPath();
         return !path.matches(".*\\.(pdf|json|csv|xml|geojson|svg|png|mpp)$") && !path.startsWith("/api/")
                 && !path.startsWith("/v3/") && !path.startsWith("/swagger") && !path.startsWith("/actuator")
-                && !path.startsWith("/ogc") && !path.startsWith("/taxii") && !path.startsWith("/cap")
+                && !path.startsWith("/ogc") && !path.startsWith("/taxii") && !path.startsWith("/cap/")
                 && !path.equals("/logout") && !path.endsWith("/stream") && !path.startsWith("/vendor/");
     }
 
