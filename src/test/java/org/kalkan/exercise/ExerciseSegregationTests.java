@@ -407,8 +407,11 @@ class ExerciseSegregationTests {
         tables.forEach(table -> assertThat(rows(table, "exercise_id = :e", exercise)).as(table).isZero());
         tables.forEach(table -> assertThat(rows(table, "exercise_id IS NULL", exercise)).as(table)
                 .isEqualTo(realWorld.get(table)));
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE target = :t AND action LIKE 'EXERCISE_%PURGED'")
-                .param("t", "exercise:" + exercise).query(Long.class).single()).isEqualTo(5);
+        // Each module that held records of the exercise audits its purge (modules added later may audit theirs too).
+        assertThat(jdbc.sql("SELECT action FROM audit_log WHERE target = :t AND action LIKE 'EXERCISE_%PURGED'")
+                .param("t", "exercise:" + exercise).query(String.class).list())
+                .contains("EXERCISE_PURGED", "EXERCISE_INCIDENTS_PURGED", "EXERCISE_ALERTS_PURGED",
+                        "EXERCISE_CRISES_PURGED", "EXERCISE_REQUIREMENTS_PURGED");
     }
 
     private long rows(String table, String where, UUID exercise) {

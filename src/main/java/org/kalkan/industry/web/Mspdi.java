@@ -66,7 +66,7 @@ final class Mspdi {
         schedule.packages().forEach(p -> timings.put(p.code(), p));
         StringWriter out = new StringWriter();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("Project");
             xml.writeDefaultNamespace(NAMESPACE);
@@ -240,7 +240,7 @@ final class Mspdi {
         List<Task> tasks = new ArrayList<>();
         long minutesPerDay = 480;
         try {
-            XMLInputFactory factory = XMLInputFactory.newFactory();
+            XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
             factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
             factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
             XMLStreamReader xml = factory.createXMLStreamReader(in);

@@ -31,7 +31,7 @@ class AlertFlashes {
     static final String SENDER_UID = "KALKAN-ALERTS";
     static final String ROOM = "All Chat Rooms";
     private static final Duration LIFETIME = Duration.ofHours(24);
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
     private static final Logger log = LoggerFactory.getLogger(AlertFlashes.class);
 
     private final CotHub hub;

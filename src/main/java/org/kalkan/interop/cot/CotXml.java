@@ -39,13 +39,15 @@ final class CotXml {
 
     static final String LABEL_ELEMENT = "__kalkan";
     private static final XMLInputFactory INPUT = hardenedInput();
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+    // The JDK's StAX, whatever else is on the classpath: Woodstox (which xmlsec brings) refuses the several roots of a
+    // detail fragment.
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
 
     private CotXml() {
     }
 
     private static XMLInputFactory hardenedInput() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);

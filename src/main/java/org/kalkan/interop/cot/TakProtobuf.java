@@ -25,7 +25,7 @@ import org.kalkan.shared.SecurityLabel;
  */
 final class TakProtobuf {
 
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
 
     private TakProtobuf() {
     }
