@@ -17,11 +17,13 @@ import org.kalkan.incident.IncidentSummary;
 import org.kalkan.incident.Incidents;
 import org.kalkan.platform.Problems;
 import org.kalkan.security.AccessPolicy;
+import org.kalkan.security.LabelFilter;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.ExerciseContexts;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.security.UserSummary;
+import org.kalkan.shared.Dtg;
 import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.beans.factory.ObjectProvider;
@@ -88,11 +90,14 @@ public class Sitreps {
         SecurityLabel sitrepLabel = label == null ? crisis.label() : label;
         access.checkWritable(subject, sitrepLabel);
         // Only a draft the subject can see holds theirs back: a hidden draft is never named, nor its number or state
-        // revealed by a refusal (the subject's SITREP simply takes the next number).
-        sitreps.draftNumber(crisisId, policy.filter(subject, "s")).ifPresent(n -> {
-            throw new RefusedException("SITREP " + n + " is still a draft: issue it before preparing another.");
+        // revealed by a refusal, and the subject's SITREP is numbered among those they see.
+        LabelFilter visible = policy.filter(subject, "s");
+        sitreps.draftNumber(crisisId, visible).ifPresent(n -> {
+            throw new RefusedException("SITREP " + sitreps.visibleNumber(crisisId, n, visible)
+                    + " is still a draft: issue it before preparing another.");
         });
-        return draft(crisis, sitrepLabel, subject, subject.username());
+        Sitrep prepared = draft(crisis, sitrepLabel, subject, subject.username());
+        return prepared.numbered(sitreps.visibleNumber(crisisId, prepared.number(), visible));
     }
 
     @Transactional(readOnly = true)
@@ -100,16 +105,29 @@ public class Sitreps {
         access.readable(subject, crisisId);
         List<Sitrep> list = sitreps.list(crisisId, policy.filter(subject, "s"));
         list.forEach(s -> policy.assertReadable(subject, s.label(), s.originNation(), s.exerciseId(), target(s)));
-        return list;
+        List<Sitrep> numbered = new ArrayList<>();
+        for (Sitrep sitrep : list) {
+            numbered.add(sitrep.numbered(numbered.size() + 1));
+        }
+        return numbered;
     }
 
+    /** The {@code number}-th SITREP of the crisis among those the subject may read (numbered as they know it). */
     @Transactional(readOnly = true)
     public Sitrep find(Subject subject, CrisisId crisisId, int number) {
+        return locate(subject, crisisId, number).shown();
+    }
+
+    /** A SITREP as its reader knows it, and the number it is stored under. */
+    private record Located(int stored, Sitrep shown) {
+    }
+
+    private Located locate(Subject subject, CrisisId crisisId, int number) {
         access.readable(subject, crisisId);
-        Sitrep sitrep = sitreps.find(crisisId, number, policy.filter(subject, "s"))
+        Sitrep sitrep = sitreps.findVisible(crisisId, number, policy.filter(subject, "s"))
                 .orElseThrow(() -> NotFoundException.noVisible("SITREP"));
         policy.assertReadable(subject, sitrep.label(), sitrep.originNation(), sitrep.exerciseId(), target(sitrep));
-        return sitrep;
+        return new Located(sitrep.number(), sitrep.numbered(number));
     }
 
     /** Replaces a draft's sections, based on {@code expectedVersion}. An issued SITREP or a stale version: 409. */
@@ -117,14 +135,15 @@ public class Sitreps {
     public Sitrep edit(Subject subject, CrisisId crisisId, int number, SitrepSections sections, int expectedVersion) {
         access.requireAnyRole(subject, CrisisAccess.STAFF, "edit SITREPs");
         access.active(subject, crisisId);
-        Sitrep current = find(subject, crisisId, number);
+        Located at = locate(subject, crisisId, number);
+        Sitrep current = at.shown();
         requireDraft(current);
-        if (!sitreps.edit(crisisId, number, sections, expectedVersion, clock.instant())) {
+        if (!sitreps.edit(crisisId, at.stored(), sections, expectedVersion, clock.instant())) {
             throw Problems.conflict("SITREP " + number + " was changed by someone else (now version "
                     + current.version() + "); reload and try again.");
         }
-        audit.record(subject.username(), "CRISIS_SITREP_EDITED", target(current), "v" + expectedVersion);
-        return sitreps.find(crisisId, number).orElseThrow();
+        audit.record(subject.username(), "CRISIS_SITREP_EDITED", target(crisisId, at.stored()), "v" + expectedVersion);
+        return sitreps.find(crisisId, at.stored()).orElseThrow().numbered(number);
     }
 
     /** A crisis manager issues a draft: from then on it is immutable and may be exported. */
@@ -132,22 +151,27 @@ public class Sitreps {
     public Sitrep issue(Subject manager, CrisisId crisisId, int number) {
         access.requireAnyRole(manager, CrisisAccess.MANAGERS, "issue SITREPs");
         Crisis crisis = access.active(manager, crisisId);
-        Sitrep current = find(manager, crisisId, number);
+        Located at = locate(manager, crisisId, number);
+        Sitrep current = at.shown();
         requireDraft(current);
-        sitreps.issue(crisisId, number, manager.username(), clock.instant());
-        log.system(crisis, manager.username(), LogEntryKind.SITREP_ISSUED, "SITREP " + number + " issued ("
-                + current.label().marking() + ")", current.label());
-        audit.record(manager.username(), "CRISIS_SITREP_ISSUED", target(current), current.label().marking());
-        events.publishEvent(new SitrepIssued(crisisId, number, manager.username(), current.label()));
-        return sitreps.find(crisisId, number).orElseThrow();
+        sitreps.issue(crisisId, at.stored(), manager.username(), clock.instant());
+        // The log names the SITREP by its period: its number depends on who reads the log.
+        log.system(crisis, manager.username(), LogEntryKind.SITREP_ISSUED, "SITREP " + period(current)
+                + " issued (" + current.label().marking() + ")", current.label());
+        audit.record(manager.username(), "CRISIS_SITREP_ISSUED", target(crisisId, at.stored()),
+                current.label().marking());
+        events.publishEvent(new SitrepIssued(crisisId, at.stored(), manager.username(), current.label()));
+        return sitreps.find(crisisId, at.stored()).orElseThrow().numbered(number);
     }
 
     /** The issued SITREP as PDF, its marking on every page; a draft is not exported (409). The export is audited. */
     @Transactional
     public byte[] pdf(Subject subject, CrisisId crisisId, int number) {
         Crisis crisis = access.readable(subject, crisisId);
-        Sitrep sitrep = issued(subject, crisisId, number);
-        audit.record(subject.username(), "CRISIS_SITREP_EXPORTED", target(sitrep), "PDF " + sitrep.label().marking());
+        Located at = issued(subject, crisisId, number);
+        Sitrep sitrep = at.shown();
+        audit.record(subject.username(), "CRISIS_SITREP_EXPORTED", target(crisisId, at.stored()),
+                "PDF " + sitrep.label().marking());
         ExerciseContexts known = exercises.getIfAvailable();
         String exerciseName = crisis.exerciseId() == null || known == null ? null
                 : known.name(crisis.exerciseId()).orElse(null);
@@ -157,8 +181,10 @@ public class Sitreps {
     /** The issued SITREP for a JSON export; a draft is refused (409). */
     @Transactional
     public Sitrep export(Subject subject, CrisisId crisisId, int number) {
-        Sitrep sitrep = issued(subject, crisisId, number);
-        audit.record(subject.username(), "CRISIS_SITREP_EXPORTED", target(sitrep), "JSON " + sitrep.label().marking());
+        Located at = issued(subject, crisisId, number);
+        Sitrep sitrep = at.shown();
+        audit.record(subject.username(), "CRISIS_SITREP_EXPORTED", target(crisisId, at.stored()),
+                "JSON " + sitrep.label().marking());
         return sitrep;
     }
 
@@ -190,12 +216,13 @@ public class Sitreps {
 
     private Sitrep draft(Crisis crisis, SecurityLabel label, Subject reader, String author) {
         Instant now = clock.instant();
-        Instant from = sitreps.lastPeriodEnd(crisis.id()).orElse(crisis.openedAt());
+        Instant from = sitreps.lastPeriodEnd(crisis.id(), policy.filter(reader, "s")).orElse(crisis.openedAt());
         SitrepSections sections = drafter.draft(crisis, label, reader, readableIncidents(reader, crisis), from, now);
         int number = sitreps.nextNumber(crisis.id());
         sitreps.insert(crisis.id(), number, from, now, crisis.phase(), sections, author, label, crisis.originNation());
-        log.system(crisis, author, LogEntryKind.SITREP_PREPARED, "SITREP " + number + " prepared (draft)", label);
-        audit.record(author, "CRISIS_SITREP_PREPARED", "sitrep:" + crisis.id() + "/" + number, label.marking());
+        log.system(crisis, author, LogEntryKind.SITREP_PREPARED, "SITREP " + Dtg.of(from) + " – " + Dtg.of(now)
+                + " prepared (draft)", label);
+        audit.record(author, "CRISIS_SITREP_PREPARED", target(crisis.id(), number), label.marking());
         return sitreps.find(crisis.id(), number).orElseThrow();
     }
 
@@ -212,12 +239,12 @@ public class Sitreps {
         return readable;
     }
 
-    private Sitrep issued(Subject subject, CrisisId crisisId, int number) {
-        Sitrep sitrep = find(subject, crisisId, number);
-        if (!sitrep.issued()) {
+    private Located issued(Subject subject, CrisisId crisisId, int number) {
+        Located at = locate(subject, crisisId, number);
+        if (!at.shown().issued()) {
             throw Problems.conflict("SITREP " + number + " is a draft; only issued SITREPs are exported.");
         }
-        return sitrep;
+        return at;
     }
 
     private static void requireDraft(Sitrep sitrep) {
@@ -227,7 +254,16 @@ public class Sitreps {
         }
     }
 
-    private static String target(Sitrep sitrep) {
-        return "sitrep:" + sitrep.crisisId() + "/" + sitrep.number();
+    /** The SITREP as the audit names it: by its stored number (the audit is read by administrators only). */
+    private static String target(Sitrep stored) {
+        return target(stored.crisisId(), stored.number());
+    }
+
+    private static String target(CrisisId crisis, int stored) {
+        return "sitrep:" + crisis + "/" + stored;
+    }
+
+    private static String period(Sitrep sitrep) {
+        return Dtg.of(sitrep.periodFrom()) + " – " + Dtg.of(sitrep.periodTo());
     }
 }

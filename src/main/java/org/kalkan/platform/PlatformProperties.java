@@ -29,22 +29,27 @@ public record PlatformProperties(Path dataDir, Db db, long maxBodyBytes, String 
 
     /**
      * The database. {@code embeddedBinaries} is where the embedded server's binaries are extracted (empty:
-     * {@code <data-dir>/postgres-bin}, a directory only the node's user writes to).
+     * {@code <data-dir>/postgres-bin}, a directory only the node's user writes to). {@code applicationName} is the
+     * name the node's connections give PostgreSQL ({@code pg_stat_activity}); an instance of a cluster is given
+     * its own (ADR 0012).
      */
-    public record Db(String url, String user, String password, int poolSize, String embeddedBinaries) {
+    public record Db(String url, String user, String password, int poolSize, String embeddedBinaries,
+            String applicationName) {
 
         @ConstructorBinding
         public Db(@DefaultValue("") String url, @DefaultValue("") String user, @DefaultValue("") String password,
-                @DefaultValue("10") int poolSize, @DefaultValue("") String embeddedBinaries) {
+                @DefaultValue("10") int poolSize, @DefaultValue("") String embeddedBinaries,
+                @DefaultValue("kalkan") String applicationName) {
             this.url = url;
             this.user = user;
             this.password = password;
             this.poolSize = poolSize;
             this.embeddedBinaries = embeddedBinaries;
+            this.applicationName = applicationName;
         }
 
         public Db(String url, String user, String password, int poolSize) {
-            this(url, user, password, poolSize, "");
+            this(url, user, password, poolSize, "", "kalkan");
         }
 
         public boolean external() {

@@ -21,6 +21,7 @@ import org.kalkan.KalkanTest;
 import org.kalkan.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +36,7 @@ class CouncilSeamTests {
 
     @LocalServerPort int port;
     @Autowired TestClock clock;
+    @Autowired JdbcClient jdbc;
 
     private SeamActors actors;
     private ApiClient api;
@@ -85,6 +87,50 @@ class CouncilSeamTests {
         for (String delegate : DELEGATES) {
             assertThat(api.get("/api/v1/council/decisions/" + id(members), actors.token(delegate)).status())
                     .as(delegate).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aBindingDecisionIsRefusedWhenAMembersDelegateIsNotClearedForIt() {
+        // Releasable to every member, but one of KGZ's delegates is cleared only CONFIDENTIAL: KGZ could not object.
+        String lowCleared = newDelegate("KGZ", "CONFIDENTIAL");
+        try {
+            for (Map<String, Object> draft : List.of(
+                    silenceDraft("Secret under silence", clock.instant().plusSeconds(60), label("SECRET", "MEMBERS")),
+                    SeamActors.consensusDraft("Secret consensus", label("SECRET", "MEMBERS")))) {
+                var refused = api.post("/api/v1/council/decisions", chair, draft);
+                assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+                assertThat(refused.json().get("errors").get(0).get("where").asString()).isEqualTo("label");
+                assertThat(refused.body()).contains("delegate " + lowCleared + " of KGZ (cleared CONFIDENTIAL) "
+                        + "cannot read it");
+                assertThat(api.get("/api/v1/council/decisions", chair).body()).doesNotContain((String) draft.get("title"));
+            }
+            var readable = api.post("/api/v1/council/decisions", chair, SeamActors.consensusDraft(
+                    "Confidential consensus", label("CONFIDENTIAL", "MEMBERS")));
+            assertThat(readable.status()).as(readable.body()).isEqualTo(201);
+            assertThat(strings(readable.json().get("versions").get(0).get("notifiedDelegates"))).contains(lowCleared);
+        } finally {
+            disable(lowCleared);
+        }
+    }
+
+    @Test
+    void aDecisionIsNotAdoptedWhenADelegateWhoCannotReadItTakesPartByTheTimeItTakesEffect() {
+        var circulated = api.post("/api/v1/council/decisions", chair, silenceDraft("Secret statement",
+                clock.instant().plusSeconds(20), label("SECRET", "MEMBERS")));
+        assertThat(circulated.status()).as(circulated.body()).isEqualTo(201);
+        String lowCleared = newDelegate("UZB", "RESTRICTED");
+        try {
+            clock.advance(Duration.ofSeconds(21));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !"UNDER_SILENCE".equals(
+                    api.get("/api/v1/council/decisions/" + id(circulated), chair).json().get("status").asString()));
+            JsonNode decision = api.get("/api/v1/council/decisions/" + id(circulated), chair).json();
+            assertThat(decision.get("status").asString()).as(decision.toString()).isEqualTo("NOT_ADOPTED");
+            assertThat(decision.get("notAdoptedReason").asString()).contains("delegate " + lowCleared)
+                    .contains("cannot read it");
+            assertThat(decision.get("registerNumber").isNull()).isTrue();
+        } finally {
+            disable(lowCleared);
         }
     }
 
@@ -189,6 +235,24 @@ class CouncilSeamTests {
         assertThat(seenByObserver.get("decisionRef").asString()).isNotEqualTo(number).contains("not releasable");
         assertThat(api.get("/api/v1/alert-levels/REGION/" + target + "/history", actors.token("hun.observer"))
                 .body()).doesNotContain(number);
+    }
+
+    /**
+     * A new enabled Council delegate of {@code nation} with the demo password, cleared as given (no API creates
+     * accounts); {@link #disable} takes them out of the Council again so that other tests see the demo delegates only.
+     */
+    private String newDelegate(String nation, String clearance) {
+        String username = nation.toLowerCase() + ".delegate." + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("""
+                INSERT INTO app_user (username, display_name, nation, clearance, roles, password_hash, created_at)
+                SELECT :username, 'Seam test delegate', :nation, :clearance, '{COUNCIL_DELEGATE}', password_hash, now()
+                FROM app_user WHERE username = 'kgz.delegate'""").param("username", username).param("nation", nation)
+                .param("clearance", org.kalkan.shared.Classification.valueOf(clearance).rank()).update();
+        return username;
+    }
+
+    private void disable(String username) {
+        jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE username = :u").param("u", username).update();
     }
 
     private String level(String nation) {

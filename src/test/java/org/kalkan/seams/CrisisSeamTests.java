@@ -9,22 +9,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kalkan.ApiClient;
 import org.kalkan.KalkanTest;
+import org.kalkan.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 12, findings 11 and 14 (crisis), against a running node: an RFI is read by its id (no more 500 from a lock
- * in a read-only transaction); crisis-log numbers count only the entries their reader may see; and a SITREP draft
- * the reader cannot see is neither named by a refusal nor able to hold theirs back.
+ * in a read-only transaction); crisis-log numbers count only the entries their reader may see; a SITREP draft
+ * the reader cannot see is neither named by a refusal nor able to hold theirs back; and SITREP numbers and periods
+ * count only the SITREPs their reader may see.
  */
 @KalkanTest
 class CrisisSeamTests {
 
     @LocalServerPort int port;
+    @Autowired TestClock clock;
 
     private SeamActors actors;
     private ApiClient api;
@@ -35,6 +40,11 @@ class CrisisSeamTests {
         actors = new SeamActors(port);
         api = actors.api();
         director = actors.token("cmc.director");
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     @Test
@@ -87,6 +97,41 @@ class CrisisSeamTests {
 
         var again = api.post("/api/v1/crises/" + crisis + "/sitreps", director, Map.of());
         assertThat(again.status()).as("a draft its preparer sees still holds the next one back").isEqualTo(409);
+    }
+
+    @Test
+    void sitrepNumbersAndPeriodsCountOnlyTheSitrepsTheReaderMaySee() {
+        String crisis = actors.crisis("SITREP numbers", label("RESTRICTED", "MEMBERS"), List.of("cmc.watch"),
+                List.of(), "");
+        String base = "/api/v1/crises/" + crisis + "/sitreps";
+        clock.advance(Duration.ofMinutes(10));
+        var hidden = api.post(base, director, Map.of("label", label("SECRET", "AZE")));
+        assertThat(hidden.status()).as(hidden.body()).isEqualTo(201);
+        assertThat(api.post(base + "/1/issue", director, Map.of()).status()).isEqualTo(200);
+        Instant hiddenEnds = Instant.parse(hidden.json().get("periodTo").asString());
+
+        String watch = actors.token("cmc.watch");
+        var own = api.post(base, watch, Map.of());
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        assertThat(own.json().get("number").asInt()).as("the watch officer's first SITREP").isEqualTo(1);
+        assertThat(Instant.parse(own.json().get("periodFrom").asString())).as("not where the hidden one ended")
+                .isBefore(hiddenEnds);
+        var byNumber = api.get(base + "/1", watch);
+        assertThat(byNumber.status()).isEqualTo(200);
+        assertThat(byNumber.json().get("createdBy").asString()).isEqualTo("cmc.watch");
+        assertThat(api.get(base + "/2", watch).status()).isEqualTo(404);
+        assertThat(api.get(base, watch).json()).hasSize(1);
+        assertThat(api.post(base, watch, Map.of()).json().get("detail").asString())
+                .isEqualTo("SITREP 1 is still a draft: issue it before preparing another.");
+        assertThat(api.get("/api/v1/crises/" + crisis + "/log", watch).body()).doesNotContain("SITREP 2");
+
+        // The director reads both, in the order they were prepared, and acts on the watch officer's as number 2.
+        List<Long> seen = new ArrayList<>();
+        api.get(base, director).json().forEach(s -> seen.add(s.get("number").asLong()));
+        assertThat(seen).containsExactly(1L, 2L);
+        assertThat(api.get(base + "/2", director).json().get("createdBy").asString()).isEqualTo("cmc.watch");
+        assertThat(api.post(base + "/2/issue", director, Map.of()).status()).isEqualTo(200);
+        assertThat(api.get(base + "/1", watch).json().get("status").asString()).isEqualTo("ISSUED");
     }
 
     private static List<Long> numbers(JsonNode entries) {

@@ -164,6 +164,39 @@ class ForceSeamTests {
         assertThat(hidden.body()).doesNotContain(plan.requirement());
     }
 
+    /** Low #12, the unit registry's import: a formula cell refuses its row, naming the column; nothing is stored. */
+    @Test
+    void aUnitImportWithAFormulaCellIsRefusedNamingTheColumnAndStoresNothing() {
+        String header = "name,sidc,capabilities,personnel,noticeToMoveHours,homeLat,homeLon,movementModes,"
+                + "availableFrom,availableTo,standingPool,allowedCountries,excludedCountries,excludedUses,"
+                + "maxDeploymentDays,ownTerritoryOnly,classification,releasableTo\n";
+        String clean = "UZB Engineers " + UUID.randomUUID().toString().substring(0, 8)
+                + ",SFGPUCE----,ENGINEER,300,48,41.3,-69.2,ROAD,,,false,,,,,false,RESTRICTED,MEMBERS\n";
+        String uzb = actors.token("uzb.officer");
+        long before = units();
+        for (String formula : java.util.List.of("=HYPERLINK(\"\"http://evil.example/\"\")", "+1+cmd|' /C calc'!A0",
+                "-2+3", "@SUM(A1:A9)")) {
+            String row = "\"" + formula + "\",SFGPUCI----,INFANTRY,10,1,41.3,69.2,ROAD,,,false,,,,,false,"
+                    + "RESTRICTED,MEMBERS\n";
+            var refused = api.postBytes("/api/v1/forces/units/import", uzb, "text/csv",
+                    (header + clean + row).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(refused.status()).as(formula + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("errors")).as(refused.body()).hasSize(1);
+            assertThat(refused.json().get("errors").get(0).get("row").asInt()).isEqualTo(2);
+            assertThat(refused.json().get("errors").get(0).get("message").asString())
+                    .startsWith("name starts with '" + formula.charAt(0) + "'");
+            assertThat(units()).as("nothing stored, not even the clean row").isEqualTo(before);
+        }
+        var stored = api.postBytes("/api/v1/forces/units/import", uzb, "text/csv",
+                (header + clean).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(stored.status()).as("a negative number is no formula: " + stored.body()).isEqualTo(201);
+        assertThat(units()).isEqualTo(before + 1);
+    }
+
+    private long units() {
+        return jdbc.sql("SELECT count(*) FROM force_unit").query(Long.class).single();
+    }
+
     private String offerStatus(String offer) {
         return jdbc.sql("SELECT status FROM force_offer WHERE id = CAST(:id AS UUID)").param("id", offer)
                 .query(String.class).single();

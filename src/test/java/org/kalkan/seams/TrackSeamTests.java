@@ -35,19 +35,30 @@ class TrackSeamTests {
 
     @Test
     void anotherNationSendingTheUidOfATrackDoesNotOverwriteIt() throws Exception {
+        assertNotOverwrittenBy("kaz.officer");
+    }
+
+    /** A track belongs to its sending user, not only their nation: a TUR colleague cannot move it either. */
+    @Test
+    void aColleagueOfTheSameNationSendingTheUidOfATrackDoesNotOverwriteIt() throws Exception {
+        assertNotOverwrittenBy("cmc.watch");
+    }
+
+    /** tur.officer's track, then {@code intruder} sending its uid elsewhere: nobody's device or map moves it. */
+    private void assertNotOverwrittenBy(String intruder) throws Exception {
         ApiClient api = new ApiClient(port);
         String uid = "TUR-PATROL-" + UUID.randomUUID();
         int tls = CotPorts.tls(node);
         try (var tur = CotTestClient.tls(tls, TakIdentity.enrol(api, "tur.officer"));
-                var kaz = CotTestClient.tls(tls, TakIdentity.enrol(api, "kaz.officer"));
+                var other = CotTestClient.tls(tls, TakIdentity.enrol(api, intruder));
                 var aze = CotTestClient.tls(tls, TakIdentity.enrol(api, "aze.officer"))) {
             assertThat(aze.await("t-x-takp-v", SOON)).isNotNull();
             tur.send(CotFixtures.position(uid, "a-f-G-U-C", 41.01, 28.98, ""));
             assertThat(aze.await(uid, SOON)).contains("lat=\"41.01\"");
 
-            kaz.send(CotFixtures.position(uid, "a-h-G", 43.25, 76.95, ""));
-            kaz.send(CotFixtures.ping());
-            assertThat(kaz.await("t-x-c-t-r", SOON)).isNotNull();
+            other.send(CotFixtures.position(uid, "a-h-G", 43.25, 76.95, ""));
+            other.send(CotFixtures.ping());
+            assertThat(other.await("t-x-c-t-r", SOON)).isNotNull();
             assertThat(tur.collect(Duration.ofSeconds(1))).as("TUR's own devices")
                     .noneMatch(e -> e.contains(uid) && e.contains("43.25"));
             assertThat(aze.collect(Duration.ofSeconds(1))).as("other devices")

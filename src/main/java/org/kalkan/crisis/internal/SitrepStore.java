@@ -33,11 +33,35 @@ public class SitrepStore {
                 .param("crisis", crisis.value()).query(Integer.class).single();
     }
 
-    /** Where the previous SITREP's period ended (any status), if there is one. */
-    public Optional<Instant> lastPeriodEnd(CrisisId crisis) {
-        return jdbc.sql("SELECT MAX(period_to) AS last FROM crisis_sitrep WHERE crisis_id = :crisis")
-                .param("crisis", crisis.value())
+    /**
+     * Where the previous SITREP that the filter (alias {@code s}) lets through ended (any status), if there is one:
+     * a SITREP its author cannot read neither shortens nor reveals anything of theirs.
+     */
+    public Optional<Instant> lastPeriodEnd(CrisisId crisis, LabelFilter filter) {
+        return jdbc.sql("SELECT MAX(s.period_to) AS last FROM crisis_sitrep s WHERE s.crisis_id = :crisis AND "
+                        + filter.sql())
+                .param("crisis", crisis.value()).params(filter.parameters())
                 .query((rs, i) -> CrisisRows.instant(rs, "last")).optional().flatMap(Optional::ofNullable);
+    }
+
+    /**
+     * The SITREP that is the {@code visible}-th (1, 2, 3 …) of the crisis among those the filter (alias {@code s})
+     * lets through, with its stored number: a reader numbers only the SITREPs they may see.
+     */
+    public Optional<Sitrep> findVisible(CrisisId crisis, int visible, LabelFilter filter) {
+        return jdbc.sql("SELECT * FROM (SELECT s.*, row_number() OVER (ORDER BY s.number) AS visible "
+                        + "FROM crisis_sitrep s WHERE s.crisis_id = :crisis AND " + filter.sql() + ") v "
+                        + "WHERE v.visible = :visible")
+                .param("crisis", crisis.value()).param("visible", visible).params(filter.parameters())
+                .query(SitrepStore::sitrep).optional();
+    }
+
+    /** The position of the SITREP stored as {@code number} among those of its crisis the filter lets through. */
+    public int visibleNumber(CrisisId crisis, int number, LabelFilter filter) {
+        return jdbc.sql("SELECT count(*) FROM crisis_sitrep s WHERE s.crisis_id = :crisis AND s.number <= :number "
+                        + "AND " + filter.sql())
+                .param("crisis", crisis.value()).param("number", number).params(filter.parameters())
+                .query(Integer.class).single();
     }
 
     /** The number of a draft of the crisis that the filter (alias {@code s}) lets through, if there is one. */
@@ -73,13 +97,6 @@ public class SitrepStore {
         return jdbc.sql("SELECT * FROM crisis_sitrep s WHERE s.crisis_id = :crisis AND " + filter.sql()
                         + " ORDER BY s.number")
                 .param("crisis", crisis.value()).params(filter.parameters()).query(SitrepStore::sitrep).list();
-    }
-
-    public Optional<Sitrep> find(CrisisId crisis, int number, LabelFilter filter) {
-        return jdbc.sql("SELECT * FROM crisis_sitrep s WHERE s.crisis_id = :crisis AND s.number = :number AND "
-                        + filter.sql())
-                .param("crisis", crisis.value()).param("number", number).params(filter.parameters())
-                .query(SitrepStore::sitrep).optional();
     }
 
     public Optional<Sitrep> find(CrisisId crisis, int number) {

@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.cluster.Cluster;
+import org.kalkan.cluster.SignalReceived;
 import org.kalkan.notification.AlertAcknowledged;
 import org.kalkan.notification.AlertRaised;
 import org.kalkan.notification.Alerts;
@@ -34,11 +39,16 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * opened in changed (and its unacknowledged count), never any alert content, nor a signal of another context,
  * which the page then fetches through the access policy. Each subscriber has a bounded queue drained by a small
  * pool; what does not fit is dropped and counted (the next signal refreshes the whole inbox anyway). Signals go out after the alert's transaction commits.
+ * In a cluster the other instances are told whose inbox changed (usernames and context, never content) and signal
+ * their own subscribers, counting again from the database (ADR 0012).
  */
 @Component
 class AlertStream {
 
     static final String EVENT = "alerts";
+    static final String SIGNAL = "inbox";
+    private static final String USERS = "users";
+    private static final String EXERCISE = "exercise";
     private static final long TIMEOUT_MS = 30 * 60 * 1000L;
 
     private final Alerts alerts;
@@ -47,8 +57,11 @@ class AlertStream {
     private final ExecutorService senders;
     private final Counter dropped;
 
-    AlertStream(Alerts alerts, NotificationProperties properties, MeterRegistry meters) {
+    private final Cluster cluster;
+
+    AlertStream(Alerts alerts, NotificationProperties properties, MeterRegistry meters, Cluster cluster) {
         this.alerts = alerts;
+        this.cluster = cluster;
         this.queueSize = properties.streamQueueSize();
         AtomicInteger threads = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(4, runnable -> {
@@ -100,6 +113,48 @@ class AlertStream {
     @TransactionalEventListener
     void on(RecipientEscalated event) {
         signalUser(event.username(), event.exerciseId());
+    }
+
+    /** Tells the other instances of a cluster, in the alert's transaction, whose inboxes it changed. */
+    @EventListener
+    void signalOthers(AlertRaised event) {
+        signalOthers(event.alertId().toString(), event.recipients(), event.exerciseId());
+    }
+
+    @EventListener
+    void signalOthers(AlertAcknowledged event) {
+        signalOthers(event.alertId().toString(), List.of(event.username()), event.exerciseId());
+    }
+
+    @EventListener
+    void signalOthers(RecipientEscalated event) {
+        signalOthers(event.alertId().toString(), List.of(event.username()), event.exerciseId());
+    }
+
+    /** Another instance changed these users' inboxes: signal those of them listening here. */
+    @EventListener
+    void on(SignalReceived received) {
+        if (!received.is(SIGNAL) || subscribers.isEmpty()) {
+            return;
+        }
+        String exercise = received.signal().attribute(EXERCISE, "");
+        for (String user : received.signal().attribute(USERS, "").split("\n")) {
+            if (!user.isEmpty()) {
+                signalUser(user, exercise.isEmpty() ? null : UUID.fromString(exercise));
+            }
+        }
+    }
+
+    private void signalOthers(String alertId, Collection<String> users, @Nullable UUID exercise) {
+        if (!cluster.clustered()) {
+            return;
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put(USERS, String.join("\n", users));
+        if (exercise != null) {
+            attributes.put(EXERCISE, exercise.toString());
+        }
+        cluster.signal(SIGNAL, alertId, attributes);
     }
 
     /** A comment now and then keeps proxies from closing the stream and finds browsers that went away. */

@@ -36,6 +36,8 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("kalkan");
         config.setMaximumPoolSize(properties.db().poolSize());
+        // Shown in pg_stat_activity; in a cluster, how the instances tell whose connections are alive (ADR 0012).
+        config.addDataSourceProperty("ApplicationName", properties.db().applicationName());
         if (properties.db().external()) {
             log.info("Using external PostgreSQL at {}", properties.db().url());
             config.setJdbcUrl(properties.db().url());

@@ -1,0 +1,101 @@
+package org.kalkan.cluster.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kalkan.cluster.Cluster;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Decides, before any bean exists, whether this start is a single node or an instance of a cluster, so that a single
+ * node has no Kafka client and no Kafka externalisation at all (the auto-configurations are excluded), and a cluster
+ * instance gets them configured from {@code kalkan.cluster.*}: Kafka at the bootstrap address, a consumer group of
+ * its own (its incarnation, so every instance hears every signal), and its database connections named after it.
+ * Outstanding publications are not republished at a clustered start: another instance may be processing them
+ * (guarding their resubmission across instances is not done yet, see docs/modules/cluster.md).
+ */
+public class ClusterEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    static final String SOURCE = "kalkanCluster";
+    static final List<String> CLUSTER_ONLY_AUTO_CONFIGURATIONS = List.of(
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
+            "org.springframework.modulith.events.kafka.KafkaEventExternalizerConfiguration",
+            "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration",
+            "org.springframework.modulith.events.kafka.KafkaJackson2Configuration");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Override
+    public int getOrder() {
+        // After the application's configuration files have been read.
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String bootstrap = environment.getProperty("kalkan.cluster.kafka-bootstrap", "").strip();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        if (bootstrap.isEmpty()) {
+            List<String> excluded = new ArrayList<>(List.of(environment.getProperty("spring.autoconfigure.exclude",
+                    String[].class, new String[0])));
+            excluded.addAll(CLUSTER_ONLY_AUTO_CONFIGURATIONS);
+            settings.put("spring.autoconfigure.exclude", String.join(",", excluded));
+            settings.put("spring.modulith.events.externalization.enabled", "false");
+        } else {
+            String incarnation = incarnation(environment);
+            settings.put(Cluster.INCARNATION_PROPERTY, incarnation);
+            settings.put("kalkan.platform.db.application-name", "kalkan/" + incarnation);
+            settings.put("spring.modulith.events.republish-outstanding-events-on-restart", "false");
+            defaults(environment, settings, Map.of(
+                    "spring.kafka.bootstrap-servers", bootstrap,
+                    "spring.kafka.client-id", "kalkan-" + incarnation,
+                    "spring.kafka.consumer.group-id", "kalkan-" + incarnation,
+                    // A new incarnation starts at the present: its clients load the picture when they connect.
+                    "spring.kafka.consumer.auto-offset-reset", "latest",
+                    "spring.kafka.producer.properties.linger.ms", "1",
+                    "spring.kafka.admin.fail-fast", "false"));
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, settings));
+    }
+
+    private static void defaults(ConfigurableEnvironment environment, Map<String, Object> settings,
+            Map<String, String> defaults) {
+        defaults.forEach((key, value) -> {
+            if (!environment.containsProperty(key)) {
+                settings.put(key, value);
+            }
+        });
+    }
+
+    /** The instance id (or host and port) with a random suffix: unique for every start, short enough for PostgreSQL. */
+    static String incarnation(ConfigurableEnvironment environment) {
+        String id = environment.getProperty("kalkan.cluster.instance-id", "").strip();
+        if (id.isEmpty()) {
+            id = hostName() + "-" + environment.getProperty("server.port", "8080");
+        }
+        id = id.replaceAll("[^A-Za-z0-9._-]", "-");
+        if (id.length() > 40) {
+            id = id.substring(0, 40);
+        }
+        byte[] suffix = new byte[3];
+        RANDOM.nextBytes(suffix);
+        return id + "-" + HexFormat.of().formatHex(suffix);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "kalkan";
+        }
+    }
+}

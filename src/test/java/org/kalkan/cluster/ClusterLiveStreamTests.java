@@ -1,0 +1,219 @@
+package org.kalkan.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.kalkan.ApiClient;
+import org.kalkan.EventStream;
+import org.kalkan.KalkanApplication;
+import org.kalkan.SessionClient;
+import org.kalkan.incident.IncidentFixtures;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
+
+/**
+ * Two instances of a cluster — separate nodes in this JVM on random ports — sharing one PostgreSQL and one KRaft
+ * Kafka broker (both started here, from Maven's jars): the incident live stream and inbox signals cross instances,
+ * by id, to the readers the access policy lets through on the receiving instance.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ClusterLiveStreamTests {
+
+    private static final int PARTITIONS = 3;
+
+    static EmbeddedPostgres postgres;
+    static EmbeddedKafkaKraftBroker kafka;
+    static ConfigurableApplicationContext a;
+    static ConfigurableApplicationContext b;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        postgres = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(Path.of("target", "embedded-pg").toAbsolutePath().toFile())
+                .setDataDirectory(Path.of("target", "test-data", "cluster-" + UUID.randomUUID(), "postgres"))
+                .start();
+        kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, Signal.TOPIC);
+        // One partition of consumer offsets, not fifty: the first consumer group is ready in a second, not ten.
+        kafka.brokerProperties(Map.of("offsets.topic.num.partitions", "1", "group.initial.rebalance.delay.ms", "0"));
+        kafka.afterPropertiesSet();
+        a = instance("a");
+        b = instance("b");
+        for (ConfigurableApplicationContext instance : List.of(a, b)) {
+            // Each instance hears signals from the moment its consumer owns the topic's partitions.
+            ContainerTestUtils.waitForAssignment(instance.getBean(KafkaListenerEndpointRegistry.class)
+                    .getListenerContainer("kalkan-signals"), PARTITIONS);
+        }
+    }
+
+    static ConfigurableApplicationContext instance(String id) {
+        return new SpringApplicationBuilder(KalkanApplication.class).profiles("demo").run(
+                "--server.port=0",
+                "--kalkan.cluster.kafka-bootstrap=" + kafka.getBrokersAsString(),
+                "--kalkan.cluster.instance-id=" + id,
+                "--kalkan.cluster.partitions=" + PARTITIONS,
+                "--kalkan.platform.db.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                "--kalkan.platform.db.user=postgres",
+                "--kalkan.platform.db.pool-size=5",
+                "--kalkan.platform.data-dir=target/test-data/cluster-" + UUID.randomUUID(),
+                "--kalkan.cot.tls-port=0", "--kalkan.cot.bind-address=127.0.0.1",
+                "--kalkan.notification.mail.enabled=false");
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] {b, a}) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    static int port(ConfigurableApplicationContext instance) {
+        return ((WebServerApplicationContext) instance).getWebServer().getPort();
+    }
+
+    @Test
+    void aReportFiledOnOneInstanceReachesOnlyClearedSubscribersOnTheOther() throws Exception {
+        ApiClient apiA = new ApiClient(port(a));
+        ApiClient apiB = new ApiClient(port(b));
+        try (EventStream tur = new EventStream(port(b), "/api/v1/events", apiB.token("tur.officer", "kalkan-demo"));
+                EventStream kaz = new EventStream(port(b), "/api/v1/events",
+                        apiB.token("kaz.officer", "kalkan-demo"))) {
+            assertThat(tur.opened.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(kaz.opened.await(10, TimeUnit.SECONDS)).isTrue();
+            String aze = apiA.token("aze.officer", "kalkan-demo");
+
+            long filed = System.nanoTime();
+            var confidential = IncidentFixtures.report("TERRORISM", 40.37, 49.83, "CONFIDENTIAL", "AZE", "TUR");
+            String secret = apiA.post("/api/v1/reports", aze, confidential).json().get("incidentId").asString();
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> tur.lines.stream().anyMatch(l -> l.contains(secret)));
+            long millis = (System.nanoTime() - filed) / 1_000_000;
+            System.out.println("cross-instance live stream: report filed on A reached B's subscriber in " + millis
+                    + " ms");
+            // A report kaz.officer may read reaches kaz on B: its stream works, and still never had the first.
+            String shared = apiA.post("/api/v1/reports", aze,
+                    IncidentFixtures.report("NATURAL_DISASTER", 41.30, 69.24, "RESTRICTED", "MEMBERS")).json()
+                    .get("incidentId").asString();
+            await().atMost(Duration.ofSeconds(5)).until(() -> kaz.lines.stream().anyMatch(l -> l.contains(shared)));
+            assertThat(kaz.lines).noneMatch(l -> l.contains(secret));
+            assertThat(tur.lines).anyMatch(l -> l.startsWith("event:incident.reported"))
+                    .anyMatch(l -> l.contains(secret) && l.contains("CONFIDENTIAL // REL TO AZE, TUR"));
+
+            // The consumer's lag is a metric of each instance.
+            assertThat(b.getBean(MeterRegistry.class).find("kafka.consumer.fetch.manager.records.lag.max").meters())
+                    .isNotEmpty();
+
+            // On the wire: the incident's id and no content of the report.
+            List<String> wire = signalsOnTheWire();
+            assertThat(wire).anyMatch(v -> v.contains(secret))
+                    .noneMatch(v -> v.contains(confidential.get("title").toString()))
+                    .noneMatch(v -> v.contains("border patrol"));
+        }
+    }
+
+    @Test
+    void aBearerTokenFromOneInstanceWorksOnTheOther() {
+        String token = new ApiClient(port(a)).token("tur.officer", "kalkan-demo");
+        assertThat(new ApiClient(port(b)).get("/api/v1/incidents", token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAlertRaisedOnOneInstanceSignalsOnlyItsRecipientsInboxOnTheOther() throws Exception {
+        HttpClient browser = SessionClient.signedIn(port(b), "uzb.officer");
+        BlockingQueue<String> signals = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> response = browser.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port(b) + "/alerts/stream"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> response.body().filter(l -> l.startsWith("data:")).forEach(signals::add));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            int before = unacknowledged(signals.poll(10, TimeUnit.SECONDS));
+            ApiClient apiA = new ApiClient(port(a));
+            String watch = apiA.token("cmc.watch", "kalkan-demo");
+            assertThat(apiA.post("/api/v1/alerts", watch, flashTo("For Kazakhstan's officer", "kaz.officer"))
+                    .status()).isEqualTo(201);
+            String text = "For the Uzbek officer, " + System.nanoTime();
+            assertThat(apiA.post("/api/v1/alerts", watch, flashTo(text, "uzb.officer")).status()).isEqualTo(201);
+
+            String signal = signals.poll(10, TimeUnit.SECONDS);
+            assertThat(signal).as("uzb.officer's inbox on B hears the alert raised on A").isNotNull()
+                    .doesNotContain(text);
+            // The first signal is the one for uzb's own alert: nothing came for kaz.officer's. (Recipients whom no
+            // demo data alerts: an instance starting with the demo profile raises demo alerts to others.)
+            assertThat(unacknowledged(signal)).isEqualTo(before + 1);
+        } finally {
+            response.body().close();
+        }
+    }
+
+    private static Map<String, Object> flashTo(String text, String user) {
+        return Map.of("text", text, "recipients", Map.of("users", List.of(user)), "precedence", "FLASH",
+                "label", Map.of("classification", "RESTRICTED", "releasableTo", List.of("MEMBERS")));
+    }
+
+    private static int unacknowledged(String dataLine) {
+        assertThat(dataLine).as("a signal arrived").isNotNull().startsWith("data:");
+        Matcher count = Pattern.compile("\"unacknowledged\":(\\d+)").matcher(dataLine);
+        assertThat(count.find()).as(dataLine).isTrue();
+        return Integer.parseInt(count.group(1));
+    }
+
+    /** Every signal value on the topic, read by a consumer of a group of its own from the beginning. */
+    private static List<String> signalsOnTheWire() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(Signal.TOPIC));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (values.size() < 2 && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.key() + " " + record.value());
+                }
+            }
+        }
+        return values;
+    }
+}
