@@ -67,8 +67,8 @@ public class LogTexts {
         form(LogEntryKind.RFI_CLOSED, "RFI closed: (.*)", "rfiClosed", asIs);
         form(LogEntryKind.RFI_OVERDUE, "RFI overdue \\(deadline " + DTG + ", (\\d+) answers\\): (.*)", "rfiOverdue",
                 asIs, asIs, asIs);
-        form(LogEntryKind.SITREP_PREPARED, "SITREP (\\d+) prepared \\(draft\\)", "sitrepPrepared", asIs);
-        form(LogEntryKind.SITREP_ISSUED, "SITREP (\\d+) issued \\(([^()]*)\\)", "sitrepIssued", asIs, asIs);
+        form(LogEntryKind.SITREP_PREPARED, "SITREP (.+?) prepared \\(draft\\)", "sitrepPrepared", asIs);
+        form(LogEntryKind.SITREP_ISSUED, "SITREP (.+?) issued \\(([^()]*)\\)", "sitrepIssued", asIs, asIs);
         form(LogEntryKind.DECISION_ADOPTED, "Council decision (\\S+) ([A-Z_]+): (.*)", "decision", asIs, outcome,
                 asIs);
         form(LogEntryKind.MEASURE_ACTIVATED, "Crisis response team activated under Council decision (\\S+)",

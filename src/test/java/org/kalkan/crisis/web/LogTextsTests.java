@@ -41,6 +41,13 @@ class LogTextsTests {
         LocaleContextHolder.setLocale(Locale.forLanguageTag("uz"));
         assertThat(texts.text(entry(LogEntryKind.SITREP_ISSUED, "SITREP 3 issued (CONFIDENTIAL // REL TO MEMBERS)")))
                 .isEqualTo("SITREP 3 chiqarildi (CONFIDENTIAL // REL TO MEMBERS)");
+        // Since SITREP numbers became each reader's own, the log names a SITREP by its period.
+        assertThat(texts.text(entry(LogEntryKind.SITREP_ISSUED,
+                "SITREP 041200ZDEC26 – 050000ZDEC26 issued (CONFIDENTIAL // REL TO MEMBERS)")))
+                .isEqualTo("SITREP 041200ZDEC26 – 050000ZDEC26 chiqarildi (CONFIDENTIAL // REL TO MEMBERS)");
+        assertThat(texts.text(entry(LogEntryKind.SITREP_PREPARED,
+                "SITREP 041200ZDEC26 – 050000ZDEC26 prepared (draft)")))
+                .doesNotContain("prepared").startsWith("SITREP 041200ZDEC26 – 050000ZDEC26 ");
     }
 
     @Test
