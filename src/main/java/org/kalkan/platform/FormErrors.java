@@ -3,6 +3,7 @@ package org.kalkan.platform;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.shared.DomainException;
@@ -59,12 +60,16 @@ public class FormErrors {
 
     private String translate(Throwable refusal, Locale locale) {
         if (refusal instanceof InvalidFieldException bad && !bad.messageKey().isEmpty()) {
-            return messages.getMessage(bad.messageKey(), bad.arguments().toArray(), detail(refusal), locale);
+            return Objects.requireNonNullElse(
+                    messages.getMessage(bad.messageKey(), bad.arguments().toArray(), detail(refusal), locale),
+                    detail(refusal));
         }
         if (refusal instanceof DomainException domain && !domain.messageKey().isEmpty()) {
-            return messages.getMessage(domain.messageKey(), null, domain.detail(), locale);
+            return Objects.requireNonNullElse(messages.getMessage(domain.messageKey(), null, domain.detail(), locale),
+                    domain.detail());
         }
-        String kind = messages.getMessage("form.refused." + kind(refusal), null, "", locale);
+        String kind = Objects.requireNonNullElse(
+                messages.getMessage("form.refused." + kind(refusal), null, "", locale), "");
         return kind.isEmpty() ? detail(refusal) : kind + " " + detail(refusal);
     }
 
