@@ -24,6 +24,11 @@
   const AREA_STYLE = { color: '#b91c1c', weight: 2, fillColor: '#f87171', fillOpacity: 0.2 };
 
   function text(key) { return messages.dataset[key] || key; }
+  // A category or status in the reader's language (the page lists them in #map-names), else as sent.
+  function named(kind, value) {
+    const item = document.querySelector('#map-names [data-key="' + kind + '.' + value + '"]');
+    return item ? item.textContent : value;
+  }
 
   // The exercise context of a page opened with ?exercise=<id> goes with every request the map makes (ADR 0006);
   // a context chosen for the session travels with the session by itself.
@@ -79,9 +84,11 @@
 
   function popup(feature) {
     const p = feature.properties;
-    return '<div class="popup"><div class="marking marking-' + escapeHtml(p.classification.toLowerCase()) + '">'
-      + escapeHtml(p.marking) + '</div><strong>' + escapeHtml(p.title) + '</strong><br>'
-      + escapeHtml(p.category) + ' · ' + text('status') + ' ' + escapeHtml(p.status) + ' · ' + text('severity') + ' '
+    // The one marking component (js/marking.js), with EXERCISE for an exercise record.
+    return '<div class="popup"><div>' + KalkanMarking.html(p, p.exercise) + '</div><strong>' + escapeHtml(p.title)
+      + '</strong><br>'
+      + escapeHtml(named('category', p.category)) + ' · ' + text('status') + ' ' + escapeHtml(named('status', p.status))
+      + ' · ' + text('severity') + ' '
       + escapeHtml(p.severity) + ' · ' + text('reports') + ' ' + escapeHtml(p.reportCount) + '<br>'
       + text('observed') + ' <b>' + escapeHtml(p.lastObservedDtg) + '</b> (' + escapeHtml(p.lastObservedAt) + ')<br>'
       + 'MGRS ' + escapeHtml(p.mgrs) + '<br><a href="' + escapeHtml(withContext('/incidents/' + encodeURIComponent(feature.id)))
@@ -178,8 +185,8 @@
 
   function trackPopup(feature) {
     const p = feature.properties;
-    return '<div class="popup"><div class="marking marking-' + escapeHtml(p.classification.toLowerCase()) + '">'
-      + escapeHtml(p.marking) + '</div><strong>' + escapeHtml(p.callsign) + '</strong><br>'
+    return '<div class="popup"><div>' + KalkanMarking.html(p, p.exercise) + '</div><strong>' + escapeHtml(p.callsign)
+      + '</strong><br>'
       + escapeHtml(p.type) + '<br>' + escapeHtml(p.time) + '</div>';
   }
 

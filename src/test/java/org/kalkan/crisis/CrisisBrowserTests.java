@@ -55,9 +55,10 @@ class CrisisBrowserTests {
         browser.findElement(By.id("open-submit")).click();
 
         assertThat(browser.findElement(By.id("crisis-title")).getText()).isEqualTo("Sabotage on the BTC pipeline");
-        assertThat(browser.findElement(By.id("classification-banner")).getText()).isEqualTo("CONFIDENTIAL");
+        assertThat(browser.findElement(By.id("classification-banner")).getText())
+                .startsWith("CONFIDENTIAL // REL TO ");
         assertThat(browser.findElement(By.id("log-entries")).getText()).contains("Crisis opened", "Incident attached");
-        assertThat(browser.findElement(By.id("incidents")).getText()).contains("CRITICAL_INFRASTRUCTURE");
+        assertThat(browser.findElement(By.id("incidents")).getText()).contains("Attack on critical infrastructure");
 
         // The log form posts through htmx and only the log is swapped; Enter submits.
         browser.findElement(By.id("log-text")).sendKeys("Pressure drop reported at Sangachal terminal", Keys.ENTER);
