@@ -168,13 +168,29 @@
 
   const LEVELS = ['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET'];
   let pageLevel = 0;
+  let pageReleasable = null;
 
-  /** The banners carry the highest classification on the page, including what arrived live. */
+  /** The REL TO entries of a marking ("SECRET // REL TO AZE, TUR" → [AZE, TUR]); null when it names none. */
+  function releasableOf(marking) {
+    const at = String(marking || '').indexOf('REL TO ');
+    return at < 0 ? null : String(marking).slice(at + 7).split(',').map(s => s.trim()).filter(Boolean);
+  }
+
+  /**
+   * The banners carry the highest classification on the page, including what arrived live, and the releasability
+   * common to everything on it (as the server's banner does): only the classification when nothing is common.
+   */
   function raiseBanner() {
-    const highest = Math.max(pageLevel, ...Array.from(markers.values()).concat(Array.from(tracks.values()))
-      .map(m => LEVELS.indexOf(m.feature.properties.classification)));
+    const features = Array.from(markers.values()).concat(Array.from(tracks.values())).map(m => m.feature.properties);
+    const highest = Math.max(pageLevel, ...features.map(p => LEVELS.indexOf(p.classification)));
+    let common = pageReleasable;
+    features.forEach(p => {
+      const own = releasableOf(p.marking) || p.releasableTo || [];
+      common = common === null ? own.slice() : common.filter(n => own.includes(n));
+    });
+    const text = LEVELS[highest] + (common && common.length ? ' // REL TO ' + common.join(', ') : '');
     document.querySelectorAll('.banner').forEach(banner => {
-      banner.textContent = LEVELS[highest];
+      banner.textContent = text;
       LEVELS.forEach(l => banner.classList.remove('banner-' + l.toLowerCase()));
       banner.classList.add('banner-' + LEVELS[highest].toLowerCase());
     });
@@ -264,7 +280,9 @@
   document.addEventListener('DOMContentLoaded', () => {
     section = document.querySelector('.map-page');
     if (!section) return;
-    pageLevel = Math.max(0, LEVELS.indexOf(document.getElementById('classification-banner').textContent.trim()));
+    const pageBanner = document.getElementById('classification-banner').textContent.trim();
+    pageLevel = Math.max(0, LEVELS.indexOf(pageBanner.split(' // ')[0]));
+    pageReleasable = releasableOf(pageBanner);
     const params = new URLSearchParams(window.location.search);
     const lat = Number(params.get('lat')), lon = Number(params.get('lon'));
     const focus = params.has('lat') && params.has('lon') && Number.isFinite(lat) && Number.isFinite(lon);

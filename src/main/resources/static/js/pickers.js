@@ -71,6 +71,11 @@
       unit.value = initial.unit;
     }
     const sync = () => { hidden.value = joinDuration(amount.value, unit.value); };
+    // A refused form puts back what was posted (js/forms.js): show it in the picker.
+    hidden.addEventListener('change', () => {
+      const kept = splitDuration(hidden.value);
+      if (kept) { amount.value = kept.amount; unit.value = kept.unit; }
+    });
     amount.addEventListener('input', sync);
     unit.addEventListener('change', sync);
     sync();
@@ -90,6 +95,10 @@
       echo.textContent = date ? dtg(date) + ' · ' + human(date) + ' UTC' : '';
       text.setCustomValidity(text.value.trim() && !date ? invalid : '');
     };
+    hidden.addEventListener('change', () => {
+      const kept = hidden.value ? parseTime(hidden.value) : null;
+      if (kept) { text.value = human(kept); sync(); }
+    });
     text.addEventListener('input', sync);
     text.addEventListener('change', () => {
       const date = parseTime(text.value);

@@ -17,6 +17,7 @@ import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.security.UserSummary;
+import org.kalkan.shared.InvalidFieldException;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
@@ -215,7 +216,9 @@ public class Crises {
 
     private void checkSchedule(@Nullable Duration every) {
         if (every != null && every.compareTo(properties.minimumSitrepInterval()) < 0) {
-            throw new IllegalArgumentException("sitrepEvery must be at least " + properties.minimumSitrepInterval());
+            throw new InvalidFieldException("sitrepEvery", "sitrepEvery must be at least "
+                    + properties.minimumSitrepInterval(), "input.duration.atLeast",
+                    String.valueOf(properties.minimumSitrepInterval().toMinutes()));
         }
     }
 

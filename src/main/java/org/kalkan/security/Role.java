@@ -25,4 +25,16 @@ public enum Role {
     public String authority() {
         return "ROLE_" + name();
     }
+
+    /** The authorities of these roles (for a navigation link offered to them). */
+    public static String[] authorities(Role... roles) {
+        return java.util.Arrays.stream(roles).map(Role::authority).toArray(String[]::new);
+    }
+
+    /** The authorities of every role but these (for a link every role uses except a few). */
+    public static String[] authoritiesExcept(Role... excluded) {
+        java.util.Set<Role> left = java.util.EnumSet.allOf(Role.class);
+        left.removeAll(java.util.List.of(excluded));
+        return authorities(left.toArray(Role[]::new));
+    }
 }

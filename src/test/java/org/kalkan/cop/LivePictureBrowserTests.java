@@ -55,13 +55,18 @@ class LivePictureBrowserTests {
         Browser.await(aze, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().matches(".*/incidents/[0-9a-f-]{36}$"));
         String incidentId = aze.getCurrentUrl().substring(aze.getCurrentUrl().lastIndexOf('/') + 1);
         assertThat(aze.findElement(By.id("incident-marking")).getText()).isEqualTo("CONFIDENTIAL // REL TO AZE, TUR");
-        assertThat(aze.findElement(By.id("classification-banner")).getText()).isEqualTo("CONFIDENTIAL");
+        // The banner: the highest classification on the page and the releasability common to all of it.
+        assertThat(aze.findElement(By.id("classification-banner")).getText())
+                .isEqualTo("CONFIDENTIAL // REL TO AZE, TUR");
 
         By symbol = By.cssSelector("img[data-incident-id='" + incidentId + "']");
         Browser.await(tur, Duration.ofSeconds(10)).until(d -> !d.findElements(symbol).isEmpty());
         System.out.printf("report shown on TUR's map %d ms after submitting the form%n",
                 (System.nanoTime() - submitted) / 1_000_000);
-        assertThat(tur.findElement(By.id("classification-banner")).getText()).isEqualTo("CONFIDENTIAL");
+        // Raised to the report's CONFIDENTIAL at least (other tests of this JVM may have put SECRET records on the
+        // map), with the releasability common to what the map shows.
+        assertThat(tur.findElement(By.id("classification-banner")).getText())
+                .matches("(CONFIDENTIAL|SECRET)( // REL TO [A-Z, ]+)?");
         Browser.screenshot(tur, "map-tur");
 
         // A report KAZ may read, filed after the first had reached TUR's map (so after it was offered to every

@@ -69,7 +69,8 @@ class CrisisBrowserTests {
         browser.findElement(By.id("open-submit")).click();
 
         assertThat(browser.findElement(By.id("crisis-title")).getText()).isEqualTo("Sabotage on the BTC pipeline");
-        assertThat(browser.findElement(By.id("classification-banner")).getText()).startsWith("CONFIDENTIAL");
+        assertThat(browser.findElement(By.id("classification-banner")).getText())
+                .startsWith("CONFIDENTIAL // REL TO ");
         assertThat(browser.findElement(By.id("sitrep-every")).getText()).isEqualTo("6 h");
         assertThat(browser.findElement(By.id("log-entries")).getText()).contains("Crisis opened", "Incident attached");
         assertThat(browser.findElement(By.id("incidents")).getText()).contains(ref, "Attack on critical infrastructure", "severity 4");

@@ -80,13 +80,13 @@ class ExerciseBrowserTests {
         browser.findElement(By.id("start-rate")).clear();
         browser.findElement(By.id("start-rate")).sendKeys("60");
         browser.findElement(By.id("clock-start")).click();
-        Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("clock-state")).getText()
-                .equals("RUNNING"));
+        Browser.await(browser, Duration.ofSeconds(10)).until(d -> "RUNNING".equals(d.findElement(By.id("clock-state"))
+                .getDomAttribute("data-state")));
         // the console refreshes by itself (htmx) until the first inject has gone out
         Browser.await(browser, Duration.ofSeconds(20)).until(d -> Browser.absent(d, By.id("upcoming-1")));
         browser.findElement(By.id("deliver-3")).click();
         Browser.await(browser, Duration.ofSeconds(10)).until(d -> Browser.absent(d, By.id("upcoming-3")));
-        assertThat(browser.findElement(By.id("inject-3")).getText()).contains("DELIVERED");
+        assertThat(browser.findElement(By.id("inject-3")).getText()).contains("Delivered");
         Browser.screenshot(browser, "exercise-excon-console");
 
         browser.executeScript("window.scrollTo(0, 0)");

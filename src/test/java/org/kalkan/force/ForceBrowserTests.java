@@ -15,6 +15,7 @@ import org.kalkan.ApiClient;
 import org.kalkan.Browser;
 import org.kalkan.KalkanTest;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -99,6 +100,8 @@ class ForceBrowserTests {
         assertThat(browser.findElement(By.id("plan-optimal")).getText()).isEqualTo("yes");
         Browser.screenshot(browser, "force-plan");
         browser.findElement(By.id("submit-plan")).click();
+        // Submitting to the Council cannot be undone: the page asks first.
+        Browser.await(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
         Browser.await(browser, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("plan-status")).getText()
                 .equals("submitted to the Council"));
         browser.get(base() + "/forces/crises/" + crisis);

@@ -99,7 +99,8 @@ class InboxBrowserTests {
 
         assertThat(browser.findElement(By.id("alert-text")).getText()).isEqualTo(text);
         assertThat(browser.findElement(By.id("alert-marking")).getText()).isEqualTo("RESTRICTED // REL TO MEMBERS");
-        assertThat(browser.findElement(By.id("classification-banner")).getText()).isEqualTo("RESTRICTED");
+        assertThat(browser.findElement(By.id("classification-banner")).getText())
+                .isEqualTo("RESTRICTED // REL TO MEMBERS");
         assertThat(browser.findElement(By.id("recipient-uzb.officer")).getText()).contains("Pending")
                 .containsPattern("\\d{6}Z[A-Z]{3}\\d{2}");
         assertThat(browser.findElement(By.id("recipient-kaz.officer")).getText()).contains("Pending");

@@ -12,6 +12,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,8 +72,10 @@ class ShellBrowserTests {
         Browser.await(browser, Duration.ofSeconds(10))
                 .until(d -> !d.findElements(By.id("user-clearance")).isEmpty());
         browser.get("http://localhost:" + port + "/account");
+        assertThat(offered("language")).containsExactlyElementsOf(Languages.TAGS);
+        assertThat(offered("shell-language")).containsExactlyElementsOf(Languages.TAGS);
         new Select(browser.findElement(By.id("language"))).selectByValue("tr");
-        browser.findElement(By.cssSelector("form[action$='/account/language'] button")).click();
+        browser.findElement(By.cssSelector("#account-language button")).click();
         Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("h1")).getText()
                 .equals("Hesabım"));
 
@@ -83,6 +86,19 @@ class ShellBrowserTests {
                 .until(d -> !d.findElements(By.cssSelector(".shell-nav")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".shell-nav")).getText()).contains("Genel bakış");
         Browser.screenshot(browser, "overview-tr");
+
+        // The header's switcher sends itself on change and is kept as well: Kazakh, in Cyrillic.
+        new Select(browser.findElement(By.id("shell-language"))).selectByValue("kk");
+        Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("html"))
+                .getDomAttribute("lang").equals("kk"));
+        assertThat(browser.findElement(By.cssSelector(".shell-nav")).getText()).contains("Шолу");
+        assertThat(jdbc.sql("SELECT locale FROM app_user WHERE username = 'uzb.delegate'").query(String.class)
+                .single()).isEqualTo("kk");
+    }
+
+    private List<String> offered(String select) {
+        return new Select(browser.findElement(By.id(select))).getOptions().stream()
+                .map(option -> option.getDomAttribute("value")).toList();
     }
 
     private void signIn(String username, String password) {

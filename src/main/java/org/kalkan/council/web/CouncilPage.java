@@ -32,6 +32,7 @@ import org.kalkan.council.internal.CouncilProperties;
 import org.kalkan.members.MemberStates;
 import org.kalkan.members.Nation;
 import org.kalkan.platform.NavigationEntry;
+import org.kalkan.platform.FormErrors;
 import org.kalkan.platform.PageMarking;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
@@ -65,9 +66,11 @@ class CouncilPage {
     private final PageMarking marking;
     private final CouncilProperties properties;
     private final Clock clock;
+    private final FormErrors errors;
 
     CouncilPage(Council council, MemberStates members, CurrentSubject currentSubject, PageMarking marking,
-            CouncilProperties properties, Clock clock) {
+            CouncilProperties properties, Clock clock, FormErrors errors) {
+        this.errors = errors;
         this.properties = properties;
         this.council = council;
         this.members = members;
@@ -212,14 +215,12 @@ class CouncilPage {
     }
 
     /** Runs a form's action: a refusal comes back to the page as a message, as the API would answer it. */
-    private static String act(RedirectAttributes redirect, String doneKey, Runnable action) {
+    private String act(RedirectAttributes redirect, String doneKey, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("message", doneKey);
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.detail());
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (DomainException | IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", errors.message(e));
         }
         return "redirect:/council";
     }
@@ -270,7 +271,9 @@ class CouncilPage {
 
         @Bean
         NavigationEntry councilNavigation() {
-            return new NavigationEntry("nav.council", "/council", 400, null);
+            // The register binds every member: everyone but the machine accounts of CERTs and alerting systems.
+            return NavigationEntry.forAny("nav.council", "/council", 400,
+                    Role.authoritiesExcept(Role.CERT, Role.CAP_SOURCE));
         }
     }
 }

@@ -17,9 +17,11 @@ class AlertLevelPages {
 
     private final AlertLevels levels;
     private final CurrentSubject subject;
+    private final FormResults forms;
 
-    AlertLevelPages(AlertLevels levels, CurrentSubject subject) {
+    AlertLevelPages(AlertLevels levels, CurrentSubject subject, FormResults forms) {
         this.levels = levels;
+        this.forms = forms;
         this.subject = subject;
     }
 
@@ -34,7 +36,7 @@ class AlertLevelPages {
     @PostMapping("/alert-levels")
     String change(@RequestParam String kind, @RequestParam String target, @RequestParam String level,
             @RequestParam String reason, @RequestParam String decisionRef, RedirectAttributes redirect) {
-        return FormResults.run("/alert-levels", "change", redirect, () -> levels.change(subject.get(),
+        return forms.run("/alert-levels", "change", redirect, () -> levels.change(subject.get(),
                 AlertLevelsApi.target(kind, target), Inputs.enumValue(AlertLevel.class, level, "level"), reason,
                 decisionRef));
     }

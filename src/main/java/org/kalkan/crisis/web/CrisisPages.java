@@ -50,9 +50,11 @@ class CrisisPages {
     private final Incidents incidents;
     private final CurrentSubject subject;
     private final PageMarking marking;
+    private final FormResults forms;
 
     CrisisPages(Crises crises, CrisisLog log, CrisisTasks tasks, CrisisRfis rfis, Sitreps sitreps, Incidents incidents,
-            CurrentSubject subject, PageMarking marking) {
+            CurrentSubject subject, PageMarking marking, FormResults forms) {
+        this.forms = forms;
         this.crises = crises;
         this.log = log;
         this.tasks = tasks;
@@ -82,16 +84,14 @@ class CrisisPages {
             @RequestParam(required = false) @Nullable String sitrepEvery, RedirectAttributes redirect) {
         try {
             List<IncidentId> attached = FormResults.list(incidentIds).stream()
-                    .map(i -> new IncidentId(Inputs.uuid(i, "incident"))).toList();
+                    .map(i -> new IncidentId(Inputs.uuid(i, "incidentIds"))).toList();
             CrisisTeam team = CrisisTeam.of(new TreeSet<>(FormResults.list(teamUsers)),
-                    new TreeSet<>(Inputs.nations(FormResults.list(teamNations), "team nations")));
+                    new TreeSet<>(Inputs.nations(FormResults.list(teamNations), "teamNations")));
             Crisis crisis = crises.open(subject.get(), new NewCrisis(title, FormResults.label(classification,
                     releasableTo), attached, team, Inputs.duration(sitrepEvery, "sitrepEvery")));
             return "redirect:/crises/" + crisis.id();
-        } catch (IllegalArgumentException e) {
-            return FormResults.refused("/crises", "open", redirect, e.getMessage());
-        } catch (DomainException e) {
-            return FormResults.refused("/crises", "open", redirect, e.detail());
+        } catch (IllegalArgumentException | DomainException e) {
+            return forms.refused("/crises", "open", redirect, e);
         }
     }
 
@@ -162,7 +162,8 @@ class CrisisPages {
 
         @Bean
         NavigationEntry crisisNavigation() {
-            return new NavigationEntry("nav.crises", "/crises", 300, null);
+            return NavigationEntry.forAny("nav.crises", "/crises", 300, Role.authoritiesExcept(Role.CERT,
+                    Role.CAP_SOURCE, Role.TRAINING_COORDINATOR, Role.PROGRAMME_MANAGER));
         }
 
         @Bean

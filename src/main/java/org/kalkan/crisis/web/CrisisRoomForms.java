@@ -29,8 +29,10 @@ class CrisisRoomForms {
     private final CrisisLog log;
     private final Sitreps sitreps;
     private final CurrentSubject subject;
+    private final FormResults forms;
 
-    CrisisRoomForms(Crises crises, CrisisLog log, Sitreps sitreps, CurrentSubject subject) {
+    CrisisRoomForms(Crises crises, CrisisLog log, Sitreps sitreps, CurrentSubject subject, FormResults forms) {
+        this.forms = forms;
         this.crises = crises;
         this.log = log;
         this.sitreps = sitreps;
@@ -40,14 +42,14 @@ class CrisisRoomForms {
     @PostMapping("/phase")
     String phase(@PathVariable UUID id, @RequestParam String phase, @RequestParam(required = false) @Nullable String reason,
             RedirectAttributes redirect) {
-        return FormResults.run(room(id), "phase", redirect, () -> crises.changePhase(subject.get(), new CrisisId(id),
+        return forms.run(room(id), "phase", redirect, () -> crises.changePhase(subject.get(), new CrisisId(id),
                 Inputs.enumValue(CrisisPhase.class, phase, "phase"), reason));
     }
 
     @PostMapping("/schedule")
     String schedule(@PathVariable UUID id, @RequestParam(required = false) @Nullable String sitrepEvery,
             RedirectAttributes redirect) {
-        return FormResults.run(room(id), "phase", redirect, () -> crises.scheduleSitreps(subject.get(),
+        return forms.run(room(id), "phase", redirect, () -> crises.scheduleSitreps(subject.get(),
                 new CrisisId(id), Inputs.duration(sitrepEvery, "sitrepEvery")));
     }
 
@@ -55,7 +57,7 @@ class CrisisRoomForms {
     String note(@PathVariable UUID id, @RequestParam String text, @RequestParam String classification,
             @RequestParam String releasableTo, @RequestParam(required = false) @Nullable String corrects,
             RedirectAttributes redirect) {
-        return FormResults.run(room(id), "log", redirect, () -> log.write(subject.get(), new CrisisId(id), text,
+        return forms.run(room(id), "log", redirect, () -> log.write(subject.get(), new CrisisId(id), text,
                 FormResults.label(classification, releasableTo),
                 corrects == null || corrects.isBlank() ? null : Inputs.uuid(corrects, "corrects")));
     }
@@ -63,20 +65,20 @@ class CrisisRoomForms {
     @PostMapping("/team")
     String team(@PathVariable UUID id, @RequestParam(required = false) @Nullable String users,
             @RequestParam(required = false) @Nullable String nations, RedirectAttributes redirect) {
-        return FormResults.run(room(id), "team", redirect, () -> crises.addToTeam(subject.get(), new CrisisId(id),
+        return forms.run(room(id), "team", redirect, () -> crises.addToTeam(subject.get(), new CrisisId(id),
                 CrisisTeam.of(new TreeSet<>(FormResults.list(users)),
                         Set.copyOf(Inputs.nations(FormResults.list(nations), "nations")))));
     }
 
     @PostMapping("/incidents")
     String attach(@PathVariable UUID id, @RequestParam String incidentId, RedirectAttributes redirect) {
-        return FormResults.run(room(id), "incidents", redirect, () -> crises.attach(subject.get(), new CrisisId(id),
-                new IncidentId(Inputs.uuid(incidentId, "incident"))));
+        return forms.run(room(id), "incidents", redirect, () -> crises.attach(subject.get(), new CrisisId(id),
+                new IncidentId(Inputs.uuid(incidentId, "incidentId"))));
     }
 
     @PostMapping("/sitreps")
     String prepare(@PathVariable UUID id, RedirectAttributes redirect) {
-        return FormResults.run(room(id), "sitreps", redirect, () -> sitreps.prepare(subject.get(), new CrisisId(id),
+        return forms.run(room(id), "sitreps", redirect, () -> sitreps.prepare(subject.get(), new CrisisId(id),
                 null));
     }
 
@@ -85,20 +87,20 @@ class CrisisRoomForms {
             @RequestParam String incidents, @RequestParam String tasks, @RequestParam String rfis,
             @RequestParam String decisions, @RequestParam String outlook, @RequestParam int version,
             RedirectAttributes redirect) {
-        return FormResults.run(room(id), "sitreps", redirect, () -> sitreps.edit(subject.get(), new CrisisId(id), number,
+        return forms.run(room(id), "sitreps", redirect, () -> sitreps.edit(subject.get(), new CrisisId(id), number,
                 new SitrepSections(situation, incidents, tasks, rfis, decisions, outlook), version));
     }
 
     @PostMapping("/sitreps/{number:\\d+}/refresh")
     String refresh(@PathVariable UUID id, @PathVariable int number, @RequestParam int version,
             RedirectAttributes redirect) {
-        return FormResults.run(room(id), "sitreps", redirect, () -> sitreps.refresh(subject.get(), new CrisisId(id),
+        return forms.run(room(id), "sitreps", redirect, () -> sitreps.refresh(subject.get(), new CrisisId(id),
                 number, version));
     }
 
     @PostMapping("/sitreps/{number:\\d+}/issue")
     String issue(@PathVariable UUID id, @PathVariable int number, RedirectAttributes redirect) {
-        return FormResults.run(room(id), "sitreps", redirect, () -> sitreps.issue(subject.get(), new CrisisId(id),
+        return forms.run(room(id), "sitreps", redirect, () -> sitreps.issue(subject.get(), new CrisisId(id),
                 number));
     }
 

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.shared.Dtg;
+import org.kalkan.shared.InvalidFieldException;
 import org.springframework.stereotype.Component;
 
 /** Times on crisis pages: DTG beside ISO 8601 ({@code @crisisTimes.dtg(t)} in templates), and form input. */
@@ -24,7 +25,7 @@ public class CrisisTimes {
     /** The value of a {@code datetime-local} input, read as UTC (the pages say so), or an ISO 8601 instant. */
     static Instant fromForm(@Nullable String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required (UTC)");
+            throw new InvalidFieldException(field, field + " is required (UTC)", "input.required");
         }
         try {
             return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);

@@ -25,8 +25,10 @@ class CrisisWorkForms {
     private final CrisisTasks tasks;
     private final CrisisRfis rfis;
     private final CurrentSubject subject;
+    private final FormResults forms;
 
-    CrisisWorkForms(CrisisTasks tasks, CrisisRfis rfis, CurrentSubject subject) {
+    CrisisWorkForms(CrisisTasks tasks, CrisisRfis rfis, CurrentSubject subject, FormResults forms) {
+        this.forms = forms;
         this.tasks = tasks;
         this.rfis = rfis;
         this.subject = subject;
@@ -36,18 +38,18 @@ class CrisisWorkForms {
     String addTask(@PathVariable UUID id, @RequestParam String title, @RequestParam String ownerKind,
             @RequestParam String owner, @RequestParam String dueAt, @RequestParam String classification,
             @RequestParam String releasableTo, RedirectAttributes redirect) {
-        return FormResults.run(CrisisRoomForms.room(id), "tasks", redirect, () -> {
-            TaskOwner.Kind kind = Inputs.enumValue(TaskOwner.Kind.class, ownerKind, "owner kind");
+        return forms.run(CrisisRoomForms.room(id), "tasks", redirect, () -> {
+            TaskOwner.Kind kind = Inputs.enumValue(TaskOwner.Kind.class, ownerKind, "ownerKind");
             String name = kind == TaskOwner.Kind.NATION ? Inputs.nation(owner, "owner").value() : owner.strip();
             tasks.add(subject.get(), new CrisisId(id), new NewTask(title, new TaskOwner(kind, name),
-                    CrisisTimes.fromForm(dueAt, "due"), FormResults.label(classification, releasableTo)));
+                    CrisisTimes.fromForm(dueAt, "dueAt"), FormResults.label(classification, releasableTo)));
         });
     }
 
     @PostMapping("/tasks/{taskId}")
     String updateTask(@PathVariable UUID id, @PathVariable UUID taskId, @RequestParam String status,
             @RequestParam int version, RedirectAttributes redirect) {
-        return FormResults.run(CrisisRoomForms.room(id), "tasks", redirect, () -> tasks.update(subject.get(),
+        return forms.run(CrisisRoomForms.room(id), "tasks", redirect, () -> tasks.update(subject.get(),
                 new CrisisId(id), taskId, Inputs.enumValue(TaskStatus.class, status, "status"), null, version));
     }
 
@@ -55,22 +57,22 @@ class CrisisWorkForms {
     String ask(@PathVariable UUID id, @RequestParam String question, @RequestParam String addressedTo,
             @RequestParam String deadline, @RequestParam String classification, @RequestParam String releasableTo,
             RedirectAttributes redirect) {
-        return FormResults.run(CrisisRoomForms.room(id), "rfis", redirect, () -> rfis.ask(subject.get(),
-                new CrisisId(id), new NewRfi(question, Inputs.nations(FormResults.list(addressedTo), "addressed to"),
+        return forms.run(CrisisRoomForms.room(id), "rfis", redirect, () -> rfis.ask(subject.get(),
+                new CrisisId(id), new NewRfi(question, Inputs.nations(FormResults.list(addressedTo), "addressedTo"),
                         CrisisTimes.fromForm(deadline, "deadline"), FormResults.label(classification, releasableTo))));
     }
 
     @PostMapping("/rfis/{rfiId}/answers")
     String answer(@PathVariable UUID id, @PathVariable UUID rfiId, @RequestParam String text,
             @RequestParam String classification, @RequestParam String releasableTo, RedirectAttributes redirect) {
-        return FormResults.run(CrisisRoomForms.room(id), "rfis", redirect, () -> rfis.answer(subject.get(),
+        return forms.run(CrisisRoomForms.room(id), "rfis", redirect, () -> rfis.answer(subject.get(),
                 new CrisisId(id), rfiId, text, FormResults.label(classification, releasableTo)));
     }
 
     @PostMapping("/rfis/{rfiId}/close")
     String close(@PathVariable UUID id, @PathVariable UUID rfiId, @RequestParam(required = false) @Nullable String note,
             RedirectAttributes redirect) {
-        return FormResults.run(CrisisRoomForms.room(id), "rfis", redirect, () -> rfis.close(subject.get(),
+        return forms.run(CrisisRoomForms.room(id), "rfis", redirect, () -> rfis.close(subject.get(),
                 new CrisisId(id), rfiId, note));
     }
 }

@@ -4,33 +4,37 @@ import org.kalkan.shared.DomainException;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.platform.FormErrors;
 import org.kalkan.shared.SecurityLabel;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Runs a form action and redirects back to the page (post/redirect/get). A refusal is shown in the section the
- * form belongs to, with the problem's detail; nothing was stored.
+ * form belongs to, in the user's language, at the field it names, with what was typed kept; nothing was stored.
  */
+@Component
 final class FormResults {
 
-    private FormResults() {
+    private final FormErrors errors;
+
+    FormResults(FormErrors errors) {
+        this.errors = errors;
     }
 
-    static String run(String page, String section, RedirectAttributes redirect, Runnable action) {
+    String run(String page, String section, RedirectAttributes redirect, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("done", section);
-        } catch (IllegalArgumentException e) {
-            return refused(page, section, redirect, e.getMessage());
-        } catch (DomainException e) {
-            return refused(page, section, redirect, e.detail());
+        } catch (IllegalArgumentException | DomainException e) {
+            return refused(page, section, redirect, e);
         }
         return "redirect:" + page + "#" + section;
     }
 
-    static String refused(String page, String section, RedirectAttributes redirect, @Nullable String detail) {
+    String refused(String page, String section, RedirectAttributes redirect, RuntimeException refusal) {
         redirect.addFlashAttribute("errorSection", section);
-        redirect.addFlashAttribute("error", detail == null ? "refused" : detail);
+        redirect.addFlashAttribute("error", errors.message(refusal));
         return "redirect:" + page + "#" + section;
     }
 

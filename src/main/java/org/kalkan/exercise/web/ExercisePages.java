@@ -28,6 +28,7 @@ import org.kalkan.exercise.internal.InjectCsv;
 import org.kalkan.exercise.internal.InjectRequest;
 import org.kalkan.platform.Durations;
 import org.kalkan.platform.NavigationEntry;
+import org.kalkan.platform.FormErrors;
 import org.kalkan.platform.PageMarking;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.CurrentSubject;
@@ -67,9 +68,11 @@ class ExercisePages {
     private final CurrentSubject currentSubject;
     private final PageMarking marking;
     private final AuditTrail audit;
+    private final FormErrors errors;
 
     ExercisePages(Exercises exercises, Msel msel, ExerciseClocks clocks, Evaluations evaluations, Lessons lessons,
-            CurrentSubject currentSubject, PageMarking marking, AuditTrail audit) {
+            CurrentSubject currentSubject, PageMarking marking, AuditTrail audit, FormErrors errors) {
+        this.errors = errors;
         this.audit = audit;
         this.exercises = exercises;
         this.msel = msel;
@@ -118,6 +121,7 @@ class ExercisePages {
         boolean staff = me.has(Role.EXERCISE_DIRECTOR) || exercise.isEvaluator(me.username());
         model.addAttribute("staff", staff);
         model.addAttribute("excon", me.has(Role.EXERCISE_DIRECTOR) || exercise.isExcon(me.username()));
+        model.addAttribute("director", me.has(Role.EXERCISE_DIRECTOR));
         List<Inject> injects = staff ? msel.list(me, id) : List.of();
         // The page shows each inject's label, and the content of those its reader may read: the banner covers them.
         injects.stream().filter(i -> !i.contentWithheld()).forEach(i -> marking.show(i.label()));
@@ -270,13 +274,13 @@ class ExercisePages {
     }
 
     /** Runs a form action, then back to the page's section; a refusal's detail is shown there. */
-    private static String run(String page, String section, RedirectAttributes redirect, Runnable action) {
+    private String run(String page, String section, RedirectAttributes redirect, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("done", section);
-        } catch (IllegalArgumentException | DomainException e) {
+        } catch (IllegalArgumentException | org.kalkan.shared.DomainException e) {
             redirect.addFlashAttribute("errorSection", section);
-            redirect.addFlashAttribute("error", String.valueOf(e.getMessage()));
+            redirect.addFlashAttribute("error", errors.message(e));
         }
         return "redirect:" + page + "#" + section;
     }
@@ -375,19 +379,23 @@ class ExercisePages {
     @Configuration(proxyBeanMethods = false)
     static class Navigation {
 
+        /** Who takes part in exercises: EXCON, evaluators and the players of the training audience's nations. */
+        private static final String[] PARTICIPANTS = Role.authoritiesExcept(Role.OBSERVER, Role.CERT,
+                Role.CAP_SOURCE, Role.ADMIN, Role.PROGRAMME_MANAGER);
+
         @Bean
         NavigationEntry exerciseNavigation() {
-            return new NavigationEntry("nav.exercises", "/exercises", 600, null);
+            return NavigationEntry.forAny("nav.exercises", "/exercises", 600, PARTICIPANTS);
         }
 
         @Bean
         NavigationEntry lessonNavigation() {
-            return new NavigationEntry("nav.lessons", "/lessons", 610, null);
+            return NavigationEntry.forAny("nav.lessons", "/lessons", 610, PARTICIPANTS);
         }
 
         @Bean
         NavigationEntry contextNavigation() {
-            return new NavigationEntry("nav.exerciseContext", "/exercise-context", 620, null);
+            return NavigationEntry.forAny("nav.exerciseContext", "/exercise-context", 620, PARTICIPANTS);
         }
     }
 }

@@ -37,6 +37,7 @@ import org.kalkan.force.UnitReadiness;
 import org.kalkan.members.MemberStates;
 import org.kalkan.members.Nation;
 import org.kalkan.platform.NavigationEntry;
+import org.kalkan.platform.FormErrors;
 import org.kalkan.platform.PageMarking;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
@@ -76,10 +77,12 @@ class ForcePages {
     private final ForceViews views;
     private final ObjectProvider<UnitReadiness> readiness;
     private final Clock clock;
+    private final FormErrors errors;
 
     ForcePages(ForceRegistry registry, ForceRequirements requirements, SourcingPlans plans, MovementPlanner movement,
             Crises crises, MemberStates members, CurrentSubject subject, PageMarking marking, ForceViews views,
-            ObjectProvider<UnitReadiness> readiness, Clock clock) {
+            ObjectProvider<UnitReadiness> readiness, Clock clock, FormErrors errors) {
+        this.errors = errors;
         this.registry = registry;
         this.requirements = requirements;
         this.plans = plans;
@@ -214,10 +217,8 @@ class ForcePages {
         try {
             StoredPlan plan = plans.plan(subject.get(), id, List.of(), Duration.ofSeconds(10));
             return "redirect:/forces/plans/" + plan.id();
-        } catch (IllegalArgumentException e) {
-            return refused("/forces/crises/" + id, "plans", redirect, e.getMessage());
-        } catch (DomainException e) {
-            return refused("/forces/crises/" + id, "plans", redirect, e.detail());
+        } catch (IllegalArgumentException | DomainException e) {
+            return refused("/forces/crises/" + id, "plans", redirect, e);
         }
     }
 
@@ -336,21 +337,19 @@ class ForcePages {
     }
 
     /** Runs a form action, then back to the page with {@code done} (the outcome) or the refusal's detail. */
-    private static String run(String page, String section, RedirectAttributes redirect, Supplier<String> action) {
+    private String run(String page, String section, RedirectAttributes redirect, Supplier<String> action) {
         try {
             redirect.addFlashAttribute("done", action.get());
             redirect.addFlashAttribute("doneSection", section);
             return "redirect:" + page + "#" + section;
-        } catch (IllegalArgumentException e) {
-            return refused(page, section, redirect, e.getMessage());
-        } catch (DomainException e) {
-            return refused(page, section, redirect, e.detail());
+        } catch (IllegalArgumentException | DomainException e) {
+            return refused(page, section, redirect, e);
         }
     }
 
-    private static String refused(String page, String section, RedirectAttributes redirect, @Nullable String detail) {
+    private String refused(String page, String section, RedirectAttributes redirect, RuntimeException refusal) {
         redirect.addFlashAttribute("errorSection", section);
-        redirect.addFlashAttribute("error", detail == null ? "refused" : detail);
+        redirect.addFlashAttribute("error", errors.message(refusal));
         return "redirect:" + page + "#" + section;
     }
 
@@ -382,12 +381,16 @@ class ForcePages {
 
         @Bean
         NavigationEntry forcesNavigation() {
-            return new NavigationEntry("nav.forces", "/forces", 500, null);
+            return NavigationEntry.forAny("nav.forces", "/forces", 500, Role.authorities(Role.FORCE_PLANNER,
+                    Role.REPORTING_OFFICER, Role.CRISIS_MANAGER, Role.WATCH_OFFICER, Role.COUNCIL_CHAIR,
+                    Role.COUNCIL_DELEGATE, Role.EXERCISE_DIRECTOR, Role.TRAINING_COORDINATOR, Role.TRAINING_MANAGER));
         }
 
         @Bean
         NavigationEntry forceRequestsNavigation() {
-            return new NavigationEntry("nav.forceRequests", "/forces/requests", 510, null);
+            // Requests are answered by a nation's officers and followed by the planner.
+            return NavigationEntry.forAny("nav.forceRequests", "/forces/requests", 510,
+                    Role.authorities(Role.FORCE_PLANNER, Role.REPORTING_OFFICER));
         }
     }
 }

@@ -23,7 +23,9 @@ import org.kalkan.incident.ReportId;
 import org.kalkan.members.MemberStates;
 import org.kalkan.members.Nation;
 import org.kalkan.platform.NavigationEntry;
+import org.kalkan.platform.FormErrors;
 import org.kalkan.platform.PageMarking;
+import org.kalkan.shared.DomainException;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
@@ -47,16 +49,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class IncidentPages {
 
+    /** Who may file a report (as {@code Incidents} decides). */
+    private static final List<Role> REPORTERS = List.of(Role.REPORTING_OFFICER, Role.WATCH_OFFICER,
+            Role.CRISIS_MANAGER, Role.EXERCISE_DIRECTOR);
+
     private final Incidents incidents;
     private final CurrentSubject current;
     private final MemberStates members;
     private final PageMarking marking;
     private final IncidentReferences references;
+    private final FormErrors errors;
 
     IncidentPages(Incidents incidents, CurrentSubject current, MemberStates members, PageMarking marking,
-            IncidentReferences references) {
+            IncidentReferences references, FormErrors errors) {
         this.incidents = incidents;
         this.references = references;
+        this.errors = errors;
         this.current = current;
         this.members = members;
         this.marking = marking;
@@ -74,6 +82,7 @@ class IncidentPages {
         model.addAttribute("statuses", IncidentStatus.values());
         model.addAttribute("category", category);
         model.addAttribute("status", status);
+        model.addAttribute("canReport", REPORTERS.stream().anyMatch(current.get()::has));
         return "incidents";
     }
 
@@ -94,8 +103,8 @@ class IncidentPages {
             var filed = incidents.report(subject, form.toNewReport());
             redirect.addFlashAttribute("filed", filed.id().toString());
             return "redirect:/incidents/" + filed.incidentId();
-        } catch (IllegalArgumentException | DomainException | ErrorResponseException e) {
-            model.addAttribute("error", message(e));
+        } catch (IllegalArgumentException | ErrorResponseException | DomainException e) {
+            model.addAttribute("error", errors.message(e));
         }
         model.addAttribute("form", form);
         return formView(model, subject);
@@ -137,8 +146,8 @@ class IncidentPages {
         try {
             IncidentSummary created = incidents.reattach(current.get(), new ReportId(reportId), null);
             return "redirect:/incidents/" + created.id();
-        } catch (IllegalArgumentException | DomainException | ErrorResponseException e) {
-            redirect.addFlashAttribute("error", message(e));
+        } catch (IllegalArgumentException | ErrorResponseException | DomainException e) {
+            redirect.addFlashAttribute("error", errors.message(e));
             return "redirect:/incidents/" + incidentId;
         }
     }
@@ -146,14 +155,10 @@ class IncidentPages {
     private String act(UUID id, RedirectAttributes redirect, Runnable action) {
         try {
             action.run();
-        } catch (IllegalArgumentException | DomainException | ErrorResponseException e) {
-            redirect.addFlashAttribute("error", message(e));
+        } catch (IllegalArgumentException | ErrorResponseException | DomainException e) {
+            redirect.addFlashAttribute("error", errors.message(e));
         }
         return "redirect:/incidents/" + id;
-    }
-
-    private static @Nullable String message(RuntimeException e) {
-        return e instanceof ErrorResponseException problem ? problem.getBody().getDetail() : e.getMessage();
     }
 
     /** A list filter: empty is none; an unknown value is refused (400) by name, never a 500. */
@@ -255,7 +260,9 @@ class IncidentPages {
 
         @Bean
         NavigationEntry reportNavigation() {
-            return new NavigationEntry("nav.report", "/incidents/new", 110, null);
+            // Offered to those who may file a report (Incidents: reporters), not to observers only to be refused.
+            return NavigationEntry.forAny("nav.report", "/incidents/new", 110,
+                    Role.authorities(REPORTERS.toArray(Role[]::new)));
         }
     }
 }

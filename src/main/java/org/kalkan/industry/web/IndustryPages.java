@@ -21,6 +21,7 @@ import org.kalkan.industry.Transfer;
 import org.kalkan.industry.WorkPackage;
 import org.kalkan.industry.WorkShares;
 import org.kalkan.platform.NavigationEntry;
+import org.kalkan.platform.FormErrors;
 import org.kalkan.platform.PageMarking;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
@@ -48,9 +49,11 @@ class IndustryPages {
     private final PageMarking marking;
     private final IndustryViews views;
     private final Clock clock;
+    private final FormErrors errors;
 
     IndustryPages(Programmes programmes, WorkShares workShares, ExportControl exportControl, Suppliers suppliers,
-            CurrentSubject subject, PageMarking marking, IndustryViews views, Clock clock) {
+            CurrentSubject subject, PageMarking marking, IndustryViews views, Clock clock, FormErrors errors) {
+        this.errors = errors;
         this.programmes = programmes;
         this.workShares = workShares;
         this.exportControl = exportControl;
@@ -114,10 +117,8 @@ class IndustryPages {
             programmes.reportProgress(subject.get(), ProgrammeId.parse(id), code, Json.date(asOf, "asOf"),
                     number(percentComplete, "percentComplete"), number(actualCost, "actualCost"));
             redirect.addFlashAttribute("saved", code);
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.detail());
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (DomainException | IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", errors.message(e));
         }
         return "redirect:/industry/programmes/" + ProgrammeId.parse(id) + "?asOf=" + asOf;
     }
@@ -137,10 +138,8 @@ class IndustryPages {
             java.time.Instant ends = java.time.LocalDateTime.parse(silenceEndsAt.strip()).toInstant(ZoneOffset.UTC);
             workShares.circulate(subject.get(), org.kalkan.industry.ProposalId.parse(id), ends, null);
             redirect.addFlashAttribute("saved", id);
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.detail());
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (DomainException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            redirect.addFlashAttribute("error", errors.message(e));
         }
         return "redirect:/industry";
     }
@@ -171,7 +170,9 @@ class IndustryPages {
 
         @Bean
         NavigationEntry industryNavigation() {
-            return new NavigationEntry("nav.industry", "/industry", 750, null);
+            // Co-production is run by programme managers and overseen by the Council and the crisis staff.
+            return NavigationEntry.forAny("nav.industry", "/industry", 750, Role.authorities(Role.PROGRAMME_MANAGER,
+                    Role.COUNCIL_CHAIR, Role.COUNCIL_DELEGATE, Role.CRISIS_MANAGER, Role.FORCE_PLANNER));
         }
     }
 }

@@ -50,7 +50,8 @@ class IndustryViews {
     }
 
     public String money(@Nullable BigDecimal money) {
-        return money == null ? "—" : String.format(Locale.ROOT, "%,.2f", money);
+        // Amounts in the reader's language (grouping and decimal separator), as every number on a page.
+        return money == null ? "—" : String.format(org.kalkan.platform.PageFormats.locale(), "%,.2f", money);
     }
 
     public String dtg(Instant instant) {

@@ -5,7 +5,9 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.members.NationDirectory;
 import org.kalkan.platform.NavigationEntry;
+import org.kalkan.platform.FormErrors;
 import org.kalkan.security.CurrentSubject;
+import org.kalkan.shared.DomainException;
 import org.kalkan.security.Role;
 import org.kalkan.shared.Classification;
 import org.kalkan.shared.DomainException;
@@ -28,8 +30,10 @@ class DefaultLabelPage {
     private final DefaultLabels labels;
     private final NationDirectory nations;
     private final CurrentSubject subject;
+    private final FormErrors errors;
 
-    DefaultLabelPage(DefaultLabels labels, NationDirectory nations, CurrentSubject subject) {
+    DefaultLabelPage(DefaultLabels labels, NationDirectory nations, CurrentSubject subject, FormErrors errors) {
+        this.errors = errors;
         this.labels = labels;
         this.nations = nations;
         this.subject = subject;
@@ -55,10 +59,9 @@ class DefaultLabelPage {
         try {
             SecurityLabel label = labels.set(subject.get(), username, classification, releasableTo);
             redirect.addFlashAttribute("saved", label.marking());
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("refused", e.getMessage());
-        } catch (DomainException e) { // refused: not permitted, unknown user, label above clearance
-            redirect.addFlashAttribute("refused", e.detail());
+        } catch (IllegalArgumentException | DomainException e) {
+            // refused: bad label, not permitted, unknown user, label above clearance
+            redirect.addFlashAttribute("refused", errors.message(e));
         }
         redirect.addAttribute("user", username);
         return "redirect:" + PATH;
@@ -69,7 +72,9 @@ class DefaultLabelPage {
 
         @Bean
         NavigationEntry cotLabelNavigation() {
-            return new NavigationEntry("nav.cot.label", PATH, 910, null);
+            // Users with TAK devices (and administrators, for anyone's); not the accounts of CERTs and alerting systems.
+            return NavigationEntry.forAny("nav.cot.label", PATH, 910, Role.authoritiesExcept(Role.CERT,
+                    Role.CAP_SOURCE));
         }
     }
 }

@@ -8,7 +8,9 @@ import org.kalkan.notification.AlertView;
 import org.kalkan.notification.Alerts;
 import org.kalkan.notification.Precedence;
 import org.kalkan.members.MemberStates;
+import org.kalkan.platform.FormErrors;
 import org.kalkan.platform.PageMarking;
+import org.kalkan.shared.DomainException;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
@@ -33,9 +35,11 @@ class AlertPagesController {
     private final PageMarking marking;
     private final MemberStates members;
     private final AuditTrail audit;
+    private final FormErrors errors;
 
     AlertPagesController(Alerts alerts, CurrentSubject currentSubject, PageMarking marking, MemberStates members,
-            AuditTrail audit) {
+            AuditTrail audit, FormErrors errors) {
+        this.errors = errors;
         this.alerts = alerts;
         this.currentSubject = currentSubject;
         this.marking = marking;
@@ -84,8 +88,8 @@ class AlertPagesController {
         try {
             AlertId id = alerts.raise(sender, AlertsApi.request(body.toRequest()));
             return "redirect:/alerts/" + id;
-        } catch (IllegalArgumentException | ForbiddenException e) {
-            return form(model, body, e.getMessage());
+        } catch (IllegalArgumentException | DomainException e) {
+            return form(model, body, errors.message(e));
         }
     }
 

@@ -1,9 +1,15 @@
 package org.kalkan.platform.web;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.platform.Languages;
 import org.kalkan.platform.NavigationBadge;
 import org.kalkan.platform.NavigationEntry;
 import org.kalkan.shared.Dtg;
@@ -13,7 +19,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page of the shell shows: the navigation the user may use and the current time. */
+/**
+ * What every page of the shell shows: the navigation the user's roles can use, with the current page marked, and
+ * the current time.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class ShellAdvice {
 
@@ -29,7 +38,7 @@ class ShellAdvice {
 
     /** The counts beside navigation links (unacknowledged alerts), by the link's path; kept live by shell.js. */
     @ModelAttribute("navBadges")
-    java.util.Map<String, NavigationBadge> navBadges(Authentication authentication) {
+    java.util.Map<String, NavigationBadge> navBadges(@Nullable Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             return java.util.Map.of();
         }
@@ -39,16 +48,43 @@ class ShellAdvice {
     }
 
     @ModelAttribute("navigation")
-    List<NavigationEntry> navigation(Authentication authentication) {
-        if (authentication == null) {
+    List<NavigationEntry> navigation(@Nullable Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()) {
             return List.of();
         }
         List<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .toList();
         // A page offered to several roles is one link, however many of them the user holds.
-        java.util.Set<String> paths = new java.util.HashSet<>();
-        return entries.stream().filter(e -> e.authority() == null || authorities.contains(e.authority()))
-                .filter(e -> paths.add(e.path())).toList();
+        Set<String> paths = new HashSet<>();
+        return entries.stream().filter(e -> e.offeredTo(authorities)).filter(e -> paths.add(e.path())).toList();
+    }
+
+    /** The path of the navigation entry of the page shown (the closest one above it), for the highlight. */
+    @ModelAttribute("currentNav")
+    @Nullable String currentNav(HttpServletRequest request) {
+        // On the error page, the page that failed is the current one.
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = (failed instanceof String uri ? uri : request.getRequestURI())
+                .substring(request.getContextPath().length());
+        return entries.stream().filter(e -> e.leadsTo(path))
+                .max(Comparator.comparingInt((NavigationEntry e) -> e.path().length()))
+                .map(NavigationEntry::path).orElse(null);
+    }
+
+    /** The page shown, for the language switcher to come back to. */
+    @ModelAttribute("currentPage")
+    String currentPage(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
+            return "/";
+        }
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+
+    /** The languages the switcher offers. */
+    @ModelAttribute("uiLanguages")
+    List<String> uiLanguages() {
+        return Languages.TAGS;
     }
 
     @ModelAttribute("nowIso")

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountSettings {
 
     /** The languages of the user interface. */
-    public static final Set<String> LANGUAGES = Set.of("en", "tr", "ru");
+    public static final Set<String> LANGUAGES = Set.copyOf(org.kalkan.platform.Languages.TAGS);
 
     private final UserAccounts accounts;
     private final Authenticator authenticator;

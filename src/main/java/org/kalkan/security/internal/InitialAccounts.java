@@ -36,9 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class InitialAccounts implements ApplicationRunner {
 
-    static final String DEMO_PASSWORD = "kalkan-demo";
     private static final Logger log = LoggerFactory.getLogger(InitialAccounts.class);
-    private static final Set<String> MEMBER_STATES = Set.of("AZE", "KAZ", "KGZ", "TUR", "UZB");
 
     private final UserAccounts accounts;
     private final PasswordEncoder passwords;
@@ -83,37 +81,10 @@ class InitialAccounts implements ApplicationRunner {
     }
 
     private void createDemoAccounts() {
-        for (String nation : MEMBER_STATES) {
-            String lower = nation.toLowerCase(java.util.Locale.ROOT);
-            // Each nation's officer is also its training manager (issue 17's demo).
-            create(lower + ".officer", nation + " reporting officer", nation, Classification.SECRET,
-                    EnumSet.of(Role.REPORTING_OFFICER, Role.TRAINING_MANAGER), DEMO_PASSWORD);
-            create(lower + ".delegate", nation + " Council delegate", nation, Classification.SECRET,
-                    EnumSet.of(Role.COUNCIL_DELEGATE), DEMO_PASSWORD);
+        for (DemoAccounts.Account demo : DemoAccounts.all()) {
+            create(demo.username(), demo.displayName(), demo.nation(), demo.clearance(), demo.roles(),
+                    DemoAccounts.PASSWORD);
         }
-        create("hun.observer", "HUN observer", "HUN", Classification.CONFIDENTIAL, EnumSet.of(Role.OBSERVER),
-                DEMO_PASSWORD);
-        create("cmc.watch", "CMC watch officer", "TUR", Classification.SECRET, EnumSet.of(Role.WATCH_OFFICER),
-                DEMO_PASSWORD);
-        create("cmc.director", "CMC director", "AZE", Classification.SECRET,
-                EnumSet.of(Role.CRISIS_MANAGER, Role.WATCH_OFFICER), DEMO_PASSWORD);
-        create("council.chair", "Council chair", "KAZ", Classification.SECRET, EnumSet.of(Role.COUNCIL_CHAIR),
-                DEMO_PASSWORD);
-        create("force.planner", "Joint force planner", "UZB", Classification.SECRET,
-                EnumSet.of(Role.FORCE_PLANNER), DEMO_PASSWORD);
-        create("exercise.director", "Exercise director", "KGZ", Classification.SECRET,
-                EnumSet.of(Role.EXERCISE_DIRECTOR), DEMO_PASSWORD);
-        create("training.coordinator", "Training coordinator", "TUR", Classification.SECRET,
-                EnumSet.of(Role.TRAINING_COORDINATOR), DEMO_PASSWORD);
-        create("programme.manager", "Programme manager", "TUR", Classification.SECRET,
-                EnumSet.of(Role.PROGRAMME_MANAGER), DEMO_PASSWORD);
-        for (String nation : Set.of("AZE", "TUR", "KAZ")) {
-            create(nation.toLowerCase(java.util.Locale.ROOT) + ".cert", nation + " national CERT", nation,
-                    Classification.SECRET, EnumSet.of(Role.CERT), DEMO_PASSWORD);
-        }
-        create("aze.cap", "AZE civil protection (CAP)", "AZE", Classification.RESTRICTED,
-                EnumSet.of(Role.CAP_SOURCE), DEMO_PASSWORD);
-        create("admin", "Node administrator", "TUR", Classification.SECRET, EnumSet.of(Role.ADMIN), DEMO_PASSWORD);
     }
 
     private void create(String username, String displayName, String nation, Classification clearance, Set<Role> roles,

@@ -142,6 +142,7 @@ class SecurityConfiguration {
         http.authenticationProvider(new TotpAwareAuthenticationProvider(authenticator))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/images/**", "/favicon.ico",
+                                "/favicon.svg",
                                 "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.platform.Languages;
 import org.kalkan.platform.NavigationEntry;
 import org.kalkan.security.internal.AccountSettings;
 import org.kalkan.security.internal.PrincipalHolder;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AccountController {
 
-    private static final List<String> LANGUAGES = List.of("en", "tr", "ru");
+    private static final List<String> LANGUAGES = Languages.TAGS;
 
     private final AccountSettings settings;
 
@@ -45,12 +46,19 @@ class AccountController {
         return "account";
     }
 
+    /** Saves the language; the header's switcher comes back to the page it was used on ({@code back}). */
     @PostMapping("/account/language")
     String language(@AuthenticationPrincipal PrincipalHolder holder, @RequestParam String language,
-            HttpSession session) {
+            @RequestParam(required = false) @Nullable String back, HttpSession session) {
         settings.setLanguage(holder.kalkanPrincipal().username(), language);
         session.setAttribute(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME, Locale.forLanguageTag(language));
-        return "redirect:/account";
+        return "redirect:" + (isLocalPage(back) ? back : "/account");
+    }
+
+    /** Only a path of this node ("/crises/…"), never another site ("//host", "https://…") or a header break. */
+    static boolean isLocalPage(@Nullable String path) {
+        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
+                && path.chars().noneMatch(c -> c < 0x20) && path.length() <= 2000;
     }
 
     @PostMapping("/account/totp")

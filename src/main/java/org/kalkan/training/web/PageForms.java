@@ -3,27 +3,28 @@ package org.kalkan.training.web;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.platform.FormErrors;
 import org.kalkan.shared.DomainException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Forms of the training pages post, then redirect back to their section (post/redirect/get) with the outcome: a
- * message key when done, the refusal's own words when refused, nothing stored.
+ * message key when done, the refusal in the user's language when refused ({@link FormErrors}: the form then keeps
+ * what was typed, with the reason at the field it names), nothing stored.
  */
 final class PageForms {
 
     private PageForms() {
     }
 
-    static String run(String page, String section, RedirectAttributes redirect, Supplier<String> action) {
+    static String run(String page, String section, RedirectAttributes redirect, FormErrors errors,
+            Supplier<String> action) {
         try {
             String done = action.get();
             redirect.addFlashAttribute("done", done);
             redirect.addFlashAttribute("doneSection", section);
-        } catch (DomainException e) {
-            refused(redirect, section, e.detail());
-        } catch (IllegalArgumentException e) {
-            refused(redirect, section, e.getMessage());
+        } catch (DomainException | IllegalArgumentException e) {
+            refused(redirect, section, errors.message(e));
         }
         return "redirect:" + page + "#" + section;
     }

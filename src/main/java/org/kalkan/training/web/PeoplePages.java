@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.kalkan.force.ForceRegistry;
 import org.kalkan.force.ForceUnit;
+import org.kalkan.platform.FormErrors;
 import org.kalkan.platform.PageMarking;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
@@ -35,8 +36,11 @@ class PeoplePages {
     private final CurrentSubject subject;
     private final PageMarking marking;
     private final Clock clock;
+    private final FormErrors errors;
 
-    PeoplePages(Personnel personnel, ForceRegistry forces, CurrentSubject subject, PageMarking marking, Clock clock) {
+    PeoplePages(Personnel personnel, ForceRegistry forces, CurrentSubject subject, PageMarking marking, Clock clock,
+            FormErrors errors) {
+        this.errors = errors;
         this.personnel = personnel;
         this.forces = forces;
         this.subject = subject;
@@ -66,7 +70,7 @@ class PeoplePages {
 
     @PostMapping("/training/people")
     String register(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return PageForms.run("/training/people", "register", redirect, () -> {
+        return PageForms.run("/training/people", "register", redirect, errors, () -> {
             Subject me = subject.get();
             String profile = PageForms.blank(form, "profile");
             var body = new TrainingJson.PersonBody(form.get("serviceNumber"), form.get("name"), form.get("rank"),

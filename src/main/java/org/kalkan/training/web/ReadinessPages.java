@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.platform.FormErrors;
 import org.kalkan.platform.PageMarking;
 import org.kalkan.platform.PublicBaseUrl;
 import org.kalkan.security.CurrentSubject;
@@ -43,10 +44,12 @@ class ReadinessPages {
     private final TrainingProperties properties;
     private final PublicBaseUrl base;
     private final Clock clock;
+    private final FormErrors errors;
 
     ReadinessPages(Certifications certifications, TrainingRequirements requirements, LearningRecords records,
             Catalogue catalogue, CurrentSubject subject, PageMarking marking, TrainingProperties properties,
-            PublicBaseUrl base, Clock clock) {
+            PublicBaseUrl base, Clock clock, FormErrors errors) {
+        this.errors = errors;
         this.certifications = certifications;
         this.requirements = requirements;
         this.records = records;
@@ -65,7 +68,7 @@ class ReadinessPages {
         try {
             day = Fields.date(date, "date");
         } catch (IllegalArgumentException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", errors.message(e));
             day = null;
         }
         LocalDate shown = day == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : day;
@@ -100,7 +103,7 @@ class ReadinessPages {
 
     @PostMapping("/training/requirements/{id}/course")
     String address(@PathVariable UUID id, @RequestParam String course, RedirectAttributes redirect) {
-        return PageForms.run("/training/requirements", "requirement-" + id, redirect, () -> {
+        return PageForms.run("/training/requirements", "requirement-" + id, redirect, errors, () -> {
             requirements.address(subject.get(), new TrainingRequirementId(id), course);
             return "addressed";
         });

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.kalkan.members.MemberStates;
 import org.kalkan.members.Nation;
 import org.kalkan.platform.NavigationEntry;
+import org.kalkan.platform.FormErrors;
 import org.kalkan.platform.PageMarking;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.security.Role;
@@ -58,9 +59,11 @@ class TrainingPages {
     private final CurrentSubject subject;
     private final PageMarking marking;
     private final Clock clock;
+    private final FormErrors errors;
 
     TrainingPages(Catalogue catalogue, Sessions sessions, Personnel personnel, MemberStates members,
-            CurrentSubject subject, PageMarking marking, Clock clock) {
+            CurrentSubject subject, PageMarking marking, Clock clock, FormErrors errors) {
+        this.errors = errors;
         this.catalogue = catalogue;
         this.sessions = sessions;
         this.personnel = personnel;
@@ -99,7 +102,7 @@ class TrainingPages {
 
     @PostMapping("/training/courses")
     String publish(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return PageForms.run("/training", "publish", redirect, () -> {
+        return PageForms.run("/training", "publish", redirect, errors, () -> {
             Subject me = subject.get();
             String profile = PageForms.blank(form, "languageProfile");
             String qualificationCode = PageForms.blank(form, "grants");
@@ -138,7 +141,7 @@ class TrainingPages {
 
     @PostMapping("/training/courses/{code}/sessions")
     String schedule(@PathVariable String code, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return PageForms.run("/training/courses/" + code, "schedule", redirect, () -> {
+        return PageForms.run("/training/courses/" + code, "schedule", redirect, errors, () -> {
             Map<String, Integer> quotas = new TreeMap<>();
             String text = PageForms.blank(form, "quotas");
             if (text != null) {
@@ -210,7 +213,7 @@ class TrainingPages {
 
     @PostMapping("/training/sessions/{id}/nominations")
     String nominate(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return PageForms.run("/training/sessions/" + id, "nominate", redirect, () -> {
+        return PageForms.run("/training/sessions/" + id, "nominate", redirect, errors, () -> {
             var nomination = sessions.nominate(subject.get(), new SessionId(id),
                     new PersonId(Fields.uuid(form.get("personId"), "personId")),
                     PageForms.blank(form, "priority") == null ? null : PageForms.number(form, "priority"));
@@ -220,7 +223,7 @@ class TrainingPages {
 
     @PostMapping("/training/sessions/{id}/nominations/{nomination}/withdrawal")
     String withdraw(@PathVariable UUID id, @PathVariable UUID nomination, RedirectAttributes redirect) {
-        return PageForms.run("/training/sessions/" + id, "roster", redirect, () -> {
+        return PageForms.run("/training/sessions/" + id, "roster", redirect, errors, () -> {
             sessions.withdraw(subject.get(), new SessionId(id), new NominationId(nomination));
             return "withdrawn";
         });
@@ -228,7 +231,7 @@ class TrainingPages {
 
     @PostMapping("/training/sessions/{id}/results")
     String result(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return PageForms.run("/training/sessions/" + id, "roster", redirect, () -> {
+        return PageForms.run("/training/sessions/" + id, "roster", redirect, errors, () -> {
             sessions.recordResult(subject.get(), new SessionId(id),
                     new PersonId(Fields.uuid(form.get("personId"), "personId")),
                     Fields.enumOf(Outcome.class, form.get("outcome"), "outcome"));
@@ -239,7 +242,7 @@ class TrainingPages {
     @PostMapping("/training/sessions/{id}/allocation")
     String allocate(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean apply,
             RedirectAttributes redirect) {
-        return PageForms.run("/training/sessions/" + id, "allocation", redirect, () -> {
+        return PageForms.run("/training/sessions/" + id, "allocation", redirect, errors, () -> {
             Allocation allocation = sessions.allocate(subject.get(), new SessionId(id), apply);
             redirect.addFlashAttribute("allocation", allocation);
             return apply ? "allocated" : "computed";

@@ -132,7 +132,9 @@ class IntelPages {
 
         @Bean
         NavigationEntry intelNavigation() {
-            return new NavigationEntry("nav.cti", PATH, 780, null);
+            // Cyber threat intelligence is for the national CERTs and the watch and crisis staff who act on it.
+            return NavigationEntry.forAny("nav.cti", PATH, 780,
+                    Role.authorities(Role.CERT, Role.WATCH_OFFICER, Role.CRISIS_MANAGER));
         }
     }
 }
