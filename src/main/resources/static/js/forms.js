@@ -19,9 +19,18 @@
       (form.getAttribute('method') || 'get').toLowerCase() === 'post' && pathOf(form.getAttribute('action')) === action);
   }
 
+  // A picker (templates/fragments/pickers.html) posts a hidden field; it is kept like any other field.
+  const PICKED = '.duration-value, .datetime-value';
+
   function fieldsOf(form) {
     return Array.from(form.elements).filter(el => el.name && !el.disabled
-      && !['hidden', 'submit', 'button', 'reset', 'file', 'password'].includes(el.type));
+      && (el.matches(PICKED) || !['hidden', 'submit', 'button', 'reset', 'file', 'password'].includes(el.type)));
+  }
+
+  // What the person types into for a field: a picker's own input for the hidden field it fills, else the field.
+  function visibleOf(field) {
+    const picker = field.matches(PICKED) && field.closest('[data-duration-picker], [data-datetime-picker]');
+    return (picker && picker.querySelector('.duration-amount, .datetime-text')) || field;
   }
 
   // The form the values came from: posted to the same address, and holding most of the fields that were sent.
@@ -71,7 +80,8 @@
 
   function showAtField(form, fieldName) {
     const alert = alertFor(form);
-    const field = fieldName ? fieldsOf(form).find(el => el.name === fieldName) : null;
+    const named = fieldName ? fieldsOf(form).find(el => el.name === fieldName) : null;
+    const field = named ? visibleOf(named) : null;
     openAround(form);
     if (!field) {
       if (alert) alert.scrollIntoView({ block: 'center' });

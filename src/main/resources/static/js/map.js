@@ -1,49 +1,20 @@
-// The common operational picture: an offline basemap (Natural Earth countries), reference layers, incidents as
-// APP-6 symbols (milsymbol), tracks from TAK clients, filters, and live updates from the node's Server-Sent Events stream.
+// The common operational picture: the shared map (map-core.js: basemap, alert shading, reference layers, grid,
+// legend), incidents as APP-6 symbols (milsymbol), tracks from TAK clients, filters, and live updates from the node's
+// Server-Sent Events stream.
 (function () {
   'use strict';
-  const MEMBERS = new Set(['031', '398', '417', '792', '860']); // AZE KAZ KGZ TUR UZB (ISO numeric)
-  const OBSERVERS = new Set(['348', '795']); // HUN TKM
-  const REFERENCE_STYLE = {
-    pipeline: { color: '#c2410c', weight: 3 },
-    corridor: { color: '#7c3aed', weight: 3, dashArray: '8 6' },
-    railway: { color: '#1f2937', weight: 2, dashArray: '4 4' },
-  };
-  const POINT_STYLE = {
-    port: { radius: 6, color: '#0c4a6e', fillColor: '#38bdf8', fillOpacity: 0.9, weight: 2 },
-    capital: { radius: 5, color: '#111827', fillColor: '#fde047', fillOpacity: 1, weight: 2 },
-    crossing: { radius: 4, color: '#7f1d1d', fillColor: '#fca5a5', fillOpacity: 1, weight: 2 },
-  };
-
+  let view;
   let map;
   let section;
-  let messages;
   const markers = new Map(); // incident id -> { marker, feature }
   const tracks = new Map(); // track uid -> { marker, feature }, from TAK clients; removed when stale
   const areas = new Map(); // incident id -> Leaflet layer of its reports' areas (CAP polygons, drawn areas)
   const AREA_STYLE = { color: '#b91c1c', weight: 2, fillColor: '#f87171', fillOpacity: 0.2 };
 
-  function text(key) { return messages.dataset[key] || key; }
-  // A category or status in the reader's language (the page lists them in #map-names), else as sent.
-  function named(kind, value) {
-    const item = document.querySelector('#map-names [data-key="' + kind + '.' + value + '"]');
-    return item ? item.textContent : value;
-  }
-
-  // The exercise context of a page opened with ?exercise=<id> goes with every request the map makes (ADR 0006);
-  // a context chosen for the session travels with the session by itself.
-  const EXERCISE = new URLSearchParams(window.location.search).get('exercise');
-
-  function withContext(path, params) {
-    const url = new URL(path, window.location.href);
-    Object.entries(params || {}).forEach(([k, v]) => url.searchParams.set(k, v));
-    if (EXERCISE) url.searchParams.set('exercise', EXERCISE);
-    return url.pathname + url.search;
-  }
-
-  function escapeHtml(value) {
-    return String(value).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-  }
+  function text(key) { return KalkanMap.text(key); }
+  const withContext = (path, params) => KalkanMap.withContext(path, params);
+  const escapeHtml = value => KalkanMap.escapeHtml(value);
+  const symbolIcon = (sidc, options, className, attributes) => KalkanMap.symbolIcon(sidc, options, className, attributes);
 
   function windowStart() {
     const value = document.getElementById('time-window').value;
@@ -62,19 +33,6 @@
     return selectedCategories().has(feature.properties.category);
   }
 
-  /** An APP-6 symbol (milsymbol) as a Leaflet icon, anchored where the symbol says. */
-  function symbolIcon(sidc, options, className, attributes) {
-    const symbol = new ms.Symbol(sidc, options);
-    const anchor = symbol.getAnchor();
-    const size = symbol.getSize();
-    return L.divIcon({
-      className,
-      html: '<img alt="" src="' + symbol.toDataURL() + '" ' + attributes + '>',
-      iconSize: [size.width, size.height],
-      iconAnchor: [anchor.x, anchor.y],
-    });
-  }
-
   function icon(feature) {
     const p = feature.properties;
     return symbolIcon(p.sidc, { size: 26, uniqueDesignation: p.exercise ? 'EXERCISE' : '' }, 'incident-symbol',
@@ -84,22 +42,18 @@
 
   function popup(feature) {
     const p = feature.properties;
-    // The one marking component (js/marking.js), with EXERCISE for an exercise record.
-    return '<div class="popup"><div>' + KalkanMarking.html(p, p.exercise) + '</div><strong>' + escapeHtml(p.title)
-      + '</strong><br>'
-      + escapeHtml(named('category', p.category)) + ' · ' + text('status') + ' ' + escapeHtml(named('status', p.status))
-      + ' · ' + text('severity') + ' '
-      + escapeHtml(p.severity) + ' · ' + text('reports') + ' ' + escapeHtml(p.reportCount) + '<br>'
+    return '<div class="popup"><div>' + KalkanMap.markingHtml(p) + '</div><strong>'
+      + (p.ref ? escapeHtml(p.ref) + ' · ' : '') + escapeHtml(p.title) + '</strong><br>'
+      + escapeHtml(text('category' + p.category)) + ' · ' + escapeHtml(text('status' + p.status)) + ' · '
+      + text('severity') + ' ' + escapeHtml(p.severity) + ' · ' + text('reports') + ' ' + escapeHtml(p.reportCount) + '<br>'
       + text('observed') + ' <b>' + escapeHtml(p.lastObservedDtg) + '</b> (' + escapeHtml(p.lastObservedAt) + ')<br>'
       + 'MGRS ' + escapeHtml(p.mgrs) + '<br><a href="' + escapeHtml(withContext('/incidents/' + encodeURIComponent(feature.id)))
-      + '">'
-      + text('open') + '</a></div>';
+      + '">' + text('open') + '</a></div>';
   }
 
   function upsert(feature, fresh) {
-    const existing = markers.get(feature.id);
-    if (existing) {
-      map.removeLayer(existing.marker);
+    if (markers.has(feature.id)) {
+      view.symbols.remove(feature.id);
       markers.delete(feature.id);
     }
     if (!visible(feature) || feature.properties.status === 'CLOSED') {
@@ -109,7 +63,7 @@
     const [lon, lat] = feature.geometry.coordinates;
     const marker = L.marker([lat, lon], { icon: icon(feature), keyboard: true, title: feature.properties.title })
       .bindPopup(() => popup(feature));
-    marker.addTo(map);
+    view.symbols.add(feature.id, marker);
     if (fresh) {
       const element = marker.getElement();
       if (element) element.classList.add('fresh');
@@ -119,9 +73,8 @@
   }
 
   function removeIncident(id) {
-    const existing = markers.get(id);
-    if (existing) {
-      map.removeLayer(existing.marker);
+    if (markers.has(id)) {
+      view.symbols.remove(id);
       markers.delete(id);
       removeAreas(id);
       render();
@@ -185,15 +138,13 @@
 
   function trackPopup(feature) {
     const p = feature.properties;
-    return '<div class="popup"><div>' + KalkanMarking.html(p, p.exercise) + '</div><strong>' + escapeHtml(p.callsign)
-      + '</strong><br>'
-      + escapeHtml(p.type) + '<br>' + escapeHtml(p.time) + '</div>';
+    return '<div class="popup"><div>' + KalkanMap.markingHtml(p) + '</div><strong>' + escapeHtml(p.callsign)
+      + '</strong><br>' + escapeHtml(p.type) + '<br>' + escapeHtml(p.time) + '</div>';
   }
 
   function removeTrack(uid) {
-    const existing = tracks.get(uid);
-    if (existing) {
-      map.removeLayer(existing.marker);
+    if (tracks.has(uid)) {
+      view.symbols.remove('track:' + uid);
       tracks.delete(uid);
     }
   }
@@ -204,26 +155,42 @@
     const [lon, lat] = feature.geometry.coordinates;
     const marker = L.marker([lat, lon], { icon: trackIcon(feature), keyboard: true, title: feature.properties.callsign })
       .bindPopup(() => trackPopup(feature));
-    marker.addTo(map);
+    view.symbols.add('track:' + feature.id, marker);
     tracks.set(feature.id, { marker, feature });
     raiseBanner();
   }
 
   function reloadTracks() {
-    fetch(withContext(section.dataset.tracksUrl), { headers: { Accept: 'application/geo+json' } })
+    return fetch(withContext(section.dataset.tracksUrl), { headers: { Accept: 'application/geo+json' } })
       .then(r => r.json())
       .then(collection => collection.features.forEach(upsertTrack));
   }
 
   const LEVELS = ['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET'];
   let pageLevel = 0;
+  let pageReleasable = null;
 
-  /** The banners carry the highest classification on the page, including what arrived live. */
+  /** The REL TO entries of a marking ("SECRET // REL TO AZE, TUR" → [AZE, TUR]); null when it names none. */
+  function releasableOf(marking) {
+    const at = String(marking || '').indexOf('REL TO ');
+    return at < 0 ? null : String(marking).slice(at + 7).split(',').map(s => s.trim()).filter(Boolean);
+  }
+
+  /**
+   * The banners carry the highest classification on the page, including what arrived live, and the releasability
+   * common to everything on it (as the server's banner does): only the classification when nothing is common.
+   */
   function raiseBanner() {
-    const highest = Math.max(pageLevel, ...Array.from(markers.values()).concat(Array.from(tracks.values()))
-      .map(m => LEVELS.indexOf(m.feature.properties.classification)));
+    const features = Array.from(markers.values()).concat(Array.from(tracks.values())).map(m => m.feature.properties);
+    const highest = Math.max(pageLevel, ...features.map(p => LEVELS.indexOf(p.classification)));
+    let common = pageReleasable;
+    features.forEach(p => {
+      const own = releasableOf(p.marking) || p.releasableTo || [];
+      common = common === null ? own.slice() : common.filter(n => own.includes(n));
+    });
+    const text = LEVELS[highest] + (common && common.length ? ' // REL TO ' + common.join(', ') : '');
     document.querySelectorAll('.banner').forEach(banner => {
-      banner.textContent = LEVELS[highest];
+      banner.textContent = text;
       LEVELS.forEach(l => banner.classList.remove('banner-' + l.toLowerCase()));
       banner.classList.add('banner-' + LEVELS[highest].toLowerCase());
     });
@@ -240,7 +207,8 @@
       li.dataset.incidentId = f.id;
       const button = document.createElement('button');
       button.type = 'button';
-      button.textContent = f.properties.lastObservedDtg + ' ' + f.properties.title;
+      button.textContent = f.properties.lastObservedDtg + ' ' + (f.properties.ref ? f.properties.ref + ' ' : '')
+        + f.properties.title;
       button.title = f.properties.marking;
       button.addEventListener('click', () => {
         const entry = markers.get(f.id);
@@ -254,10 +222,10 @@
   function reload() {
     const start = windowStart();
     const url = withContext(section.dataset.incidentsUrl, start ? { from: start.toISOString() } : {});
-    fetch(url, { headers: { Accept: 'application/geo+json' } })
+    return fetch(url, { headers: { Accept: 'application/geo+json' } })
       .then(r => r.json())
       .then(collection => {
-        markers.forEach(m => map.removeLayer(m.marker));
+        markers.forEach((m, id) => view.symbols.remove(id));
         markers.clear();
         collection.features.forEach(f => upsert(f, false));
         render();
@@ -265,41 +233,14 @@
       .then(() => reloadAreas(null));
   }
 
-  function basemap() {
-    const tiles = section.dataset.tilesUrl;
-    if (tiles) {
-      // The operator's offline tile package; country outlines stay on top of it.
-      L.tileLayer(tiles, {
-        minZoom: Number(section.dataset.tilesMin || 0), maxZoom: Number(section.dataset.tilesMax || 18),
-        attribution: section.dataset.tilesAttribution || '',
-      }).addTo(map);
-    }
-    return fetch(section.dataset.basemapUrl).then(r => r.json()).then(world => {
-      const countries = topojson.feature(world, world.objects.countries);
-      L.geoJSON(countries, {
-        interactive: false,
-        style: f => ({
-          color: '#64748b', weight: 0.8,
-          fillColor: MEMBERS.has(f.id) ? '#dbeafe' : OBSERVERS.has(f.id) ? '#e0f2fe' : '#f1f5f9',
-          fillOpacity: tiles ? 0 : 1,
-        }),
-      }).addTo(map);
-    });
-  }
-
-  function referenceLayers(control) {
-    return fetch(section.dataset.referenceUrl).then(r => r.json()).then(reference => {
-      const groups = {};
-      reference.features.forEach(f => {
-        const kind = f.properties.kind;
-        groups[kind] = groups[kind] || L.layerGroup().addTo(map);
-        const layer = f.geometry.type === 'Point'
-          ? L.circleMarker([f.geometry.coordinates[1], f.geometry.coordinates[0]], POINT_STYLE[kind] || {})
-          : L.geoJSON(f, { style: REFERENCE_STYLE[kind] || {} });
-        layer.bindTooltip(escapeHtml(f.properties.name) + (f.properties.note ? ' — ' + escapeHtml(f.properties.note) : ''));
-        layer.addTo(groups[kind]);
-      });
-      Object.entries(groups).forEach(([kind, group]) => control.addOverlay(group, kind));
+  /** The category filters show each category's symbol: the legend of what is drawn. */
+  function categorySymbols() {
+    document.querySelectorAll('[data-category-sidc]').forEach(el => {
+      const image = document.createElement('img');
+      image.alt = '';
+      image.className = 'category-symbol';
+      image.src = new ms.Symbol(el.dataset.categorySidc, { size: 14 }).toDataURL();
+      el.prepend(image);
     });
   }
 
@@ -338,12 +279,17 @@
 
   document.addEventListener('DOMContentLoaded', () => {
     section = document.querySelector('.map-page');
-    pageLevel = Math.max(0, LEVELS.indexOf(document.getElementById('classification-banner').textContent.trim()));
-    messages = document.getElementById('map-messages');
-    map = L.map('map', { zoomControl: true, worldCopyJump: true, preferCanvas: false }).setView([41.5, 55], 4);
-    const control = L.control.layers(null, {}, { collapsed: false }).addTo(map);
-    L.control.scale({ metric: true, imperial: false }).addTo(map);
-    basemap().then(() => referenceLayers(control)).then(reload).then(reloadTracks);
+    if (!section) return;
+    const pageBanner = document.getElementById('classification-banner').textContent.trim();
+    pageLevel = Math.max(0, LEVELS.indexOf(pageBanner.split(' // ')[0]));
+    pageReleasable = releasableOf(pageBanner);
+    const params = new URLSearchParams(window.location.search);
+    const lat = Number(params.get('lat')), lon = Number(params.get('lon'));
+    const focus = params.has('lat') && params.has('lon') && Number.isFinite(lat) && Number.isFinite(lon);
+    view = KalkanMap.create(document.getElementById('map'), focus ? { center: [lat, lon], zoom: 8 } : {});
+    map = view.map;
+    categorySymbols();
+    view.ready.then(reload).then(reloadTracks).then(() => { document.body.dataset.mapReady = 'true'; });
     live();
     document.getElementById('time-window').addEventListener('change', reload);
     document.querySelectorAll('input[name=category]').forEach(i => i.addEventListener('change', reload));

@@ -61,3 +61,64 @@
   // htmx requests (live fragments, forms posted by htmx) carry the context as a parameter.
   document.addEventListener('htmx:configRequest', e => { e.detail.parameters.exercise = exercise; });
 })();
+
+// Live counts beside navigation links (unacknowledged alerts): each badge's stream keeps its number, the tab's title
+// starts with it ("(2) Map · Kalkan"), and a FLASH alert sounds a short cue unless the user switched it off
+// (KalkanCue.enabled(), remembered in this browser). The signals carry counts only, never alert content.
+(function () {
+  const SOUND_KEY = 'kalkan.flashSound';
+  const baseTitle = document.title;
+  let context;
+
+  const cue = {
+    enabled() { return window.localStorage.getItem(SOUND_KEY) !== 'off'; },
+    set(on) {
+      window.localStorage.setItem(SOUND_KEY, on ? 'on' : 'off');
+      document.dispatchEvent(new CustomEvent('kalkan:cue-setting', { detail: { on } }));
+    },
+    play() {
+      document.body.dataset.flashCues = String(Number(document.body.dataset.flashCues || 0) + 1);
+      if (!cue.enabled()) return;
+      try {
+        context = context || new (window.AudioContext || window.webkitAudioContext)();
+        [0, 0.28].forEach(start => {
+          const tone = context.createOscillator();
+          const gain = context.createGain();
+          tone.frequency.value = 880;
+          gain.gain.setValueAtTime(0.18, context.currentTime + start);
+          gain.gain.exponentialRampToValueAtTime(0.001, context.currentTime + start + 0.22);
+          tone.connect(gain).connect(context.destination);
+          tone.start(context.currentTime + start);
+          tone.stop(context.currentTime + start + 0.24);
+        });
+        document.body.dataset.flashCueSounded = String(Number(document.body.dataset.flashCueSounded || 0) + 1);
+      } catch (e) { /* no audio device: the badge and the title still say it */ }
+    },
+  };
+  window.KalkanCue = cue;
+
+  function show(link, count) {
+    link.dataset.badge = String(count);
+    link.setAttribute('aria-label', link.textContent.trim() + (count ? ' (' + count + ')' : ''));
+    document.title = (count ? '(' + count + ') ' : '') + baseTitle;
+    document.dispatchEvent(new CustomEvent('kalkan:badge', { detail: { path: link.getAttribute('href'), count } }));
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    const exercise = new URLSearchParams(window.location.search).get('exercise');
+    document.querySelectorAll('a[data-badge-stream]').forEach(link => {
+      show(link, Number(link.dataset.badge || 0));
+      if (!window.EventSource) return;
+      const url = new URL(link.dataset.badgeStream, window.location.href);
+      if (exercise) url.searchParams.set('exercise', exercise);
+      const source = new EventSource(url.pathname + url.search);
+      source.addEventListener(link.dataset.badgeEvent || 'message', event => {
+        const signal = JSON.parse(event.data);
+        show(link, Number(signal.unacknowledged || 0));
+        if (signal.flash) cue.play();
+        document.dispatchEvent(new CustomEvent('kalkan:signal', { detail: { path: link.getAttribute('href'), signal } }));
+      });
+      source.addEventListener('open', () => { link.dataset.live = 'true'; });
+    });
+  });
+})();

@@ -17,6 +17,7 @@ import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.security.UserSummary;
+import org.kalkan.shared.InvalidFieldException;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.RefusedException;
 import org.kalkan.shared.SecurityLabel;
@@ -81,7 +82,7 @@ public class Crises {
         for (IncidentSummary incident : attached) {
             store.attach(id, incident.id(), manager.username(), now);
             log.system(crisis, manager.username(), LogEntryKind.INCIDENT_ATTACHED, "Incident attached: "
-                    + incident.title() + " (" + incident.category() + ", " + incident.id() + ")", crisis.label());
+                    + incident.ref() + " " + incident.title() + " (" + incident.category() + ")", crisis.label());
         }
         audit.record(manager.username(), "CRISIS_OPENED", "crisis:" + id, crisis.title() + " "
                 + crisis.label().marking() + " incidents " + request.incidentIds());
@@ -136,7 +137,7 @@ public class Crises {
         requireCovers(crisis.label(), incident);
         if (store.attach(id, incidentId, subject.username(), clock.instant())) {
             log.system(crisis, subject.username(), LogEntryKind.INCIDENT_ATTACHED, "Incident attached: "
-                    + incident.title() + " (" + incident.category() + ", " + incident.id() + ")", crisis.label());
+                    + incident.ref() + " " + incident.title() + " (" + incident.category() + ")", crisis.label());
             audit.record(subject.username(), "CRISIS_INCIDENT", "crisis:" + id, "attached incident " + incidentId);
         }
         return store.lock(id).orElseThrow();
@@ -209,13 +210,15 @@ public class Crises {
     private void requireCovers(SecurityLabel label, IncidentSummary incident) {
         if (!access.covers(label, incident.label())) {
             throw new IllegalArgumentException("the crisis label " + label.marking() + " must be at least as high "
-                    + "and no wider than incident " + incident.id() + " (" + incident.label().marking() + ")");
+                    + "and no wider than incident " + incident.ref() + " (" + incident.label().marking() + ")");
         }
     }
 
     private void checkSchedule(@Nullable Duration every) {
         if (every != null && every.compareTo(properties.minimumSitrepInterval()) < 0) {
-            throw new IllegalArgumentException("sitrepEvery must be at least " + properties.minimumSitrepInterval());
+            throw new InvalidFieldException("sitrepEvery", "sitrepEvery must be at least "
+                    + properties.minimumSitrepInterval(), "input.duration.atLeast",
+                    String.valueOf(properties.minimumSitrepInterval().toMinutes()));
         }
     }
 

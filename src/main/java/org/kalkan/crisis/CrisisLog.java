@@ -1,6 +1,7 @@
 package org.kalkan.crisis;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,6 +47,11 @@ public class CrisisLog {
         this.policy = policy;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** When the crisis last changed after {@code after}, in what the subject may read of its log. */
+    Optional<Instant> lastChangeAfter(Subject subject, CrisisId crisisId, Instant after) {
+        return entries.lastChangeAfter(crisisId, after, policy.filter(subject, "e"));
     }
 
     /** The latest entries of the crisis the subject may read, oldest first. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.crisis.internal.CrisisAccess;
 import org.kalkan.crisis.internal.CrisisStore;
@@ -143,6 +144,36 @@ public class Sitreps {
         }
         audit.record(subject.username(), "CRISIS_SITREP_EDITED", target(crisisId, at.stored()), "v" + expectedVersion);
         return sitreps.find(crisisId, at.stored()).orElseThrow().numbered(number);
+    }
+
+    /**
+     * When the crisis changed (in what the subject may read of its log) after the draft was prepared, if it did:
+     * the draft no longer tells the whole story and may be {@linkplain #refresh refreshed}. Empty for an issued one.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> changedSince(Subject subject, Sitrep sitrep) {
+        return sitrep.issued() ? Optional.empty() : log.lastChangeAfter(subject, sitrep.crisisId(), sitrep.periodTo());
+    }
+
+    /**
+     * Prepares a draft again from the crisis as it is now (same period start, ending now), replacing its sections,
+     * based on {@code expectedVersion}. An issued SITREP or a stale version: 409.
+     */
+    @Transactional
+    public Sitrep refresh(Subject subject, CrisisId crisisId, int number, int expectedVersion) {
+        access.requireAnyRole(subject, CrisisAccess.STAFF, "refresh SITREPs");
+        Crisis crisis = access.active(subject, crisisId);
+        Sitrep current = find(subject, crisisId, number);
+        requireDraft(current);
+        Instant now = clock.instant();
+        SitrepSections sections = drafter.draft(crisis, current.label(), subject, readableIncidents(subject, crisis),
+                current.periodFrom(), now);
+        if (!sitreps.refresh(crisisId, number, sections, now, expectedVersion)) {
+            throw new VersionConflictException("SITREP " + number + " was changed by someone else (now version "
+                    + current.version() + "); reload and try again.");
+        }
+        audit.record(subject.username(), "CRISIS_SITREP_REFRESHED", target(current), "v" + expectedVersion);
+        return sitreps.find(crisisId, number).orElseThrow();
     }
 
     /** A crisis manager issues a draft: from then on it is immutable and may be exported. */

@@ -17,6 +17,7 @@ public final class IncidentFeatures {
 
     public static Map<String, Object> feature(IncidentSummary i) {
         Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("ref", i.ref());
         properties.put("category", i.category().name());
         properties.put("title", i.title());
         properties.put("status", i.status().name());

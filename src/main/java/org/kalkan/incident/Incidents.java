@@ -38,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Incidents {
 
-    private static final Set<Role> REPORTERS = Set.of(Role.REPORTING_OFFICER, Role.WATCH_OFFICER,
+    /** Roles that may file reports (pages offer "report here" only to them). */
+    public static final Set<Role> REPORTERS = Set.of(Role.REPORTING_OFFICER, Role.WATCH_OFFICER,
             Role.CRISIS_MANAGER, Role.EXERCISE_DIRECTOR, Role.CAP_SOURCE);
     private static final Set<Role> MANAGERS = Set.of(Role.WATCH_OFFICER, Role.CRISIS_MANAGER);
 
@@ -91,6 +92,8 @@ public class Incidents {
         audit.record(reporter.username(), "REPORT_FILED", "report:" + filed.id(),
                 report.category() + " " + report.label().marking() + " → incident " + filed.incidentId()
                         + (incident.opened() ? " (new)" : " (correlated)"));
+        store.addHistory(filed.incidentId(), now, reporter.username(), incident.opened()
+                ? IncidentHistoryEntry.Kind.OPENED : IncidentHistoryEntry.Kind.REPORT_ADDED, "", null);
         events.publishEvent(new ReportFiled(filed));
         events.publishEvent(new IncidentReported(incident.incident(), filed.id(), incident.opened(),
                 reporter.username()));
@@ -149,6 +152,36 @@ public class Incidents {
         return report;
     }
 
+    /**
+     * What happened to the incident, oldest first, if the subject may read it. Another incident of a merge or a move
+     * is named only when the subject may read it too.
+     */
+    @Transactional(readOnly = true)
+    public List<IncidentHistoryEntry> history(Subject subject, IncidentId id) {
+        find(subject, id);
+        return store.history(id).stream().map(e -> {
+            IncidentId other = e.other();
+            if (other == null) {
+                return e;
+            }
+            return readable(subject, other)
+                    .map(o -> new IncidentHistoryEntry(e.at(), e.actor(), e.kind(), e.detail(), o.id(), o.ref()))
+                    .orElse(new IncidentHistoryEntry(e.at(), e.actor(), e.kind(), e.detail(), null, null));
+        }).toList();
+    }
+
+    /** The incident this one was merged into, when the subject may read both. */
+    @Transactional(readOnly = true)
+    public Optional<IncidentSummary> mergedInto(Subject subject, IncidentId id) {
+        find(subject, id);
+        return store.mergedInto(id).flatMap(into -> readable(subject, into));
+    }
+
+    private Optional<IncidentSummary> readable(Subject subject, IncidentId id) {
+        return store.find(id, policy.filter(subject, "i"))
+                .filter(o -> policy.canRead(subject, o.label(), null, o.exerciseId()));
+    }
+
     @Transactional
     public IncidentSummary changeStatus(Subject subject, IncidentId id, IncidentStatus target,
             @Nullable Integer expectedVersion) {
@@ -165,6 +198,8 @@ public class Incidents {
                     + current.version() + "); reload and try again.");
         }
         audit.record(subject.username(), "INCIDENT_STATUS", "incident:" + id, current.status() + " → " + target);
+        store.addHistory(id, now, subject.username(), IncidentHistoryEntry.Kind.STATUS_CHANGED,
+                current.status() + " → " + target, null);
         List<Regrouping.Changed> changed = regrouping.rederive(id, now);
         announce(changed, "status " + target);
         return changed.get(0).incident();
@@ -176,8 +211,13 @@ public class Incidents {
         requireAnyRole(subject, MANAGERS, "merge incidents");
         find(subject, target);
         others.forEach(other -> find(subject, other));
-        List<Regrouping.Changed> changed = regrouping.merge(target, others, readableBy(subject), clock.instant());
+        Instant now = clock.instant();
+        List<Regrouping.Changed> changed = regrouping.merge(target, others, readableBy(subject), now);
         audit.record(subject.username(), "INCIDENT_MERGED", "incident:" + target, "merged " + others);
+        for (IncidentId other : others) {
+            store.addHistory(target, now, subject.username(), IncidentHistoryEntry.Kind.MERGED_IN, "", other);
+            store.addHistory(other, now, subject.username(), IncidentHistoryEntry.Kind.MERGED_INTO, "", target);
+        }
         announce(changed.subList(1, changed.size()), "merged");
         announce(changed.subList(0, 1), "merged " + others.size());
         return changed.get(0).incident();
@@ -194,9 +234,14 @@ public class Incidents {
         if (target != null) {
             find(subject, target);
         }
-        List<Regrouping.Changed> changed = regrouping.reattach(reportId, target, readableBy(subject),
-                clock.instant());
+        Instant now = clock.instant();
+        List<Regrouping.Changed> changed = regrouping.reattach(reportId, target, readableBy(subject), now);
         IncidentSummary destination = changed.get(0).incident();
+        store.addHistory(destination.id(), now, subject.username(), target == null
+                ? IncidentHistoryEntry.Kind.SPLIT_FROM : IncidentHistoryEntry.Kind.REPORT_MOVED_IN, "",
+                report.incidentId());
+        store.addHistory(report.incidentId(), now, subject.username(), IncidentHistoryEntry.Kind.REPORT_MOVED_OUT, "",
+                destination.id());
         audit.record(subject.username(), "REPORT_REATTACHED", "report:" + reportId,
                 report.incidentId() + " → " + destination.id());
         announce(changed.subList(0, 1), "report moved in");
@@ -291,6 +336,8 @@ public class Incidents {
         Regrouping.Outcome outcome = regrouping.withdraw(reportId, subject.username(), why, now);
         audit.record(subject.username(), "REPORT_WITHDRAWN", "report:" + reportId,
                 outcome.report().label().marking() + "; reason: " + why);
+        store.addHistory(outcome.report().incidentId(), now, subject.username(),
+                IncidentHistoryEntry.Kind.REPORT_WITHDRAWN, "", null);
         ReportWithdrawn withdrawn = new ReportWithdrawn(outcome.report(), subject.username(), why, now);
         events.publishEvent(withdrawn);
         announce(outcome.changed(), "report withdrawn");

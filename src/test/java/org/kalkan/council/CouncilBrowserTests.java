@@ -101,6 +101,23 @@ class CouncilBrowserTests {
         String status = api.get("/api/v1/council/decisions/" + id, CouncilFixtures.token(api, port, "hun.observer"))
                 .json().get("status").asString();
         assertThat(status).isEqualTo("SILENCE_BROKEN");
+
+        // The decision as a document: its text, marking and every statement, and as a PDF marked on every page.
+        browser.get("http://localhost:" + port + "/council/decisions/" + id);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Joint air-defence exercise over the Caspian");
+        assertThat(browser.findElement(By.id("decision-marking")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("decision-positions")).getText()).contains("KAZ", "Broke silence",
+                "north of 44°N");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(id);
+        Browser.screenshot(browser, "council-decision-document");
+        // Fetched as the signed-in delegate (the page's own session), as their browser would.
+        String base64 = (String) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById('decision-pdf').href).then(r => r.arrayBuffer()).then(b => {"
+                + "let s = ''; new Uint8Array(b).forEach(c => s += String.fromCharCode(c)); done(btoa(s)); });");
+        byte[] pdf = java.util.Base64.getDecoder().decode(base64);
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        String marking = browser.findElement(By.id("decision-marking")).getText();
+        assertThat(org.kalkan.crisis.CrisisFixtures.assertMarkedOnEveryPage(pdf, marking)).isPositive();
     }
 
     @Test
@@ -126,7 +143,7 @@ class CouncilBrowserTests {
         WebElement decision = browser.findElement(By.xpath(
                 "//article[.//h3[text()='Activate the crisis team for the Aktau port incident']]"));
         assertThat(decision.getText()).contains("RESTRICTED // REL TO MEMBERS").contains("Awaiting positions")
-                .contains("ACTIVATE_CRISIS_TEAM");
+                .contains("Activate the crisis team");
         assertThat(Browser.findNow(browser, decision, By.cssSelector("button[value=CONCUR]"))).as("the chair takes no position")
                 .isEmpty();
         browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", decision);

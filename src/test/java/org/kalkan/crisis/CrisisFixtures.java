@@ -8,7 +8,7 @@ import org.kalkan.ApiClient;
 import org.kalkan.incident.IncidentFixtures;
 
 /** Crisis request bodies as an API client would send them, and the steps most tests start with. */
-final class CrisisFixtures {
+public final class CrisisFixtures {
 
     static final String PASSWORD = "kalkan-demo";
 
@@ -66,7 +66,7 @@ final class CrisisFixtures {
     }
 
     /** Reads the PDF back with OpenPDF and asserts the marking at the top and bottom of every page; the page count. */
-    static int assertMarkedOnEveryPage(byte[] pdf, String marking) {
+    public static int assertMarkedOnEveryPage(byte[] pdf, String marking) {
         try {
             com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
             try {

@@ -41,7 +41,8 @@ class SitrepPdfTests {
         PdfReader reader = new PdfReader(pdf);
         try {
             assertThat(new PdfTextExtractor(reader).getTextFromPage(1))
-                    .contains("SITREP 1", "Long SITREP", "INDICATIONS_AND_WARNING");
+                    .contains("SITREP 1", "Long SITREP", "INDICATIONS_AND_WARNING", "FROM", "TO", "DTG", "PERIOD")
+                    .doesNotContain(id);
         } finally {
             reader.close();
         }

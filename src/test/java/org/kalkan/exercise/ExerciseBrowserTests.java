@@ -63,10 +63,18 @@ class ExerciseBrowserTests {
                 + "3,PT0S,MANUAL,,MESSAGE,CMC director,UZB,NONE,Alerting,,,"
                 + ExerciseFixtures.alert("Confirm your posts") + "\n"
                 + "4,PT2H,AT_TIME,,TRACK,KGZ border guard,KGZ,NONE,,,,"
-                + ExerciseFixtures.json("{\"callsign\":\"PATROL 7\",\"lat\":39.9,\"lon\":70.8}") + "\n");
+                + ExerciseFixtures.json("{\"callsign\":\"PATROL 7\",\"lat\":39.9,\"lon\":70.8}") + "\n"
+                + "5,PT20M,AFTER_DELAY,2,MESSAGE,CMC director,UZB,NONE,Alerting,,,"
+                + ExerciseFixtures.alert("Report your readiness") + "\n");
         browser.findElement(By.id("import-submit")).click();
-        Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.id("inject-4")).size() == 1);
-        assertThat(browser.findElements(By.cssSelector(".timeline .mark"))).hasSize(4);
+        Browser.await(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.id("inject-5")).size() == 1);
+        assertThat(browser.findElements(By.cssSelector(".timeline .mark"))).hasSize(5);
+        // Exercise time reads as a clock; an inject 20 minutes after #2 (at T+00:30) stands at T+00:50.
+        assertThat(browser.findElement(By.id("inject-2")).getText()).contains("T+00:30").doesNotContain("PT30M");
+        assertThat(browser.findElement(By.id("inject-5")).getText()).contains("+00:20", "#2", "(T+00:50)");
+        assertThat(browser.findElements(By.cssSelector(".timeline .mark title")).stream()
+                .map(t -> t.getDomProperty("textContent"))).anyMatch(t -> t.startsWith("#5 MESSAGE T+00:50"));
+        assertThat(browser.findElement(By.id("exercise-time")).getText()).matches("T\\+\\d{2}:\\d{2}");
         Browser.screenshot(browser, "exercise-msel-timeline");
 
         browser.findElement(By.id("start-rate")).clear();
@@ -78,7 +86,7 @@ class ExerciseBrowserTests {
         Browser.await(browser, Duration.ofSeconds(20)).until(d -> Browser.absent(d, By.id("upcoming-1")));
         browser.findElement(By.id("deliver-3")).click();
         Browser.await(browser, Duration.ofSeconds(10)).until(d -> Browser.absent(d, By.id("upcoming-3")));
-        assertThat(browser.findElement(By.id("inject-3")).getText()).contains("DELIVERED");
+        assertThat(browser.findElement(By.id("inject-3")).getText()).contains("Delivered");
         Browser.screenshot(browser, "exercise-excon-console");
 
         browser.executeScript("window.scrollTo(0, 0)");

@@ -207,6 +207,47 @@ class IncidentApiTests {
     }
 
     @Test
+    void anIncidentsHistoryNamesOnlyTheOtherIncidentsItsReaderMayRead() {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("tur.officer", "kalkan-demo");
+        var a = api.post("/api/v1/reports", officer,
+                IncidentFixtures.report("TRAFFICKING_DRUGS", 36.2, 36.1, "RESTRICTED", "MEMBERS")).json();
+        var b = api.post("/api/v1/reports", officer,
+                IncidentFixtures.report("TRAFFICKING_DRUGS", 39.9, 41.3, "RESTRICTED", "MEMBERS")).json();
+        String first = a.get("incidentId").asString();
+        String second = b.get("incidentId").asString();
+        String watch = api.token("cmc.watch", "kalkan-demo");
+        assertThat(api.post("/api/v1/incidents/" + first + "/merge", watch, Map.of("incidentIds", List.of(second)))
+                .status()).isEqualTo(200);
+        var split = api.post("/api/v1/reports/" + b.get("id").asString() + "/incident", watch,
+                new HashMap<String, Object>(Map.of()));
+        String splitOff = split.json().get("id").asString();
+        String splitRef = split.json().get("ref").asString();
+
+        JsonNode seen = api.get("/api/v1/incidents/" + first + "/history", watch).json();
+        assertThat(seen.findValuesAsString("kind")).containsExactly("OPENED", "MERGED_IN", "REPORT_MOVED_OUT");
+        assertThat(seen.get(1).get("otherId").asString()).isEqualTo(second);
+        assertThat(seen.get(2).get("otherRef").asString()).isEqualTo(splitRef);
+        assertThat(api.get("/api/v1/incidents/" + splitOff + "/history", watch).json().get(0).get("kind").asString())
+                .isEqualTo("SPLIT_FROM");
+        assertThat(api.get("/api/v1/incidents/" + second + "/history", watch).json().findValuesAsString("kind"))
+                .containsExactly("OPENED", "MERGED_INTO");
+
+        // Its originator narrows the split-off report to TUR: KAZ still reads the first incident's history, which
+        // no longer names where the report went.
+        var narrowed = api.post("/api/v1/reports/" + b.get("id").asString() + "/label", officer, Map.of("label",
+                Map.of("classification", "RESTRICTED", "releasableTo", List.of("TUR")), "reason", "source protection"));
+        assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
+        String kaz = api.token("kaz.officer", "kalkan-demo");
+        JsonNode kazSees = api.get("/api/v1/incidents/" + first + "/history", kaz).json();
+        assertThat(kazSees.findValuesAsString("kind")).containsExactly("OPENED", "MERGED_IN", "REPORT_MOVED_OUT");
+        assertThat(kazSees.get(1).get("otherId").asString()).isEqualTo(second);
+        assertThat(kazSees.get(2).toString()).doesNotContain("\"otherRef\":\"");
+        assertThat(kazSees.toString()).doesNotContain(splitOff).doesNotContain(splitRef);
+        assertThat(api.get("/api/v1/incidents/" + splitOff + "/history", kaz).status()).isEqualTo(404);
+    }
+
+    @Test
     void pagesFollowTheCursorWithoutRepeatsOrGaps() {
         ApiClient api = new ApiClient(port);
         String token = api.token("aze.officer", "kalkan-demo");

@@ -83,13 +83,18 @@ class InboxBrowserTests {
         browser.findElement(By.id("users")).sendKeys("uzb.officer, kaz.officer");
         new Select(browser.findElement(By.id("precedence"))).selectByValue("IMMEDIATE");
         new Select(browser.findElement(By.id("classification"))).selectByValue("RESTRICTED");
-        browser.findElement(By.id("ackWithin")).sendKeys("P30D");
+        // Durations are picked as people say them ("30 days"); the form posts ISO 8601 (P30D), which is too long.
+        browser.findElement(By.id("ackWithin")).sendKeys("30");
+        new Select(browser.findElement(By.id("ackWithin-unit"))).selectByValue("D");
         browser.findElement(By.id("raise")).click();
 
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("ackWithin");
         assertThat(browser.findElement(By.id("text")).getDomProperty("value")).isEqualTo(text);
+        assertThat(browser.findElement(By.id("ackWithin")).getDomProperty("value")).as("kept after the error")
+                .isEqualTo("30");
         browser.findElement(By.id("ackWithin")).clear();
-        browser.findElement(By.id("ackWithin")).sendKeys("PT30M");
+        browser.findElement(By.id("ackWithin")).sendKeys("30");
+        new Select(browser.findElement(By.id("ackWithin-unit"))).selectByValue("M");
         browser.findElement(By.id("raise")).click();
 
         assertThat(browser.findElement(By.id("alert-text")).getText()).isEqualTo(text);
@@ -99,6 +104,7 @@ class InboxBrowserTests {
         assertThat(browser.findElement(By.id("recipient-uzb.officer")).getText()).contains("Pending")
                 .containsPattern("\\d{6}Z[A-Z]{3}\\d{2}");
         assertThat(browser.findElement(By.id("recipient-kaz.officer")).getText()).contains("Pending");
+        assertThat(browser.findElement(By.id("alert-ack-within")).getText()).isEqualTo("30 min");
         Browser.screenshot(browser, "alerts-raised-by-the-watch");
     }
 

@@ -52,12 +52,14 @@ class FormKeepsInputBrowserTests {
         assertThat(value("title")).isEqualTo("Tanker aground off Aktau");
         assertThat(new Select(browser.findElement(By.id("open-classification"))).getFirstSelectedOption()
                 .getDomAttribute("value")).isEqualTo("SECRET");
-        assertThat(value("open-releasable")).isEqualTo("AZE, KAZ, TUR");
+        assertThat(checked("open-releasable")).containsExactly("AZE", "KAZ", "TUR");
         assertThat(value("teamUsers")).isEqualTo("cmc.watch");
-        assertThat(value("teamNations")).isEqualTo("KAZ TUR");
-        assertThat(value("sitrepEvery")).isEqualTo("soon");
+        assertThat(checked("teamNations")).containsExactly("KAZ", "TUR");
+        assertThat(value("sitrepEvery")).isEqualTo("30");
+        assertThat(new Select(browser.findElement(By.id("sitrepEvery-unit"))).getFirstSelectedOption()
+                .getDomAttribute("value")).isEqualTo("M");
         WebElement error = errorAfter("sitrepEvery");
-        assertThat(error.getText()).startsWith("“soon” is not a duration");
+        assertThat(error.getText()).isEqualTo("Too short: at least 60 minutes.");
         assertThat(browser.findElement(By.id("sitrepEvery")).getDomAttribute("aria-describedby"))
                 .isEqualTo(error.getDomAttribute("id"));
         assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("sitrepEvery");
@@ -74,12 +76,13 @@ class FormKeepsInputBrowserTests {
         Browser.await(browser, Duration.ofSeconds(10)).until(d -> "true".equals(
                 d.findElement(By.id("sitrepEvery")).getDomAttribute("aria-invalid")));
         assertThat(value("title")).isEqualTo("Hazar'da karaya oturan tanker");
-        assertThat(errorAfter("sitrepEvery").getText()).startsWith("“soon” bir süre değil");
+        assertThat(errorAfter("sitrepEvery").getText()).isEqualTo("Çok kısa: en az 60 dakika.");
         Browser.screenshot(browser, "form-kept-crisis-tr");
 
         // Corrected, the form goes through.
         browser.findElement(By.id("sitrepEvery")).clear();
-        browser.findElement(By.id("sitrepEvery")).sendKeys("PT12H");
+        browser.findElement(By.id("sitrepEvery")).sendKeys("12");
+        new Select(browser.findElement(By.id("sitrepEvery-unit"))).selectByValue("H");
         browser.findElement(By.id("open-submit")).click();
         Browser.await(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("crisis-title")).isEmpty());
         assertThat(browser.findElement(By.id("crisis-title")).getText()).isEqualTo("Hazar'da karaya oturan tanker");
@@ -89,11 +92,30 @@ class FormKeepsInputBrowserTests {
         browser.get("http://localhost:" + port + "/crises");
         browser.findElement(By.id("title")).sendKeys(title);
         new Select(browser.findElement(By.id("open-classification"))).selectByValue("SECRET");
-        browser.findElement(By.id("open-releasable")).clear();
-        browser.findElement(By.id("open-releasable")).sendKeys("AZE, KAZ, TUR");
+        // Chips: releasable to AZE, KAZ and TUR instead of MEMBERS; the team's nations KAZ and TUR.
+        choose("open-releasable", "MEMBERS", false);
+        for (String nation : new String[] {"AZE", "KAZ", "TUR"}) {
+            choose("open-releasable", nation, true);
+        }
         browser.findElement(By.id("teamUsers")).sendKeys("cmc.watch");
-        browser.findElement(By.id("teamNations")).sendKeys("KAZ TUR");
-        browser.findElement(By.id("sitrepEvery")).sendKeys("soon");
+        choose("teamNations", "KAZ", true);
+        choose("teamNations", "TUR", true);
+        // 30 minutes, shorter than the node allows between SITREPs (the picker cannot make a malformed duration).
+        browser.findElement(By.id("sitrepEvery")).sendKeys("30");
+        new Select(browser.findElement(By.id("sitrepEvery-unit"))).selectByValue("M");
+    }
+
+    private void choose(String chips, String entry, boolean on) {
+        WebElement box = browser.findElement(By.id(chips + "-" + entry));
+        if (box.isSelected() != on) {
+            browser.executeScript("arguments[0].click();", box);
+        }
+    }
+
+    /** The chips ticked in a chip selector, in page order. */
+    private java.util.List<String> checked(String chips) {
+        return browser.findElements(By.cssSelector("#" + chips + " input[type=checkbox]")).stream()
+                .filter(WebElement::isSelected).map(e -> e.getDomAttribute("value")).toList();
     }
 
     private String value(String id) {

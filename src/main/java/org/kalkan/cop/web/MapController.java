@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.cop.Tracks;
 import org.kalkan.cop.internal.MbTiles;
+import org.kalkan.cop.internal.MgrsGrid;
 import org.kalkan.incident.IncidentAreas;
 import org.kalkan.incident.IncidentCategory;
 import org.kalkan.incident.IncidentFeatures;
@@ -16,6 +17,7 @@ import org.kalkan.incident.Incidents;
 import org.kalkan.incident.ReportArea;
 import org.kalkan.platform.NavigationEntry;
 import org.kalkan.security.CurrentSubject;
+import org.kalkan.shared.GeoPoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -38,21 +40,25 @@ class MapController {
     private final CurrentSubject subject;
     private final MbTiles tiles;
     private final Tracks tracks;
+    private final MgrsGrid grid;
     private final IncidentAreas areas;
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
             .build();
 
-    MapController(Incidents incidents, CurrentSubject subject, MbTiles tiles, Tracks tracks, IncidentAreas areas) {
+    MapController(Incidents incidents, CurrentSubject subject, MbTiles tiles, Tracks tracks, MgrsGrid grid,
+            IncidentAreas areas) {
         this.incidents = incidents;
         this.subject = subject;
         this.tiles = tiles;
         this.tracks = tracks;
+        this.grid = grid;
         this.areas = areas;
     }
 
     @GetMapping("/map")
     String map(Model model) {
         model.addAttribute("categories", Arrays.asList(IncidentCategory.values()));
+        model.addAttribute("mayReport", Incidents.REPORTERS.stream().anyMatch(subject.get()::has));
         if (tiles.available()) {
             Map<String, String> metadata = tiles.metadata();
             model.addAttribute("tiles", Map.of("min", metadata.getOrDefault("minzoom", "0"),
@@ -116,7 +122,43 @@ class MapController {
     /** Infrastructure, corridors, ports, capitals and crossings: a data file shipped with the node. */
     @GetMapping("/map/reference")
     ResponseEntity<byte[]> reference() throws IOException {
-        try (InputStream in = new ClassPathResource("cop/reference-layers.geojson").getInputStream()) {
+        return shipped("cop/reference-layers.geojson");
+    }
+
+    /** The outlines of the named regions an alert level may be set for (shaded by their level on the map). */
+    @GetMapping("/map/regions")
+    ResponseEntity<byte[]> regions() throws IOException {
+        return shipped("cop/regions.geojson");
+    }
+
+    /** The MGRS grid lines and labels inside the map's view ({@code bbox=west,south,east,north}) at its zoom. */
+    @GetMapping("/map/mgrs-grid")
+    ResponseEntity<Map<String, Object>> mgrsGrid(@RequestParam String bbox, @RequestParam int zoom) {
+        double[] box = Arrays.stream(bbox.split(",")).mapToDouble(MapController::degrees).toArray();
+        if (box.length != 4) {
+            throw new IllegalArgumentException("bbox is west,south,east,north");
+        }
+        return ResponseEntity.ok().contentType(GEO_JSON).body(grid.features(box[0], box[1], box[2], box[3], zoom));
+    }
+
+    /** A position picked on the map in the notations a form shows: decimal degrees and MGRS. */
+    @GetMapping("/map/position")
+    @ResponseBody
+    Map<String, Object> position(@RequestParam double lat, @RequestParam double lon) {
+        GeoPoint point = new GeoPoint(lat, lon);
+        return Map.of("lat", point.lat(), "lon", point.lon(), "mgrs", point.mgrs());
+    }
+
+    private static double degrees(String value) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bbox holds four numbers (degrees): west,south,east,north");
+        }
+    }
+
+    private static ResponseEntity<byte[]> shipped(String path) throws IOException {
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
             return ResponseEntity.ok().contentType(GEO_JSON).body(in.readAllBytes());
         }
     }

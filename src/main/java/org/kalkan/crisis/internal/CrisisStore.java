@@ -159,7 +159,7 @@ public class CrisisStore {
                 LabelColumns.read(rs), LabelColumns.origin(rs), rs.getString("opened_by"),
                 CrisisRows.required(rs, "opened_at"), CrisisRows.required(rs, "updated_at"), sitrepEvery,
                 CrisisRows.instant(rs, "next_sitrep_at"), team(id), incidents(id), rs.getInt("version"),
-                CrisisRows.exercise(rs));
+                CrisisRows.exercise(rs), rs.getString("ref"));
     }
 
     private CrisisTeam team(CrisisId id) {

@@ -74,6 +74,17 @@ public class LogStore {
                 .query(CrisisRows::logEntry).optional();
     }
 
+    /**
+     * When the crisis last changed after {@code after} as the filter's reader sees it (entries they may read, other
+     * than SITREPs being prepared or issued), if it did.
+     */
+    public Optional<Instant> lastChangeAfter(CrisisId crisis, Instant after, LabelFilter filter) {
+        return jdbc.sql("SELECT max(e.at) AS last FROM crisis_log_entry e WHERE e.crisis_id = :crisis AND e.at > :after "
+                        + "AND e.kind NOT IN ('SITREP_PREPARED', 'SITREP_ISSUED') AND " + filter.sql())
+                .param("crisis", crisis.value()).param("after", Timestamp.from(after)).params(filter.parameters())
+                .query((rs, i) -> Optional.ofNullable(CrisisRows.instant(rs, "last"))).optional().flatMap(o -> o);
+    }
+
     /** Entries of the kind written in [from, to), unfiltered: callers filter by label. */
     public List<LogEntry> between(CrisisId crisis, LogEntryKind kind, Instant from, Instant to) {
         return jdbc.sql("""

@@ -87,10 +87,15 @@ public class SitrepPdf {
         PdfPTable table = new PdfPTable(new float[] {1, 3});
         table.setWidthPercentage(100);
         table.setSpacingBefore(8);
-        row(table, "Crisis", crisis.title() + " (" + crisis.id() + ")", font);
+        // NATO-style message header: FROM, TO, DTG, then the period the report covers.
+        row(table, "FROM", "Crisis Management Centre, for " + sitrep.originNation(), font);
+        row(table, "TO", crisis.team().nations().isEmpty() ? "Crisis team"
+                : crisis.team().nations().stream().map(Object::toString).sorted()
+                        .collect(java.util.stream.Collectors.joining(", ")) + " · crisis team", font);
+        row(table, "DTG", when(sitrep.issuedAt()) + " by " + sitrep.issuedBy(), font);
+        row(table, "PERIOD", when(sitrep.periodFrom()) + " – " + when(sitrep.periodTo()), font);
+        row(table, "Crisis", crisis.ref() + " " + crisis.title(), font);
         row(table, "Number", Integer.toString(sitrep.number()), font);
-        row(table, "Issued", when(sitrep.issuedAt()) + " by " + sitrep.issuedBy(), font);
-        row(table, "Period", when(sitrep.periodFrom()) + " – " + when(sitrep.periodTo()), font);
         row(table, "Phase", sitrep.phase().name(), font);
         row(table, "Marking", sitrep.label().marking(), font);
         return table;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.kalkan.crisis.CrisisId;
 import org.kalkan.crisis.CrisisPhase;
 import org.kalkan.crisis.Sitrep;
@@ -105,18 +106,28 @@ public class SitrepStore {
                 .param("crisis", crisis.value()).param("number", number).query(SitrepStore::sitrep).optional();
     }
 
+    /** A draft prepared again: new sections covering up to {@code to}; false if issued or changed meanwhile. */
+    public boolean refresh(CrisisId crisis, int number, SitrepSections sections, Instant to, int version) {
+        return replace(crisis, number, sections, to, to, version);
+    }
+
     /** Replaces a draft's sections if the version matches; false if issued meanwhile or changed by someone else. */
     public boolean edit(CrisisId crisis, int number, SitrepSections sections, int version, Instant now) {
+        return replace(crisis, number, sections, null, now, version);
+    }
+
+    private boolean replace(CrisisId crisis, int number, SitrepSections sections, @Nullable Instant periodTo,
+            Instant now, int version) {
         return jdbc.sql("""
                 UPDATE crisis_sitrep SET situation = :situation, incidents = :incidents, tasks = :tasks,
                     rfis = :rfis, decisions = :decisions, outlook = :outlook, updated_at = :now,
-                    version = version + 1
+                    period_to = COALESCE(CAST(:to AS TIMESTAMPTZ), period_to), version = version + 1
                 WHERE crisis_id = :crisis AND number = :number AND status = 'DRAFT' AND version = :version""")
                 .param("situation", sections.situation()).param("incidents", sections.incidents())
                 .param("tasks", sections.tasks()).param("rfis", sections.rfis())
                 .param("decisions", sections.decisions()).param("outlook", sections.outlook())
-                .param("now", Timestamp.from(now)).param("crisis", crisis.value()).param("number", number)
-                .param("version", version).update() == 1;
+                .param("now", Timestamp.from(now)).param("to", periodTo == null ? null : Timestamp.from(periodTo))
+                .param("crisis", crisis.value()).param("number", number).param("version", version).update() == 1;
     }
 
     public boolean issue(CrisisId crisis, int number, String by, Instant now) {

@@ -28,7 +28,7 @@ final class CrisisJson {
     record CrisisView(UUID id, String title, String phase, List<String> nextPhases, SecurityLabel label,
             String originNation, String openedBy, Instant openedAt, String openedDtg, Instant updatedAt,
             @Nullable String sitrepEvery, @Nullable Instant nextSitrepAt, Team team, List<UUID> incidentIds, int version,
-            @Nullable UUID exerciseId) {
+            @Nullable UUID exerciseId, String ref) {
 
         static CrisisView of(Crisis c) {
             return new CrisisView(c.id().value(), c.title(), c.phase().name(),
@@ -36,7 +36,7 @@ final class CrisisJson {
                     c.openedBy(), c.openedAt(), Dtg.of(c.openedAt()), c.updatedAt(),
                     c.sitrepEvery() == null ? null : c.sitrepEvery().toString(), c.nextSitrepAt(),
                     new Team(List.copyOf(c.team().users()), c.team().nations().stream().map(NationCode::value).toList()),
-                    c.incidentIds().stream().map(i -> i.value()).toList(), c.version(), c.exerciseId());
+                    c.incidentIds().stream().map(i -> i.value()).toList(), c.version(), c.exerciseId(), c.ref());
         }
     }
 

@@ -120,8 +120,10 @@ class CrisisPages {
         model.addAttribute("rfis", rfiList);
         model.addAttribute("sitreps", sitrepList);
         model.addAttribute("hasDraft", sitrepList.stream().anyMatch(s -> !s.issued()));
+        java.util.Map<Integer, java.time.Instant> changed = new java.util.HashMap<>();
+        sitrepList.forEach(s -> sitreps.changedSince(me, s).ifPresent(at -> changed.put(s.number(), at)));
+        model.addAttribute("sitrepChanged", changed);
         model.addAttribute("incidents", attached);
-        model.addAttribute("map", MiniMap.of(attached));
         model.addAttribute("myNation", me.nation());
         model.addAttribute("canManage", me.has(Role.CRISIS_MANAGER));
         model.addAttribute("isStaff", me.has(Role.CRISIS_MANAGER) || me.has(Role.WATCH_OFFICER));

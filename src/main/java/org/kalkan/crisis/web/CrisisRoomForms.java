@@ -91,6 +91,13 @@ class CrisisRoomForms {
                 new SitrepSections(situation, incidents, tasks, rfis, decisions, outlook), version));
     }
 
+    @PostMapping("/sitreps/{number:\\d+}/refresh")
+    String refresh(@PathVariable UUID id, @PathVariable int number, @RequestParam int version,
+            RedirectAttributes redirect) {
+        return forms.run(room(id), "sitreps", redirect, () -> sitreps.refresh(subject.get(), new CrisisId(id),
+                number, version));
+    }
+
     @PostMapping("/sitreps/{number:\\d+}/issue")
     String issue(@PathVariable UUID id, @PathVariable int number, RedirectAttributes redirect) {
         return forms.run(room(id), "sitreps", redirect, () -> sitreps.issue(subject.get(), new CrisisId(id),

@@ -3,7 +3,12 @@ package org.kalkan.exercise.web;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.exercise.Evaluation;
@@ -17,9 +22,11 @@ import org.kalkan.exercise.InjectStatus;
 import org.kalkan.exercise.LessonStatus;
 import org.kalkan.exercise.Lessons;
 import org.kalkan.exercise.Msel;
+import org.kalkan.exercise.StartCondition;
 import org.kalkan.exercise.internal.InjectContent;
 import org.kalkan.exercise.internal.InjectCsv;
 import org.kalkan.exercise.internal.InjectRequest;
+import org.kalkan.platform.Durations;
 import org.kalkan.platform.NavigationEntry;
 import org.kalkan.platform.FormErrors;
 import org.kalkan.platform.PageMarking;
@@ -122,7 +129,7 @@ class ExercisePages {
         model.addAttribute("timeline", Timeline.of(injects));
         model.addAttribute("upcoming", injects.stream().filter(i -> i.status() == InjectStatus.SCHEDULED
                 || i.status() == InjectStatus.PLANNED).limit(12).toList());
-        model.addAttribute("exerciseTime", ExerciseJson.iso(exercise.clock().elapsed(clocks.now())));
+        model.addAttribute("exerciseTime", Durations.clock(exercise.clock().elapsed(clocks.now())));
         model.addAttribute("csvHeader", String.join(",", InjectCsv.HEADER));
         return "exercise/exercise";
     }
@@ -313,27 +320,59 @@ class ExercisePages {
         }
     }
 
-    /** Injects placed on a horizontal timeline by their offset (percent of the longest). */
-    record Timeline(List<Mark> marks, String end) {
+    /**
+     * Injects placed on a horizontal timeline at the exercise time they happen (percent of the latest): when they were
+     * delivered, else when they are scheduled, else — an inject after another's delay — the other's time plus the
+     * delay, else their offset. {@code starts} holds that time per inject number (an inject after one that is not
+     * in the MSEL has none).
+     */
+    record Timeline(List<Mark> marks, Duration end, Map<Integer, Duration> starts) {
 
-        record Mark(int number, String kind, String status, double percent, String at, String label) {
+        record Mark(int number, String kind, String status, double percent, Duration at, String label) {
         }
 
         static Timeline of(List<Inject> injects) {
-            long longest = injects.stream().mapToLong(i -> start(i).toMillis()).max().orElse(0);
+            Map<Integer, Inject> byNumber = new HashMap<>();
+            injects.forEach(i -> byNumber.put(i.number(), i));
+            Map<Integer, Duration> starts = new HashMap<>();
+            injects.forEach(i -> start(i, byNumber, new HashSet<>()).ifPresent(d -> starts.put(i.number(), d)));
+            long longest = starts.values().stream().mapToLong(Duration::toMillis).max().orElse(0);
             long scale = Math.max(longest, 60_000);
-            List<Mark> marks = injects.stream().filter(i -> i.status() != InjectStatus.CANCELLED)
-                    .map(i -> new Mark(i.number(), i.kind().name(), i.status().name(),
-                            Math.round(1000.0 * start(i).toMillis() / scale) / 10.0, start(i).toString(),
-                            "#" + i.number() + " " + i.kind() + " " + start(i) + " " + i.from() + " → "
-                                    + String.join(", ", i.to())))
+            List<Mark> marks = injects.stream()
+                    .filter(i -> i.status() != InjectStatus.CANCELLED && starts.containsKey(i.number()))
+                    .map(i -> {
+                        Duration at = starts.get(i.number());
+                        return new Mark(i.number(), i.kind().name(), i.status().name(),
+                                Math.round(1000.0 * at.toMillis() / scale) / 10.0, at,
+                                "#" + i.number() + " " + i.kind() + " T+" + Durations.clock(at) + " " + i.from()
+                                        + " → " + String.join(", ", i.to()));
+                    })
                     .toList();
-            return new Timeline(marks, Duration.ofMillis(scale).toString());
+            return new Timeline(marks, Duration.ofMillis(scale), Map.copyOf(starts));
         }
 
-        /** When the inject is (or would be) due: its schedule, else its offset. */
-        private static Duration start(Inject inject) {
-            return inject.due() != null ? inject.due() : inject.at();
+        /** The inject's exercise time as T+hh:mm, or empty when it has none yet. */
+        public String at(int number) {
+            Duration at = starts.get(number);
+            return at == null ? "" : "T+" + Durations.clock(at);
+        }
+
+        private static Optional<Duration> start(Inject inject, Map<Integer, Inject> byNumber, Set<Integer> seen) {
+            if (!seen.add(inject.number())) {
+                return Optional.empty(); // a cycle: no time can be given
+            }
+            if (inject.deliveredAtExerciseTime() != null) {
+                return Optional.of(inject.deliveredAtExerciseTime());
+            }
+            if (inject.due() != null) {
+                return Optional.of(inject.due());
+            }
+            if (inject.startCondition() == StartCondition.AFTER_DELAY) {
+                Inject before = inject.afterNumber() == null ? null : byNumber.get(inject.afterNumber());
+                return before == null ? Optional.empty()
+                        : start(before, byNumber, seen).map(t -> t.plus(inject.at()));
+            }
+            return Optional.of(inject.at()); // at its time, or (manual) at the time it is planned for
         }
     }
 

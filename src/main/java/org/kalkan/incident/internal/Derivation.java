@@ -13,8 +13,9 @@ import org.kalkan.shared.SecurityLabel;
 /**
  * Derives every field of an incident from the reports it holds, and from nothing else: its label combines theirs
  * (so whoever may read the incident may read each of them), its title is the first filed report's, its position
- * their centre, its severity their highest, its times their first and last observation. Pure: the same reports
- * always give the same incident, whatever the incident showed before.
+ * that of its most severe report (the earliest observed of the most severe, then the first filed) — a place where
+ * something was seen, never a centre between two towns — its severity their highest, its times their first and
+ * last observation. Pure: the same reports always give the same incident, whatever the incident showed before.
  */
 public final class Derivation {
 
@@ -26,6 +27,10 @@ public final class Derivation {
     /** The report an incident takes its title from: the first filed (then the lowest id, so ties are stable). */
     static final Comparator<FiledReport> FIRST_FILED = Comparator.comparing(FiledReport::createdAt)
             .thenComparing(r -> r.id().value());
+
+    /** The report an incident takes its position from: the most severe, then the earliest observed, then filed. */
+    static final Comparator<FiledReport> PLACE = Comparator.comparingInt(FiledReport::severity).reversed()
+            .thenComparing(FiledReport::observedAt).thenComparing(FIRST_FILED);
 
     private final LabelCombiner combiner;
 
@@ -46,11 +51,9 @@ public final class Derivation {
         if (label == null) {
             return Optional.empty();
         }
-        // In filing order, so the sums (and so the centre) do not depend on the order the reports came in.
         List<FiledReport> ordered = reports.stream().sorted(FIRST_FILED).toList();
         FiledReport first = ordered.get(0);
-        double lat = 0;
-        double lon = 0;
+        GeoPoint place = reports.stream().min(PLACE).orElseThrow().location();
         int severity = 0;
         Instant firstSeen = null;
         Instant lastSeen = null;
@@ -58,15 +61,13 @@ public final class Derivation {
             if (r.category() != first.category()) {
                 throw new IllegalStateException("an incident holds reports of one category only");
             }
-            lat += r.location().lat();
-            lon += r.location().lon();
             severity = Math.max(severity, r.severity());
             firstSeen = firstSeen == null || r.observedAt().isBefore(firstSeen) ? r.observedAt() : firstSeen;
             lastSeen = lastSeen == null || r.observedAt().isAfter(lastSeen) ? r.observedAt() : lastSeen;
         }
         int n = reports.size();
-        return Optional.of(new Derived(first.category(), label, first.title(), new GeoPoint(lat / n, lon / n),
-                severity, firstSeen, lastSeen, n));
+        return Optional.of(new Derived(first.category(), label, first.title(), place, severity, firstSeen, lastSeen,
+                n));
     }
 
     /** Whether the incident of {@code after} keeps every reader of the incident {@code before} was derived to. */

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.incident.FiledReport;
 import org.kalkan.incident.IncidentCategory;
+import org.kalkan.incident.IncidentHistoryEntry;
 import org.kalkan.incident.IncidentId;
 import org.kalkan.incident.IncidentStatus;
 import org.kalkan.incident.IncidentSummary;
@@ -260,6 +261,38 @@ public class IncidentStore implements IncidentRepository {
                 WHERE id = :id AND version = :version""")
                 .param("status", status.name()).param("id", id.value()).param("version", expectedVersion)
                 .param("now", Timestamp.from(now)).update() == 1;
+    }
+
+    /** Records what happened to the incident (in the caller's transaction). */
+    public void addHistory(IncidentId incident, Instant at, String actor, IncidentHistoryEntry.Kind kind,
+            String detail, @Nullable IncidentId other) {
+        jdbc.sql("""
+                INSERT INTO incident_history (incident_id, at, actor, kind, detail, other_incident_id)
+                VALUES (:incident, :at, :actor, :kind, :detail, :other)""")
+                .param("incident", incident.value()).param("at", Timestamp.from(at)).param("actor", actor)
+                .param("kind", kind.name()).param("detail", detail)
+                .param("other", other == null ? null : other.value()).update();
+    }
+
+    /** The incident's history, oldest first; other incidents by id only (the caller names those its reader may read). */
+    public List<IncidentHistoryEntry> history(IncidentId incident) {
+        return jdbc.sql("""
+                SELECT at, actor, kind, detail, other_incident_id FROM incident_history
+                WHERE incident_id = :incident ORDER BY at, id""")
+                .param("incident", incident.value())
+                .query((rs, i) -> {
+                    UUID other = rs.getObject("other_incident_id", UUID.class);
+                    return new IncidentHistoryEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                            IncidentHistoryEntry.Kind.valueOf(rs.getString("kind")), rs.getString("detail"),
+                            other == null ? null : new IncidentId(other), null);
+                }).list();
+    }
+
+    /** The incident this one was merged into, if it was. */
+    public Optional<IncidentId> mergedInto(IncidentId incident) {
+        return jdbc.sql("SELECT merged_into FROM incident WHERE id = :id AND merged_into IS NOT NULL")
+                .param("id", incident.value()).query((rs, i) -> new IncidentId(rs.getObject(1, UUID.class)))
+                .optional();
     }
 
     /** Newest first, keyset-paginated on (last_observed_at, id). */

@@ -27,7 +27,7 @@ final class Rows {
                 new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon")),
                 rs.getTimestamp("first_observed_at").toInstant(), rs.getTimestamp("last_observed_at").toInstant(),
                 rs.getInt("report_count"), LabelColumns.read(rs), rs.getObject("exercise_id", UUID.class),
-                rs.getInt("version"), rs.getTimestamp("updated_at").toInstant());
+                rs.getInt("version"), rs.getTimestamp("updated_at").toInstant(), rs.getString("ref"));
     }
 
     static FiledReport report(ResultSet rs, int row) throws SQLException {

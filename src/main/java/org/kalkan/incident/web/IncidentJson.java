@@ -26,12 +26,12 @@ final class IncidentJson {
 
     record Incident(UUID id, String category, String title, String status, int severity, Location location,
             Instant firstObservedAt, Instant lastObservedAt, String lastObservedDtg, int reportCount, SecurityLabel label,
-            String sidc, int version, @Nullable UUID exerciseId) {
+            String sidc, int version, @Nullable UUID exerciseId, String ref) {
 
         static Incident of(IncidentSummary i) {
             return new Incident(i.id().value(), i.category().name(), i.title(), i.status().name(), i.severity(),
                     Location.of(i.location()), i.firstObservedAt(), i.lastObservedAt(), Dtg.of(i.lastObservedAt()),
-                    i.reportCount(), i.label(), i.sidc(), i.version(), i.exerciseId());
+                    i.reportCount(), i.label(), i.sidc(), i.version(), i.exerciseId(), i.ref());
         }
     }
 
@@ -56,6 +56,15 @@ final class IncidentJson {
 
         static Withdrawn of(ReportWithdrawn w) {
             return new Withdrawn(w.report().id().value(), w.report().incidentId().value(), w.by(), w.at(), w.reason());
+        }
+    }
+
+    record HistoryEntry(Instant at, String dtg, String actor, String kind, String detail, @Nullable UUID otherId,
+            @Nullable String otherRef) {
+
+        static HistoryEntry of(org.kalkan.incident.IncidentHistoryEntry e) {
+            return new HistoryEntry(e.at(), Dtg.of(e.at()), e.actor(), e.kind().name(), e.detail(),
+                    e.other() == null ? null : e.other().value(), e.otherRef());
         }
     }
 }

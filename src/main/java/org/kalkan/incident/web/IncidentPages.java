@@ -14,6 +14,7 @@ import org.kalkan.incident.Confidence;
 import org.kalkan.incident.IncidentCategory;
 import org.kalkan.incident.IncidentId;
 import org.kalkan.incident.IncidentQuery;
+import org.kalkan.incident.IncidentReferences;
 import org.kalkan.incident.IncidentStatus;
 import org.kalkan.incident.IncidentSummary;
 import org.kalkan.incident.Incidents;
@@ -56,11 +57,13 @@ class IncidentPages {
     private final CurrentSubject current;
     private final MemberStates members;
     private final PageMarking marking;
+    private final IncidentReferences references;
     private final FormErrors errors;
 
     IncidentPages(Incidents incidents, CurrentSubject current, MemberStates members, PageMarking marking,
-            FormErrors errors) {
+            IncidentReferences references, FormErrors errors) {
         this.incidents = incidents;
+        this.references = references;
         this.errors = errors;
         this.current = current;
         this.members = members;
@@ -83,11 +86,13 @@ class IncidentPages {
         return "incidents";
     }
 
+    /** The report form; {@code lat} and {@code lon} come from "report here" on the map. */
     @GetMapping("/incidents/new")
-    String form(Model model) {
+    String form(@RequestParam(required = false) @Nullable Double lat, @RequestParam(required = false) @Nullable Double lon,
+            Model model) {
         Subject subject = current.get();
         model.addAttribute("form", ReportForm.blank(subject.nation().value(),
-                Instant.now().truncatedTo(ChronoUnit.MINUTES)));
+                Instant.now().truncatedTo(ChronoUnit.MINUTES)).at(lat, lon));
         return formView(model, subject);
     }
 
@@ -115,6 +120,8 @@ class IncidentPages {
         model.addAttribute("incident", incident);
         model.addAttribute("reports", reports);
         model.addAttribute("next", incident.status().next());
+        model.addAttribute("history", incidents.history(subject, incident.id()));
+        model.addAttribute("mergedInto", incidents.mergedInto(subject, incident.id()).orElse(null));
         model.addAttribute("manager", subject.has(Role.WATCH_OFFICER) || subject.has(Role.CRISIS_MANAGER));
         return "incident";
     }
@@ -128,9 +135,10 @@ class IncidentPages {
 
     @PostMapping("/incidents/{id}/merge")
     String merge(@PathVariable UUID id, @RequestParam String others, RedirectAttributes redirect) {
-        return act(id, redirect, () -> incidents.merge(current.get(), new IncidentId(id),
+        Subject subject = current.get();
+        return act(id, redirect, () -> incidents.merge(subject, new IncidentId(id),
                 Arrays.stream(others.split("[\\s,]+")).filter(s -> !s.isBlank())
-                        .map(s -> new IncidentId(UUID.fromString(s.trim()))).toList()));
+                        .map(s -> references.resolve(subject, s).id()).toList()));
     }
 
     @PostMapping("/reports/{reportId}/split")
@@ -185,6 +193,21 @@ class IncidentPages {
         static ReportForm blank(String nation, Instant now) {
             return new ReportForm(null, "", "", LocalDateTime.ofInstant(now, ZoneOffset.UTC).toString(), "", "", "",
                     3, "PROBABLE", "RESTRICTED", List.of(nation));
+        }
+
+        /** The blank form at a position picked on the map (both given and valid), with its MGRS reference. */
+        ReportForm at(@Nullable Double latitude, @Nullable Double longitude) {
+            if (latitude == null || longitude == null) {
+                return this;
+            }
+            try {
+                GeoPoint point = new GeoPoint(latitude, longitude);
+                return new ReportForm(category, title, narrative, observedAt, String.format(java.util.Locale.ROOT,
+                        "%.5f", point.lat()), String.format(java.util.Locale.ROOT, "%.5f", point.lon()), point.mgrs(),
+                        severity, confidence, classification, releasableTo);
+            } catch (IllegalArgumentException outOfRange) {
+                return this;
+            }
         }
 
         public boolean releasedTo(String entry) {

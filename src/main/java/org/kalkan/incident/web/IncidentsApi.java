@@ -64,6 +64,13 @@ class IncidentsApi {
                 incidents.reports(s, incidentId).stream().map(IncidentJson.Report::of).toList());
     }
 
+    /** What happened to the incident: {@code otherRef}/{@code otherId} only for other incidents the caller may read. */
+    @GetMapping("/incidents/{id}/history")
+    java.util.List<IncidentJson.HistoryEntry> history(@PathVariable UUID id) {
+        return incidents.history(subject.get(), new IncidentId(id)).stream().map(IncidentJson.HistoryEntry::of)
+                .toList();
+    }
+
     record StatusChange(@Nullable String status, @Nullable Integer version) {
     }
 

@@ -90,7 +90,7 @@ class AlertMailer {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setSubject("[" + marking + "] " + exercise(alert) + alert.precedence() + " alert from "
                 + alert.sender());
-        message.setText(marking + "\n" + exercise(alert) + alert.precedence() + " alert " + alert.id() + " from "
+        message.setText(marking + "\n" + exercise(alert) + alert.precedence() + " alert from "
                 + alert.sender() + ", sent " + times(alert.sentAt()) + "\n"
                 + "Acknowledge in Kalkan by " + times(deadline) + ".\n\n"
                 + alert.text() + "\n\n" + marking + "\n");

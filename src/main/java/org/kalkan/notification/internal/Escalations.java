@@ -86,9 +86,11 @@ public class Escalations {
     }
 
     private static String text(AlertView original, AlertStore.Overdue recipient) {
-        String text = (original.exerciseId() == null ? "" : AlertWriter.EXERCISE_PREFIX) + "ESCALATION: " + recipient.username() + " (" + recipient.nation() + ") has not acknowledged "
-                + original.precedence() + " alert " + original.id() + " from " + original.sender() + " by "
-                + Dtg.of(recipient.deadline()) + " (" + recipient.deadline() + "): " + original.text();
+        // People read this: the alert is named by its sender, time and text, never by its id (issue 16).
+        String text = (original.exerciseId() == null ? "" : AlertWriter.EXERCISE_PREFIX) + "ESCALATION: "
+                + recipient.username() + " (" + recipient.nation() + ") has not acknowledged the "
+                + original.precedence() + " alert from " + original.sender() + " due " + Dtg.of(recipient.deadline())
+                + ": " + original.text();
         return text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
     }
 }

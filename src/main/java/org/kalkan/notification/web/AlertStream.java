@@ -25,6 +25,7 @@ import org.kalkan.notification.AlertAcknowledged;
 import org.kalkan.notification.AlertRaised;
 import org.kalkan.notification.Alerts;
 import org.kalkan.notification.NotificationProperties;
+import org.kalkan.notification.Precedence;
 import org.kalkan.notification.RecipientEscalated;
 import org.kalkan.security.Subject;
 import org.springframework.context.event.ContextClosedEvent;
@@ -49,6 +50,7 @@ class AlertStream {
     static final String SIGNAL = "inbox";
     private static final String USERS = "users";
     private static final String EXERCISE = "exercise";
+    private static final String FLASH = "flash";
     private static final long TIMEOUT_MS = 30 * 60 * 1000L;
 
     private final Alerts alerts;
@@ -102,33 +104,36 @@ class AlertStream {
 
     @TransactionalEventListener
     void on(AlertRaised event) {
-        event.recipients().forEach(user -> signalUser(user, event.exerciseId()));
+        // A FLASH alert says so (nothing more), so pages may sound a cue the user can switch off.
+        boolean flash = event.precedence() == Precedence.FLASH;
+        event.recipients().forEach(user -> signalUser(user, event.exerciseId(), flash));
     }
 
     @TransactionalEventListener
     void on(AlertAcknowledged event) {
-        signalUser(event.username(), event.exerciseId());
+        signalUser(event.username(), event.exerciseId(), false);
     }
 
     @TransactionalEventListener
     void on(RecipientEscalated event) {
-        signalUser(event.username(), event.exerciseId());
+        signalUser(event.username(), event.exerciseId(), false);
     }
 
     /** Tells the other instances of a cluster, in the alert's transaction, whose inboxes it changed. */
     @EventListener
     void signalOthers(AlertRaised event) {
-        signalOthers(event.alertId().toString(), event.recipients(), event.exerciseId());
+        signalOthers(event.alertId().toString(), event.recipients(), event.exerciseId(),
+                event.precedence() == Precedence.FLASH);
     }
 
     @EventListener
     void signalOthers(AlertAcknowledged event) {
-        signalOthers(event.alertId().toString(), List.of(event.username()), event.exerciseId());
+        signalOthers(event.alertId().toString(), List.of(event.username()), event.exerciseId(), false);
     }
 
     @EventListener
     void signalOthers(RecipientEscalated event) {
-        signalOthers(event.alertId().toString(), List.of(event.username()), event.exerciseId());
+        signalOthers(event.alertId().toString(), List.of(event.username()), event.exerciseId(), false);
     }
 
     /** Another instance changed these users' inboxes: signal those of them listening here. */
@@ -138,14 +143,15 @@ class AlertStream {
             return;
         }
         String exercise = received.signal().attribute(EXERCISE, "");
+        boolean flash = "true".equals(received.signal().attribute(FLASH, ""));
         for (String user : received.signal().attribute(USERS, "").split("\n")) {
             if (!user.isEmpty()) {
-                signalUser(user, exercise.isEmpty() ? null : UUID.fromString(exercise));
+                signalUser(user, exercise.isEmpty() ? null : UUID.fromString(exercise), flash);
             }
         }
     }
 
-    private void signalOthers(String alertId, Collection<String> users, @Nullable UUID exercise) {
+    private void signalOthers(String alertId, Collection<String> users, @Nullable UUID exercise, boolean flash) {
         if (!cluster.clustered()) {
             return;
         }
@@ -153,6 +159,9 @@ class AlertStream {
         attributes.put(USERS, String.join("\n", users));
         if (exercise != null) {
             attributes.put(EXERCISE, exercise.toString());
+        }
+        if (flash) {
+            attributes.put(FLASH, "true"); // a FLASH raised on another instance sounds the cue here too
         }
         cluster.signal(SIGNAL, alertId, attributes);
     }
@@ -167,22 +176,23 @@ class AlertStream {
         return subscribers.size();
     }
 
-    private void signalUser(String username, @Nullable UUID exercise) {
+    private void signalUser(String username, @Nullable UUID exercise, boolean flash) {
         List<Subscriber> listening = subscribers.stream().filter(s -> s.hears(username, exercise)).toList();
         if (listening.isEmpty()) {
             return;
         }
         int count = alerts.pendingCount(listening.get(0).subject());
         // One event builder per subscriber: a builder is not safe to send from two threads at once.
-        listening.forEach(s -> offer(s, signal(count)));
+        listening.forEach(s -> offer(s, signal(count, flash)));
     }
 
     private SseEmitter.SseEventBuilder signal(Subject subject) {
-        return signal(alerts.pendingCount(subject));
+        return signal(alerts.pendingCount(subject), false);
     }
 
-    private static SseEmitter.SseEventBuilder signal(int unacknowledged) {
-        return SseEmitter.event().name(EVENT).data("{\"unacknowledged\":" + unacknowledged + "}");
+    private static SseEmitter.SseEventBuilder signal(int unacknowledged, boolean flash) {
+        return SseEmitter.event().name(EVENT).data("{\"unacknowledged\":" + unacknowledged
+                + (flash ? ",\"flash\":true" : "") + "}");
     }
 
     private void offer(Subscriber subscriber, SseEmitter.SseEventBuilder event) {

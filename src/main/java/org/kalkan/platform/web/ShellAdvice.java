@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.platform.Languages;
+import org.kalkan.platform.NavigationBadge;
 import org.kalkan.platform.NavigationEntry;
 import org.kalkan.shared.Dtg;
 import org.springframework.security.core.Authentication;
@@ -26,11 +27,24 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ShellAdvice {
 
     private final List<NavigationEntry> entries;
+    private final List<NavigationBadge> badges;
     private final Clock clock;
 
-    ShellAdvice(List<NavigationEntry> entries, Clock clock) {
+    ShellAdvice(List<NavigationEntry> entries, List<NavigationBadge> badges, Clock clock) {
         this.entries = entries.stream().sorted(Comparator.comparingInt(NavigationEntry::order)).toList();
+        this.badges = List.copyOf(badges);
         this.clock = clock;
+    }
+
+    /** The counts beside navigation links (unacknowledged alerts), by the link's path; kept live by shell.js. */
+    @ModelAttribute("navBadges")
+    java.util.Map<String, NavigationBadge> navBadges(@Nullable Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, NavigationBadge> byPath = new java.util.HashMap<>();
+        badges.forEach(b -> byPath.put(b.path(), b));
+        return byPath;
     }
 
     @ModelAttribute("navigation")

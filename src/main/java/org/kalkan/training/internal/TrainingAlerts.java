@@ -76,7 +76,7 @@ class TrainingAlerts {
         users.ofNation(lapsed.nation()).stream().filter(u -> u.has(Role.FORCE_PLANNER))
                 .forEach(u -> recipients.add(u.username()));
         recipients.addAll(usernames(Role.FORCE_PLANNER, null));
-        send(lapsed.nation(), lapsed.label(), "TRAINING: the certification of unit " + lapsed.unit() + " for "
+        send(lapsed.nation(), lapsed.label(), "TRAINING: the certification of unit " + lapsed.unitName() + " (" + lapsed.nation() + ") for "
                 + lapsed.capability() + " expired on " + lapsed.expiredOn() + "; it is not sourced for requirements "
                 + "that ask for certification until it is recertified.", recipients, Precedence.PRIORITY);
     }

@@ -98,7 +98,7 @@ class TrainingPoller {
                     }
                     access.recordAs("training", "UNIT_CERTIFICATION_LAPSED", "unit:" + lapse.unit(),
                             lapse.capability() + " expired on " + lapse.validUntil());
-                    events.publishEvent(new UnitCertificationLapsed(lapse.unit(), lapse.nation(), lapse.capability(),
+                    events.publishEvent(new UnitCertificationLapsed(lapse.unit(), unit.details().name(), lapse.nation(), lapse.capability(),
                             lapse.validUntil(), unit.details().label()));
                 });
                 handled++;

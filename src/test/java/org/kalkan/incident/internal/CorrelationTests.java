@@ -68,7 +68,8 @@ class CorrelationTests {
         var both = derivation.derive(List.of(second, first)).orElseThrow();
         assertThat(both.title()).isEqualTo("first");
         assertThat(both.label()).isEqualTo(SecurityLabel.of(Classification.SECRET, "AZE", "TUR"));
-        assertThat(both.location()).isEqualTo(new GeoPoint(40.5, 51.0));
+        assertThat(both.location()).as("equally severe: the earliest observed report's place, never a centre")
+                .isEqualTo(first.location());
         assertThat(both.reportCount()).isEqualTo(2);
         var withoutFirst = derivation.derive(List.of(second)).orElseThrow();
         assertThat(withoutFirst.title()).isEqualTo("second");
@@ -79,11 +80,28 @@ class CorrelationTests {
         assertThat(derivation.derive(List.of(second, noCommonReader))).isEmpty();
     }
 
+    @Test
+    void anIncidentStandsWhereItsMostSevereReportWasSeen() {
+        IncidentId id = IncidentId.random();
+        SecurityLabel members = SecurityLabel.of(Classification.RESTRICTED, "MEMBERS");
+        FiledReport baku = report(id, "AZE", new GeoPoint(40.41, 49.87), "Baku", 0, members, 2);
+        FiledReport tashkent = report(id, "UZB", new GeoPoint(41.31, 69.28), "Tashkent", 30, members, 4);
+        FiledReport almaty = report(id, "KAZ", new GeoPoint(43.24, 76.89), "Almaty", 60, members, 4);
+        assertThat(derivation.derive(List.of(almaty, baku, tashkent)).orElseThrow().location())
+                .as("the most severe, and of those the earliest observed").isEqualTo(tashkent.location());
+        assertThat(derivation.derive(List.of(baku, almaty)).orElseThrow().location()).isEqualTo(almaty.location());
+    }
+
     private static FiledReport report(IncidentId incident, String nation, GeoPoint at, String title, int minutes,
             SecurityLabel label) {
+        return report(incident, nation, at, title, minutes, label, 3);
+    }
+
+    private static FiledReport report(IncidentId incident, String nation, GeoPoint at, String title, int minutes,
+            SecurityLabel label, int severity) {
         Instant filed = AT.plusSeconds(minutes * 60L);
         return new FiledReport(ReportId.random(), incident, IncidentCategory.BORDER_INCIDENT, title, "", filed, at,
-                null, 3, Confidence.PROBABLE, NationCode.of(nation), nation.toLowerCase() + ".officer", "TEST", label,
+                null, severity, Confidence.PROBABLE, NationCode.of(nation), nation.toLowerCase() + ".officer", "TEST", label,
                 null, filed, "CMC");
     }
 }

@@ -35,7 +35,7 @@ final class MemoryIncidents implements IncidentRepository {
 
         IncidentSummary summary() {
             return new IncidentSummary(id, category, title, status, severity, location, first, last, count, label,
-                    exercise, version, created); // updatedAt is not kept in memory: no rule reads it
+                    exercise, version, created, "INC-MEM-" + id.value()); // no rule reads updatedAt or the reference
         }
     }
 

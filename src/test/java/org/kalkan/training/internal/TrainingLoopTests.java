@@ -95,7 +95,8 @@ class TrainingLoopTests {
 
         poller.poll(); // the scheduled poller may be first: either announces it, once
         String token = api.token("aze.officer", PASSWORD);
-        String expected = "unit " + unit + " for EOD expired on " + until;
+        String name = api.get("/api/v1/forces/units/" + unit, aze).json().get("name").asString();
+        String expected = "unit " + name + " (AZE) for EOD expired on " + until; // named, never by its id
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/alerts", token).body()
                 .contains(expected));
         poller.poll();

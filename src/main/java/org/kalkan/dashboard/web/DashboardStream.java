@@ -1,0 +1,190 @@
+package org.kalkan.dashboard.web;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.council.DecisionAdopted;
+import org.kalkan.council.DecisionCirculated;
+import org.kalkan.council.DecisionNotAdopted;
+import org.kalkan.council.SilenceBroken;
+import org.kalkan.crisis.CrisisTaskOverdue;
+import org.kalkan.dashboard.web.Panels.Panel;
+import org.kalkan.incident.IncidentReported;
+import org.kalkan.incident.IncidentSummary;
+import org.kalkan.incident.IncidentUpdated;
+import org.kalkan.notification.AlertAcknowledged;
+import org.kalkan.notification.AlertRaised;
+import org.kalkan.notification.RecipientEscalated;
+import org.kalkan.security.AccessPolicy;
+import org.kalkan.security.Subject;
+import org.kalkan.shared.SecurityLabel;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Tells open dashboards which panel to fetch again: an event named {@code panel} whose data is the panel's name, and
+ * nothing else (the page then fetches the panel through the access policy). Only a subscriber who may read what
+ * changed, in its own context, hears of it. Signals to one page are coalesced into a set of panel names, so a burst
+ * costs each page one fetch per panel and a slow page never holds more than the few names.
+ */
+@Component
+class DashboardStream {
+
+    static final String EVENT = "panel";
+    private static final long TIMEOUT_MS = 30 * 60 * 1000L;
+
+    private final AccessPolicy policy;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final ExecutorService senders = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "dashboard-stream");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    DashboardStream(AccessPolicy policy) {
+        this.policy = policy;
+    }
+
+    private record Subscriber(Subject subject, SseEmitter emitter, Set<Panel> pending, AtomicBoolean sending) {
+
+        boolean inContext(@Nullable UUID exercise) {
+            return Objects.equals(subject.exercise(), exercise);
+        }
+    }
+
+    SseEmitter subscribe(Subject subject) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+        Subscriber subscriber = new Subscriber(subject, emitter, ConcurrentHashMap.newKeySet(), new AtomicBoolean());
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(e -> subscribers.remove(subscriber));
+        subscribers.add(subscriber);
+        senders.execute(() -> send(subscriber, SseEmitter.event().name("ready").data("{}")));
+        return emitter;
+    }
+
+    int subscriberCount() {
+        return subscribers.size();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(IncidentReported event) {
+        incident(event.incident());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(IncidentUpdated event) {
+        incident(event.incident());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AlertRaised event) {
+        signal(s -> event.recipients().contains(s.subject().username()) && s.inContext(event.exerciseId()),
+                Panel.ALERTS);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AlertAcknowledged event) {
+        signal(s -> s.subject().username().equals(event.username()) && s.inContext(event.exerciseId()), Panel.ALERTS);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(RecipientEscalated event) {
+        signal(s -> s.subject().username().equals(event.username()) && s.inContext(event.exerciseId()), Panel.ALERTS);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DecisionCirculated event) {
+        council(event.label(), event.exerciseId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(SilenceBroken event) {
+        council(event.label(), event.exerciseId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DecisionAdopted event) {
+        council(event.label(), event.exerciseId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DecisionNotAdopted event) {
+        council(event.label(), event.exerciseId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CrisisTaskOverdue event) {
+        signal(s -> policy.canRead(s.subject(), event.label(), null, s.subject().exercise()), Panel.WORK);
+    }
+
+    private void incident(IncidentSummary incident) {
+        signal(s -> policy.canRead(s.subject(), incident.label(), null, incident.exerciseId()), Panel.INCIDENTS);
+    }
+
+    private void council(SecurityLabel label, @Nullable UUID exercise) {
+        signal(s -> policy.canRead(s.subject(), label, null, exercise), Panel.SILENCE);
+    }
+
+    private void signal(Predicate<Subscriber> hears, Panel panel) {
+        for (Subscriber subscriber : subscribers) {
+            if (hears.test(subscriber) && subscriber.pending().add(panel)
+                    && subscriber.sending().compareAndSet(false, true)) {
+                senders.execute(() -> drain(subscriber));
+            }
+        }
+    }
+
+    private void drain(Subscriber subscriber) {
+        try {
+            for (Panel panel : Set.copyOf(subscriber.pending())) {
+                subscriber.pending().remove(panel);
+                if (!send(subscriber, SseEmitter.event().name(EVENT).data(panel.name().toLowerCase(java.util.Locale.ROOT)))) {
+                    return;
+                }
+            }
+        } finally {
+            subscriber.sending().set(false);
+        }
+        if (!subscriber.pending().isEmpty() && subscriber.sending().compareAndSet(false, true)) {
+            senders.execute(() -> drain(subscriber));
+        }
+    }
+
+    private boolean send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
+        try {
+            subscriber.emitter().send(event);
+            return true;
+        } catch (IOException | IllegalStateException gone) {
+            subscribers.remove(subscriber);
+            subscriber.pending().clear();
+            subscriber.emitter().complete();
+            return false;
+        }
+    }
+
+    /** A comment now and then keeps proxies from closing the stream and finds pages that went away. */
+    @Scheduled(fixedDelay = 15_000, initialDelay = 15_000)
+    void heartbeat() {
+        subscribers.forEach(s -> senders.execute(() -> send(s, SseEmitter.event().comment("keep-alive"))));
+    }
+
+    /** Ends every stream when the node closes, so the graceful shutdown does not wait for them. */
+    @EventListener(ContextClosedEvent.class)
+    void close() {
+        subscribers.forEach(s -> s.emitter().complete());
+        subscribers.clear();
+        senders.shutdownNow();
+    }
+}
