@@ -86,7 +86,7 @@ class ClusterLiveStreamTests {
                 "--kalkan.platform.db.user=postgres",
                 "--kalkan.platform.db.pool-size=5",
                 "--kalkan.platform.data-dir=target/test-data/cluster-" + UUID.randomUUID(),
-                "--kalkan.cot.tls-port=0", "--kalkan.cot.bind-address=127.0.0.1",
+                "--kalkan.cot.tls-port=0", "--kalkan.cot.bind-address=127.0.0.1", "--kalkan.federation.port=0",
                 "--kalkan.notification.mail.enabled=false");
     }
 

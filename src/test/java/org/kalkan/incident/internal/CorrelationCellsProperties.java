@@ -32,7 +32,12 @@ class CorrelationCellsProperties {
     @Property(tries = 500)
     void aReportLocksAtMostNineCells(@ForAll @DoubleRange(min = -90, max = 90) double lat,
             @ForAll @DoubleRange(min = -180, max = 180) double lon) {
-        assertThat(CorrelationCells.keys(IncidentCategory.CBRN, null, new GeoPoint(lat, lon), 50)).hasSizeBetween(3, 9).hasSize(Math.abs(lat) > 89 ? 3 : 9);
+        Set<String> keys = CorrelationCells.keys(IncidentCategory.CBRN, null, new GeoPoint(lat, lon), 50);
+        // Near a pole a row has fewer than three columns (one at the pole), so some of the nine cells coincide.
+        assertThat(keys).hasSizeBetween(3, 9);
+        if (Math.abs(lat) < 85) {
+            assertThat(keys).hasSize(9);
+        }
     }
 
     @Example
