@@ -34,6 +34,15 @@ class DashboardBrowserTests {
 
     @Test
     void theDashboardShowsAFlashAlertLiveWithTheBadgeTheTitleAndTheCue() {
+        // Other classes sharing the node may have left kgz.officer alerts sent at a later test-clock time, which the
+        // panel would list above the new one: the officer acknowledges them first, as a watch would.
+        ApiClient officer = new ApiClient(port);
+        String kgz = officer.token("kgz.officer", "kalkan-demo");
+        for (var item : officer.get("/api/v1/alerts?limit=500", kgz).json()) {
+            if (item.path("acknowledgedAt").isNull() || item.path("acknowledgedAt").isMissingNode()) {
+                officer.post("/api/v1/alerts/" + item.get("id").asString() + "/ack", kgz, java.util.Map.of());
+            }
+        }
         browser = Browser.signedIn(port, "kgz.officer");
         browser.get("http://localhost:" + port + "/");
         WebDriverWait wait = Browser.await(browser, Duration.ofSeconds(20));

