@@ -38,13 +38,24 @@ class ShellAdvice {
 
     /** The counts beside navigation links (unacknowledged alerts), by the link's path; kept live by shell.js. */
     @ModelAttribute("navBadges")
-    java.util.Map<String, NavigationBadge> navBadges(@Nullable Authentication authentication) {
+    java.util.Map<String, Badge> navBadges(@Nullable Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             return java.util.Map.of();
         }
-        java.util.Map<String, NavigationBadge> byPath = new java.util.HashMap<>();
-        badges.forEach(b -> byPath.put(b.path(), b));
+        java.util.Map<String, Badge> byPath = new java.util.HashMap<>();
+        for (NavigationBadge badge : badges) {
+            try {
+                byPath.put(badge.path(), new Badge(badge.count(), badge.stream(), badge.event()));
+            } catch (RuntimeException refused) {
+                // Counted up front, not while the page is written: a request the count cannot be made for (an error
+                // page for a malformed exercise id, say) shows no badge instead of a page cut off half-way.
+            }
+        }
         return byPath;
+    }
+
+    /** A badge as a page shows it. */
+    public record Badge(int count, String stream, String event) {
     }
 
     @ModelAttribute("navigation")
