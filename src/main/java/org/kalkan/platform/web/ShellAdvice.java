@@ -43,19 +43,35 @@ class ShellAdvice {
             return java.util.Map.of();
         }
         java.util.Map<String, Badge> byPath = new java.util.HashMap<>();
-        for (NavigationBadge badge : badges) {
-            try {
-                byPath.put(badge.path(), new Badge(badge.count(), badge.stream(), badge.event()));
-            } catch (RuntimeException refused) {
-                // Counted up front, not while the page is written: a request the count cannot be made for (an error
-                // page for a malformed exercise id, say) shows no badge instead of a page cut off half-way.
-            }
-        }
+        badges.forEach(b -> byPath.put(b.path(), new Badge(b)));
         return byPath;
     }
 
-    /** A badge as a page shows it. */
-    public record Badge(int count, String stream, String event) {
+    /**
+     * A badge as a page shows it, counted only when the page is written (model attributes are made for API calls
+     * too, which must not pay for, or audit, a count).
+     */
+    public record Badge(NavigationBadge badge) {
+
+        /**
+         * The count, or null (no badge) when it cannot be made for this request (the error page for a malformed
+         * exercise id, say): a page is never cut off half-way for a badge.
+         */
+        public @Nullable Integer count() {
+            try {
+                return badge.count();
+            } catch (RuntimeException refused) {
+                return null;
+            }
+        }
+
+        public String stream() {
+            return badge.stream();
+        }
+
+        public String event() {
+            return badge.event();
+        }
     }
 
     @ModelAttribute("navigation")
