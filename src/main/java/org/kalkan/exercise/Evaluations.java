@@ -216,15 +216,24 @@ public class Evaluations {
         msel.forEach(i -> byId.put(i.id(), i));
         List<Evaluation.AudienceMeasure> result = new ArrayList<>();
         for (String nation : exercise.trainingAudience()) {
-            List<PlayerAction> mine = actions.stream().filter(a -> nation.equals(a.actorNation()))
-                    .filter(a -> a.injectId() != null && byId.containsKey(a.injectId())).toList();
-            List<PlayerAction> acks = mine.stream().filter(a -> a.action() == ExpectedAction.ACKNOWLEDGE_ALERT)
-                    .toList();
-            List<@Nullable Duration> ackTimes = acks.stream()
-                    .map(a -> since(byId.get(a.injectId()).deliveredAtExerciseTime(), a)).toList();
-            int expected = (int) mine.stream()
-                    .filter(a -> a.action() == byId.get(a.injectId()).expectedAction()).count();
-            result.add(new Evaluation.AudienceMeasure(nation, acks.size(), mean(ackTimes), expected));
+            List<@Nullable Duration> ackTimes = new ArrayList<>();
+            int acks = 0;
+            int expected = 0;
+            for (PlayerAction action : actions) {
+                UUID injectId = action.injectId();
+                Inject inject = injectId == null ? null : byId.get(injectId);
+                if (inject == null || !nation.equals(action.actorNation())) {
+                    continue;
+                }
+                if (action.action() == ExpectedAction.ACKNOWLEDGE_ALERT) {
+                    acks++;
+                    ackTimes.add(since(inject.deliveredAtExerciseTime(), action));
+                }
+                if (action.action() == inject.expectedAction()) {
+                    expected++;
+                }
+            }
+            result.add(new Evaluation.AudienceMeasure(nation, acks, mean(ackTimes), expected));
         }
         return result;
     }

@@ -111,6 +111,10 @@ public class Lessons {
             throw new RefusedException("A lesson moves " + lesson.status() + " → the next step only, not to " + next
                     + ".");
         }
+        // Set (all three) only for the step to REMEDIAL_ACTION; the COALESCEs below keep the stored ones otherwise.
+        String action = null;
+        String ownerName = null;
+        LocalDate due = null;
         if (next == LessonStatus.REMEDIAL_ACTION) {
             if (remedialAction == null || remedialAction.isBlank() || owner == null || owner.isBlank()
                     || dueOn == null) {
@@ -119,6 +123,9 @@ public class Lessons {
             if (users.find(owner.strip()).isEmpty()) {
                 throw new IllegalArgumentException("unknown owner " + owner);
             }
+            action = remedialAction.strip();
+            ownerName = owner.strip();
+            due = dueOn;
         }
         int updated = jdbc.sql("""
                 UPDATE exercise_lesson SET status = :status, updated_at = :now, version = version + 1,
@@ -127,9 +134,9 @@ public class Lessons {
                        validated_by = CASE WHEN :status = 'LESSON_LEARNED' THEN :by ELSE validated_by END
                 WHERE id = :id AND version = :version""")
                 .param("id", id).param("status", next.name()).param("now", Timestamp.from(clock.instant()))
-                .param("action", next == LessonStatus.REMEDIAL_ACTION ? remedialAction.strip() : null)
-                .param("owner", next == LessonStatus.REMEDIAL_ACTION ? owner.strip() : null)
-                .param("due", next == LessonStatus.REMEDIAL_ACTION ? Date.valueOf(dueOn) : null)
+                .param("action", action)
+                .param("owner", ownerName)
+                .param("due", due == null ? null : Date.valueOf(due))
                 .param("remedy", next == LessonStatus.REMEDIAL_ACTION && remedy != null ? remedy.name() : null)
                 .param("by", subject.username()).param("version", version).update();
         if (updated == 0) {
@@ -138,11 +145,10 @@ public class Lessons {
         audit.record(subject.username(), "LESSON_" + next, "lesson:" + id, lesson.status() + " → " + next
                 + (remedy == null || next != LessonStatus.REMEDIAL_ACTION ? "" : " (" + remedy + ")"));
         Lesson advanced = find(subject, id);
-        if (next == LessonStatus.REMEDIAL_ACTION) {
+        if (action != null && ownerName != null && due != null) {
             Exercise exercise = access.readable(subject, lesson.exerciseId());
-            events.publishEvent(new LessonRemedyAssigned(id, lesson.exerciseId(), advanced.title(),
-                    advanced.remedialAction(), remedy, advanced.owner(), advanced.dueOn(), exercise.label(),
-                    exercise.originNation()));
+            events.publishEvent(new LessonRemedyAssigned(id, lesson.exerciseId(), advanced.title(), action, remedy,
+                    ownerName, due, exercise.label(), exercise.originNation()));
         }
         return advanced;
     }

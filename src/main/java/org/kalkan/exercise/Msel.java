@@ -100,7 +100,8 @@ public class Msel {
                 check(subject, exercise, row, numbers);
                 numbers.add(row.number());
             } catch (IllegalArgumentException e) {
-                errors.add(new RowError(i + 1, e.getMessage()));
+                String message = e.getMessage();
+                errors.add(new RowError(i + 1, message == null ? "the row is not valid" : message));
             }
         }
         if (rows.isEmpty() && errors.isEmpty()) {
