@@ -35,6 +35,11 @@ public final class CapGeometry {
         static <T> Parsed<T> refused(String problem) {
             return new Parsed<>(null, problem);
         }
+
+        /** The refusal of {@code refused}, as a value of another type. */
+        static <T> Parsed<T> refused(Parsed<?> refused) {
+            return new Parsed<>(null, refused.problem());
+        }
     }
 
     private CapGeometry() {
@@ -50,7 +55,7 @@ public final class CapGeometry {
         for (String pair : pairs) {
             Parsed<GeoPoint> point = point(pair);
             if (point.value() == null) {
-                return Parsed.refused(point.problem());
+                return Parsed.refused(point);
             }
             points.add(point.value());
         }
@@ -69,7 +74,7 @@ public final class CapGeometry {
         }
         Parsed<GeoPoint> centre = point(parts[0]);
         if (centre.value() == null) {
-            return Parsed.refused(centre.problem());
+            return Parsed.refused(centre);
         }
         double radius;
         try {

@@ -40,9 +40,10 @@ public final class CapRules {
         Rules rules = new Rules(prefix, violations);
         rules.identity(CapXml.child(alert, "identifier"), "identifier");
         rules.identity(CapXml.child(alert, "sender"), "sender");
-        OffsetDateTime sent = rules.time(CapXml.child(alert, "sent"));
-        if (sent != null && sent.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
-            rules.add(CapXml.child(alert, "sent"), "the message is sent in the future (" + sent + ")");
+        Element sentElement = CapXml.child(alert, "sent");
+        OffsetDateTime sent = rules.time(sentElement);
+        if (sentElement != null && sent != null && sent.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
+            rules.add(sentElement, "the message is sent in the future (" + sent + ")");
         }
         String scope = CapXml.text(alert, "scope");
         Element restriction = CapXml.child(alert, "restriction");
@@ -138,7 +139,7 @@ public final class CapRules {
             Double high = number(ceiling, "ceiling");
             if (ceiling != null && altitude == null) {
                 add(ceiling, "ceiling is only used together with altitude");
-            } else if (low != null && high != null && high <= low) {
+            } else if (ceiling != null && low != null && high != null && high <= low) {
                 add(ceiling, "ceiling (" + high + " ft) must be above altitude (" + low + " ft)");
             }
         }
