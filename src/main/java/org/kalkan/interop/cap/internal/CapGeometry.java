@@ -15,7 +15,7 @@ import org.locationtech.jts.geom.Polygon;
  * first; a circle is {@code lat,lon radius} with the radius in kilometres. Parsing returns null (and says why)
  * rather than guessing. An area's position is the centroid of its shapes (JTS); circles count as their disc.
  */
-public final class CapGeometry {
+final class CapGeometry {
 
     private static final GeometryFactory FACTORY = new GeometryFactory();
     private static final int CIRCLE_SEGMENTS = 64;

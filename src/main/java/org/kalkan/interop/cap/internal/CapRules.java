@@ -21,7 +21,7 @@ import org.w3c.dom.Element;
  * {@code restriction} only with scope {@code Restricted}; {@code addresses} with scope {@code Private};
  * {@code ceiling} only with, and above, {@code altitude}. A message sent in the future is refused too.
  */
-public final class CapRules {
+final class CapRules {
 
     /** CAP's dateTime: {@code 2026-11-25T08:00:00+04:00}; {@code -00:00} means UTC as well. */
     static final Pattern TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}");
