@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** Player actions and evaluator observations of an exercise. */
 @Repository
-public class EvaluationStore {
+class EvaluationStore {
 
     private final JdbcClient jdbc;
 
