@@ -64,7 +64,7 @@
       });
       if (bounds.length === 1) view.map.setView(bounds[0], 7);
       else if (bounds.length > 1) view.map.fitBounds(bounds, { padding: [40, 40], maxZoom: 8 });
-      element.dataset.ready = 'true';
+      view.symbols.settled().then(() => { element.dataset.ready = 'true'; });
     });
   }
 
@@ -85,6 +85,13 @@
     window.requestAnimationFrame(() => view.map.invalidateSize());
     view.ready.then(() => onReady(view, dialog));
     return dialog;
+  }
+
+  /** The `count` points nearest (great-circle) to any of the given places. */
+  function nearest(places, points, count) {
+    const distance = (a, b) => L.latLng(a).distanceTo(L.latLng(b));
+    return points.map(p => ({ p, d: Math.min(...places.map(q => distance(p, q))) }))
+      .sort((x, y) => x.d - y.d).slice(0, count).map(x => x.p);
   }
 
   // ---------------------------------------------------------------- incident picker
@@ -198,13 +205,14 @@
       const status = dialog.querySelector('.picker-status');
       incidents().then(features => {
         const shown = candidates(features);
-        const bounds = [];
+        const focus = [];
+        const candidatePoints = [];
         // The record the choice is for (the page's incident): shown for orientation, not offered.
         features.filter(f => exclude.has(f.id)).forEach(f => {
           const [lon, lat] = f.geometry.coordinates;
-          view.symbols.add(f.id, L.marker([lat, lon], { icon: incidentIcon(f, { className: 'focus' }), title: describe(f) })
+          view.symbols.add(f.id, L.marker([lat, lon], { icon: incidentIcon(f, { className: 'focus' }), title: describe(f), zIndexOffset: 1000 })
             .bindPopup(() => popupHtml(f, '')));
-          bounds.push([lat, lon]);
+          focus.push([lat, lon]);
         });
         shown.forEach(f => {
           const [lon, lat] = f.geometry.coordinates;
@@ -229,11 +237,14 @@
             return content;
           });
           view.symbols.add(f.id, marker);
-          bounds.push([lat, lon]);
+          candidatePoints.push([lat, lon]);
         });
-        if (bounds.length > 1) view.map.fitBounds(bounds, { padding: [40, 40], maxZoom: 8 });
-        else if (bounds.length === 1) view.map.setView(bounds[0], 8);
-        dialog.dataset.ready = 'true';
+        // Framed on the record the choice is for and the candidates nearest to it (what one merges is usually
+        // close by; the rest are a pan or a zoom away), or on every candidate when the choice is for no record.
+        const around = focus.length ? nearest(focus, candidatePoints, 8).concat(focus) : candidatePoints;
+        if (around.length > 1) view.map.fitBounds(around, { padding: [40, 40], maxZoom: 8, animate: false });
+        else if (around.length === 1) view.map.setView(around[0], 8, { animate: false });
+        view.symbols.settled().then(() => { dialog.dataset.ready = 'true'; });
       });
     }));
 
