@@ -133,20 +133,9 @@
 
     function sync() {
       input.value = Array.from(chosen.keys()).join(' ');
-      chips.replaceChildren(...Array.from(chosen.values()).map(f => {
-        const li = document.createElement('li');
-        li.className = 'chip';
-        li.dataset.incidentId = f.id;
-        li.append(document.createTextNode((f.properties.ref ? f.properties.ref + ' · ' : '') + f.properties.title + ' '));
-        const remove = document.createElement('button');
-        remove.type = 'button';
-        remove.className = 'chip-remove';
-        remove.setAttribute('aria-label', text('remove') + ' ' + (f.properties.ref || f.properties.title));
-        remove.textContent = '×';
-        remove.addEventListener('click', () => { chosen.delete(f.id); sync(); });
-        li.append(remove);
-        return li;
-      }));
+      chips.replaceChildren(...Array.from(chosen.values()).map(f => KalkanPickers.chip({ incidentId: f.id },
+        (f.properties.ref ? f.properties.ref + ' · ' : '') + f.properties.title,
+        text('remove') + ' ' + (f.properties.ref || f.properties.title), () => { chosen.delete(f.id); sync(); })));
       search.setCustomValidity(required && chosen.size === 0 ? text('chooseIncident') : '');
       box.dispatchEvent(new CustomEvent('picker:change', { bubbles: true }));
     }
@@ -162,44 +151,14 @@
         && (!category || f.properties.category === category));
     }
 
-    function list() {
-      const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
-      incidents().then(features => {
-        const found = candidates(features).filter(f => {
-          const haystack = (describe(f) + ' ' + f.properties.category).toLowerCase();
-          return words.every(w => haystack.includes(w));
-        }).slice(0, 8);
-        results.replaceChildren(...found.map(f => {
-          const li = document.createElement('li');
-          const button = document.createElement('button');
-          button.type = 'button';
-          button.className = 'picker-result';
-          button.dataset.incidentId = f.id;
-          button.setAttribute('role', 'option');
-          button.append(KalkanMap.markingHtml ? document.createRange().createContextualFragment(KalkanMap.markingHtml(f.properties)) : '');
-          button.append(document.createTextNode(' ' + describe(f)));
-          button.addEventListener('click', () => { choose(f); results.replaceChildren(); search.value = ''; });
-          li.append(button);
-          return li;
-        }));
-        if (!found.length && words.length) {
-          const li = document.createElement('li');
-          li.className = 'notice';
-          li.textContent = text('noMatch');
-          results.append(li);
-        }
-      });
-    }
-
-    search.addEventListener('input', list);
-    search.addEventListener('focus', list);
-    search.addEventListener('keydown', e => {
-      if (e.key === 'Enter') {
-        e.preventDefault();
-        const first = results.querySelector('button');
-        if (first) first.click();
-      }
-    });
+    KalkanPickers.searchable(search, results, words => incidents().then(features => candidates(features).filter(f => {
+      const haystack = (describe(f) + ' ' + f.properties.category).toLowerCase();
+      return words.every(w => haystack.includes(w));
+    })), (f, button) => {
+      button.dataset.incidentId = f.id;
+      button.append(document.createRange().createContextualFragment(KalkanMap.markingHtml(f.properties)));
+      button.append(document.createTextNode(' ' + describe(f)));
+    }, choose, text('noMatch'));
 
     onMap.addEventListener('click', () => mapDialog(text('pickIncidentTitle'), (view, dialog) => {
       const status = dialog.querySelector('.picker-status');

@@ -44,7 +44,7 @@ class ExerciseBrowserTests {
         browser.findElement(By.linkText("Exercises")).click();
         browser.findElement(By.id("name")).sendKeys(name);
         browser.findElement(By.id("trainingAudience")).sendKeys("KGZ, UZB");
-        browser.findElement(By.id("evaluatorUsers")).sendKeys("kaz.officer");
+        Browser.pickUser(browser, "evaluatorUsers", "kaz.off", "kaz.officer");
         browser.findElement(By.id("objectives")).sendKeys("Report handling\nAlerting");
         browser.findElement(By.id("phases")).sendKeys("STARTEX\nCrisis response\nENDEX");
         Browser.screenshot(browser, "exercise-plan-form");
