@@ -243,7 +243,9 @@ class CouncilPage {
         Classification classification = Classification.parse(required(form.getFirst("classification"),
                 "classification")).orElseThrow(() -> new IllegalArgumentException("unknown classification"));
         Set<String> releasableTo = new TreeSet<>();
-        for (String entry : required(form.getFirst("releasableTo"), "releasable to").split("[,\\s]+")) {
+        // One value per chip (fragments/pickers :: nations); a typed list still splits on commas and spaces.
+        String chosen = String.join(",", form.getOrDefault("releasableTo", List.of()));
+        for (String entry : required(chosen.isBlank() ? null : chosen, "releasable to").split("[,\\s]+")) {
             if (!entry.isBlank()) {
                 releasableTo.add(entry.strip().toUpperCase(java.util.Locale.ROOT));
             }

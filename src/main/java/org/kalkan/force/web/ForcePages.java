@@ -185,7 +185,9 @@ class ForcePages {
     }
 
     @PostMapping("/forces/crises/{id}/requirements")
-    String state(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    String state(@PathVariable UUID id, @RequestParam Map<String, String> form,
+            @RequestParam(name = "releasableTo", required = false) @Nullable List<String> releasableTo,
+            RedirectAttributes redirect) {
         return run("/forces/crises/" + id, "state", redirect, () -> {
             GeoPoint at = MovementApi.point(form.getOrDefault("location", ""), "location");
             Instant neededBy = UnitRequest.instant(form.get("neededBy"), "neededBy");
@@ -198,7 +200,7 @@ class ForcePages {
                     form.getOrDefault("country", "").trim().toUpperCase(Locale.ROOT), neededBy,
                     number(form.get("durationDays"), "durationDays"),
                     blankToNull(form.get("use")) == null ? null : form.get("use").trim().toUpperCase(Locale.ROOT));
-            requirements.state(subject.get(), id, requirement, label(form));
+            requirements.state(subject.get(), id, requirement, label(form, releasableTo));
             return "requirement stated";
         });
     }
@@ -381,11 +383,11 @@ class ForcePages {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static SecurityLabel label(Map<String, String> form) {
+    private static SecurityLabel label(Map<String, String> form, @Nullable List<String> releasableTo) {
         Classification classification = Classification.parse(form.getOrDefault("classification", ""))
                 .orElseThrow(() -> new IllegalArgumentException("choose a classification"));
         TreeSet<String> releasable = new TreeSet<>(UnitRequest.upper(Arrays.asList(
-                form.getOrDefault("releasableTo", "").split("[,\\s]+"))));
+                String.join(",", releasableTo == null ? List.of() : releasableTo).split("[,\\s]+"))));
         if (releasable.isEmpty()) {
             throw new IllegalArgumentException("releasableTo is required");
         }
