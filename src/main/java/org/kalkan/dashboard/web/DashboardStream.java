@@ -22,6 +22,7 @@ import org.kalkan.incident.IncidentUpdated;
 import org.kalkan.notification.AlertAcknowledged;
 import org.kalkan.notification.AlertRaised;
 import org.kalkan.notification.RecipientEscalated;
+import org.kalkan.platform.AfterCommit;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.SecurityLabel;
@@ -29,7 +30,6 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -45,6 +45,7 @@ class DashboardStream {
     private static final long TIMEOUT_MS = 30 * 60 * 1000L;
 
     private final AccessPolicy policy;
+    private final AfterCommit afterCommit;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final ExecutorService senders = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "dashboard-stream");
@@ -52,8 +53,9 @@ class DashboardStream {
         return thread;
     });
 
-    DashboardStream(AccessPolicy policy) {
+    DashboardStream(AccessPolicy policy, AfterCommit afterCommit) {
         this.policy = policy;
+        this.afterCommit = afterCommit;
     }
 
     private record Subscriber(Subject subject, SseEmitter emitter, Set<Panel> pending, AtomicBoolean sending) {
@@ -78,55 +80,65 @@ class DashboardStream {
         return subscribers.size();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(IncidentReported event) {
-        incident(event.incident());
+        afterCommit.run(() -> incident(event.incident()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(IncidentUpdated event) {
-        incident(event.incident());
+        afterCommit.run(() -> incident(event.incident()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(AlertRaised event) {
-        signal(s -> event.recipients().contains(s.subject().username()) && s.inContext(event.exerciseId()),
-                Panel.ALERTS);
+        afterCommit.run(() -> {
+            signal(s -> event.recipients().contains(s.subject().username()) && s.inContext(event.exerciseId()),
+                    Panel.ALERTS);
+        });
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(AlertAcknowledged event) {
-        signal(s -> s.subject().username().equals(event.username()) && s.inContext(event.exerciseId()), Panel.ALERTS);
+        afterCommit.run(() -> {
+            signal(s -> s.subject().username().equals(event.username()) && s.inContext(event.exerciseId()),
+                    Panel.ALERTS);
+        });
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(RecipientEscalated event) {
-        signal(s -> s.subject().username().equals(event.username()) && s.inContext(event.exerciseId()), Panel.ALERTS);
+        afterCommit.run(() -> {
+            signal(s -> s.subject().username().equals(event.username()) && s.inContext(event.exerciseId()),
+                    Panel.ALERTS);
+        });
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(DecisionCirculated event) {
-        council(event.label(), event.exerciseId());
+        afterCommit.run(() -> council(event.label(), event.exerciseId()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(SilenceBroken event) {
-        council(event.label(), event.exerciseId());
+        afterCommit.run(() -> council(event.label(), event.exerciseId()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(DecisionAdopted event) {
-        council(event.label(), event.exerciseId());
+        afterCommit.run(() -> council(event.label(), event.exerciseId()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(DecisionNotAdopted event) {
-        council(event.label(), event.exerciseId());
+        afterCommit.run(() -> council(event.label(), event.exerciseId()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(CrisisTaskOverdue event) {
-        signal(s -> policy.canRead(s.subject(), event.label(), null, s.subject().exercise()), Panel.WORK);
+        afterCommit.run(() -> {
+            signal(s -> policy.canRead(s.subject(), event.label(), null, s.subject().exercise()), Panel.WORK);
+        });
     }
 
     private void incident(IncidentSummary incident) {
