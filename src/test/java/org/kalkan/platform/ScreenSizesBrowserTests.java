@@ -73,7 +73,10 @@ class ScreenSizesBrowserTests {
                     }
                     String text = browser.findElement(By.tagName("main")).getText();
                     var id = UUID.matcher(text);
-                    if (id.find()) {
+                    // CAP messages and threat intelligence show the senders' own identifiers (a CAP identifier,
+                    // a STIX id), which analysts quote back to the sender: those are not the node's record ids.
+                    boolean foreignIds = page.startsWith("/cap-messages") || page.startsWith("/cti");
+                    if (!foreignIds && id.find()) {
                         problems.add(where + ": shows an id " + id.group());
                     }
                     Browser.screenshot(browser, "size-" + screen.getWidth() + "-" + user
