@@ -20,7 +20,7 @@
   }
 
   // A picker (templates/fragments/pickers.html) posts a hidden field; it is kept like any other field.
-  const PICKED = '.duration-value, .datetime-value';
+  const PICKED = '.duration-value, .datetime-value, .period-value, .user-value';
 
   function fieldsOf(form) {
     return Array.from(form.elements).filter(el => el.name && !el.disabled
@@ -29,8 +29,9 @@
 
   // What the person types into for a field: a picker's own input for the hidden field it fills, else the field.
   function visibleOf(field) {
-    const picker = field.matches(PICKED) && field.closest('[data-duration-picker], [data-datetime-picker]');
-    return (picker && picker.querySelector('.duration-amount, .datetime-text')) || field;
+    const picker = field.matches(PICKED)
+      && field.closest('[data-duration-picker], [data-datetime-picker], [data-period-picker], [data-user-picker]');
+    return (picker && picker.querySelector('.duration-amount, .datetime-text, .period-amount, .user-search')) || field;
   }
 
   // The form the values came from: posted to the same address, and holding most of the fields that were sent.

@@ -93,45 +93,108 @@
   }
 
   /**
-   * Symbols that would cover each other are spread on a small ring around their common place, each with a thin
-   * line to where it really is, so every symbol stays visible and can be clicked (re-done at every zoom).
+   * Symbols that would cover each other are moved apart, each to the nearest free spot on a spiral around where it
+   * really is, with a thin line back to that place: no two symbols in view overlap, so every one stays visible and
+   * can be clicked however crowded the map (re-done whenever the view moves). Focused symbols keep their place.
+   * The whole marker moves (CSS `translate`, which composes with Leaflet's own `transform`), not only its picture,
+   * so no invisible marker box is left covering a neighbour.
    */
   function spreader(map) {
     const entries = new Map(); // key -> marker
     const leaders = L.layerGroup().addTo(map);
+    const GAP = 2; // px between two symbols' boxes
+    const CELL = 64; // px, the grid that finds neighbours quickly
     let pending = false;
+    let waiting = [];
 
     function offset(marker, dx, dy) {
       const element = marker.getElement();
-      const image = element && element.firstElementChild;
-      if (image) image.style.translate = dx || dy ? dx + 'px ' + dy + 'px' : '';
-      if (element) element.classList.toggle('spread', Boolean(dx || dy));
+      if (!element) return;
+      element.style.translate = dx || dy ? dx + 'px ' + dy + 'px' : '';
+      element.classList.toggle('spread', Boolean(dx || dy));
+    }
+
+    function box(marker) {
+      const icon = marker.options.icon && marker.options.icon.options;
+      const size = L.point(icon && icon.iconSize ? icon.iconSize : [26, 26]);
+      const anchor = L.point(icon && icon.iconAnchor ? icon.iconAnchor : [size.x / 2, size.y / 2]);
+      return { left: -anchor.x, top: -anchor.y, right: size.x - anchor.x, bottom: size.y - anchor.y };
+    }
+
+    /** Offsets tried in turn: where the symbol is, then rings further and further out. */
+    function candidates(step) {
+      const list = [[0, 0]];
+      for (let ring = 1; ring <= 14; ring++) {
+        const radius = ring * step;
+        const count = Math.max(6, Math.floor(2 * Math.PI * radius / step));
+        for (let k = 0; k < count; k++) {
+          const angle = -Math.PI / 2 + 2 * Math.PI * k / count;
+          list.push([Math.round(radius * Math.cos(angle)), Math.round(radius * Math.sin(angle))]);
+        }
+      }
+      return list;
     }
 
     function layout() {
       pending = false;
       leaders.clearLayers();
+      const view = map.getPixelBounds();
+      const origin = map.getPixelOrigin();
+      const visible = L.bounds(view.min.subtract(origin).subtract([100, 100]), view.max.subtract(origin).add([100, 100]));
       const items = Array.from(entries.values()).filter(m => map.hasLayer(m));
-      const points = items.map(m => map.latLngToLayerPoint(m.getLatLng()));
-      const taken = new Array(items.length).fill(false);
-      for (let i = 0; i < items.length; i++) {
-        if (taken[i]) continue;
-        const group = [i];
-        taken[i] = true;
-        for (let j = i + 1; j < items.length; j++) {
-          if (!taken[j] && points[i].distanceTo(points[j]) < 22) { group.push(j); taken[j] = true; }
+      // Focused symbols first (they keep their place), then in the order they came.
+      items.sort((a, b) => (b.options.zIndexOffset || 0) - (a.options.zIndexOffset || 0));
+      const grid = new Map();
+      const cellKey = (x, y) => Math.floor(x / CELL) + ':' + Math.floor(y / CELL);
+      const free = r => {
+        for (let cx = Math.floor(r.left / CELL); cx <= Math.floor(r.right / CELL); cx++) {
+          for (let cy = Math.floor(r.top / CELL); cy <= Math.floor(r.bottom / CELL); cy++) {
+            for (const o of grid.get(cx + ':' + cy) || []) {
+              if (r.left < o.right + GAP && o.left < r.right + GAP && r.top < o.bottom + GAP && o.top < r.bottom + GAP) {
+                return false;
+              }
+            }
+          }
         }
-        if (group.length === 1) { offset(items[i], 0, 0); continue; }
-        const radius = Math.max(28, group.length * 34 / (2 * Math.PI));
-        group.forEach((index, k) => {
-          const angle = -Math.PI / 2 + 2 * Math.PI * k / group.length;
-          const dx = Math.round(radius * Math.cos(angle));
-          const dy = Math.round(radius * Math.sin(angle));
-          offset(items[index], dx, dy);
-          const to = map.layerPointToLatLng(points[index].add([dx, dy]));
-          L.polyline([items[index].getLatLng(), to], { color: '#334155', weight: 1, interactive: false }).addTo(leaders);
-        });
-      }
+        return true;
+      };
+      const take = r => {
+        for (let cx = Math.floor(r.left / CELL); cx <= Math.floor(r.right / CELL); cx++) {
+          for (let cy = Math.floor(r.top / CELL); cy <= Math.floor(r.bottom / CELL); cy++) {
+            const key = cx + ':' + cy;
+            if (!grid.has(key)) grid.set(key, []);
+            grid.get(key).push(r);
+          }
+        }
+      };
+      const rings = new Map(); // step -> candidate offsets
+      items.forEach(marker => {
+        const point = map.latLngToLayerPoint(marker.getLatLng());
+        if (!visible.contains(point)) { offset(marker, 0, 0); return; }
+        const b = box(marker);
+        const step = Math.max(b.right - b.left, b.bottom - b.top) + GAP;
+        if (!rings.has(step)) rings.set(step, candidates(step));
+        const tries = rings.get(step);
+        let chosen = tries[0];
+        let rect = null;
+        for (const [dx, dy] of tries) {
+          const r = { left: point.x + dx + b.left, top: point.y + dy + b.top, right: point.x + dx + b.right,
+            bottom: point.y + dy + b.bottom };
+          if (free(r)) { chosen = [dx, dy]; rect = r; break; }
+        }
+        if (!rect) {
+          rect = { left: point.x + b.left, top: point.y + b.top, right: point.x + b.right, bottom: point.y + b.bottom };
+        }
+        take(rect);
+        offset(marker, chosen[0], chosen[1]);
+        if (chosen[0] || chosen[1]) {
+          const to = map.layerPointToLatLng(point.add(chosen));
+          L.polyline([marker.getLatLng(), to], { color: '#334155', weight: 1, interactive: false }).addTo(leaders);
+        }
+      });
+      const done = waiting;
+      waiting = [];
+      done.forEach(resolve => resolve());
     }
 
     function refresh() {
@@ -140,7 +203,7 @@
       window.requestAnimationFrame(layout);
     }
 
-    map.on('zoomend viewreset', refresh);
+    map.on('moveend viewreset', refresh);
     return {
       add(key, marker) {
         const old = entries.get(key);
@@ -155,6 +218,11 @@
       },
       clear() { entries.forEach(m => map.removeLayer(m)); entries.clear(); refresh(); },
       refresh,
+      /** Resolves once the symbols have been laid out (after the changes made so far). */
+      settled() {
+        refresh();
+        return new Promise(resolve => waiting.push(resolve));
+      },
     };
   }
 

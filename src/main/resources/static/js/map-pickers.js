@@ -64,7 +64,7 @@
       });
       if (bounds.length === 1) view.map.setView(bounds[0], 7);
       else if (bounds.length > 1) view.map.fitBounds(bounds, { padding: [40, 40], maxZoom: 8 });
-      element.dataset.ready = 'true';
+      view.symbols.settled().then(() => { element.dataset.ready = 'true'; });
     });
   }
 
@@ -85,6 +85,13 @@
     window.requestAnimationFrame(() => view.map.invalidateSize());
     view.ready.then(() => onReady(view, dialog));
     return dialog;
+  }
+
+  /** The `count` points nearest (great-circle) to any of the given places. */
+  function nearest(places, points, count) {
+    const distance = (a, b) => L.latLng(a).distanceTo(L.latLng(b));
+    return points.map(p => ({ p, d: Math.min(...places.map(q => distance(p, q))) }))
+      .sort((x, y) => x.d - y.d).slice(0, count).map(x => x.p);
   }
 
   // ---------------------------------------------------------------- incident picker
@@ -126,20 +133,9 @@
 
     function sync() {
       input.value = Array.from(chosen.keys()).join(' ');
-      chips.replaceChildren(...Array.from(chosen.values()).map(f => {
-        const li = document.createElement('li');
-        li.className = 'chip';
-        li.dataset.incidentId = f.id;
-        li.append(document.createTextNode((f.properties.ref ? f.properties.ref + ' · ' : '') + f.properties.title + ' '));
-        const remove = document.createElement('button');
-        remove.type = 'button';
-        remove.className = 'chip-remove';
-        remove.setAttribute('aria-label', text('remove') + ' ' + (f.properties.ref || f.properties.title));
-        remove.textContent = '×';
-        remove.addEventListener('click', () => { chosen.delete(f.id); sync(); });
-        li.append(remove);
-        return li;
-      }));
+      chips.replaceChildren(...Array.from(chosen.values()).map(f => KalkanPickers.chip({ incidentId: f.id },
+        (f.properties.ref ? f.properties.ref + ' · ' : '') + f.properties.title,
+        text('remove') + ' ' + (f.properties.ref || f.properties.title), () => { chosen.delete(f.id); sync(); })));
       search.setCustomValidity(required && chosen.size === 0 ? text('chooseIncident') : '');
       box.dispatchEvent(new CustomEvent('picker:change', { bubbles: true }));
     }
@@ -155,56 +151,27 @@
         && (!category || f.properties.category === category));
     }
 
-    function list() {
-      const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
-      incidents().then(features => {
-        const found = candidates(features).filter(f => {
-          const haystack = (describe(f) + ' ' + f.properties.category).toLowerCase();
-          return words.every(w => haystack.includes(w));
-        }).slice(0, 8);
-        results.replaceChildren(...found.map(f => {
-          const li = document.createElement('li');
-          const button = document.createElement('button');
-          button.type = 'button';
-          button.className = 'picker-result';
-          button.dataset.incidentId = f.id;
-          button.setAttribute('role', 'option');
-          button.append(KalkanMap.markingHtml ? document.createRange().createContextualFragment(KalkanMap.markingHtml(f.properties)) : '');
-          button.append(document.createTextNode(' ' + describe(f)));
-          button.addEventListener('click', () => { choose(f); results.replaceChildren(); search.value = ''; });
-          li.append(button);
-          return li;
-        }));
-        if (!found.length && words.length) {
-          const li = document.createElement('li');
-          li.className = 'notice';
-          li.textContent = text('noMatch');
-          results.append(li);
-        }
-      });
-    }
-
-    search.addEventListener('input', list);
-    search.addEventListener('focus', list);
-    search.addEventListener('keydown', e => {
-      if (e.key === 'Enter') {
-        e.preventDefault();
-        const first = results.querySelector('button');
-        if (first) first.click();
-      }
-    });
+    KalkanPickers.searchable(search, results, words => incidents().then(features => candidates(features).filter(f => {
+      const haystack = (describe(f) + ' ' + f.properties.category).toLowerCase();
+      return words.every(w => haystack.includes(w));
+    })), (f, button) => {
+      button.dataset.incidentId = f.id;
+      button.append(document.createRange().createContextualFragment(KalkanMap.markingHtml(f.properties)));
+      button.append(document.createTextNode(' ' + describe(f)));
+    }, choose, text('noMatch'));
 
     onMap.addEventListener('click', () => mapDialog(text('pickIncidentTitle'), (view, dialog) => {
       const status = dialog.querySelector('.picker-status');
       incidents().then(features => {
         const shown = candidates(features);
-        const bounds = [];
+        const focus = [];
+        const candidatePoints = [];
         // The record the choice is for (the page's incident): shown for orientation, not offered.
         features.filter(f => exclude.has(f.id)).forEach(f => {
           const [lon, lat] = f.geometry.coordinates;
-          view.symbols.add(f.id, L.marker([lat, lon], { icon: incidentIcon(f, { className: 'focus' }), title: describe(f) })
+          view.symbols.add(f.id, L.marker([lat, lon], { icon: incidentIcon(f, { className: 'focus' }), title: describe(f), zIndexOffset: 1000 })
             .bindPopup(() => popupHtml(f, '')));
-          bounds.push([lat, lon]);
+          focus.push([lat, lon]);
         });
         shown.forEach(f => {
           const [lon, lat] = f.geometry.coordinates;
@@ -229,11 +196,14 @@
             return content;
           });
           view.symbols.add(f.id, marker);
-          bounds.push([lat, lon]);
+          candidatePoints.push([lat, lon]);
         });
-        if (bounds.length > 1) view.map.fitBounds(bounds, { padding: [40, 40], maxZoom: 8 });
-        else if (bounds.length === 1) view.map.setView(bounds[0], 8);
-        dialog.dataset.ready = 'true';
+        // Framed on the record the choice is for and the candidates nearest to it (what one merges is usually
+        // close by; the rest are a pan or a zoom away), or on every candidate when the choice is for no record.
+        const around = focus.length ? nearest(focus, candidatePoints, 8).concat(focus) : candidatePoints;
+        if (around.length > 1) view.map.fitBounds(around, { padding: [40, 40], maxZoom: 8, animate: false });
+        else if (around.length === 1) view.map.setView(around[0], 8, { animate: false });
+        view.symbols.settled().then(() => { dialog.dataset.ready = 'true'; });
       });
     }));
 

@@ -176,6 +176,43 @@
     return at < 0 ? null : String(marking).slice(at + 7).split(',').map(s => s.trim()).filter(Boolean);
   }
 
+  /** The communities the node knows (name → nations), from the page (map.html #map-communities). */
+  function communities() {
+    const known = new Map();
+    document.querySelectorAll('#map-communities [data-community]').forEach(el => {
+      known.set(el.dataset.community, (el.dataset.nations || '').split(/\s+/).filter(Boolean));
+    });
+    return known;
+  }
+
+  /**
+   * What every releasability list allows, as the server's banner says it (platform.PageMarking.common): the lists'
+   * own entries when they all name the same; otherwise the nations each of them reaches — communities expanded to
+   * their nations — named by the communities among the entries lying wholly inside that set (largest first), then
+   * the remaining nations; sorted. Empty when nothing is common.
+   */
+  function commonReleasability(lists, known) {
+    if (!lists.length) return [];
+    const same = lists.every(l => l.length === lists[0].length && l.every(e => lists[0].includes(e)));
+    if (same) return lists[0].slice().sort();
+    const expand = list => new Set(list.flatMap(e => (known.has(e) ? known.get(e) : [e])));
+    let reach = expand(lists[0]);
+    lists.forEach(l => { const own = expand(l); reach = new Set([...reach].filter(n => own.has(n))); });
+    const entries = new Set(lists.flat());
+    const named = [];
+    const covered = new Set();
+    [...entries].filter(e => known.has(e) && known.get(e).length && known.get(e).every(n => reach.has(n)))
+      .sort((a, b) => known.get(b).length - known.get(a).length || (a < b ? -1 : a > b ? 1 : 0))
+      .forEach(c => {
+        if (!known.get(c).every(n => covered.has(n))) {
+          named.push(c);
+          known.get(c).forEach(n => covered.add(n));
+        }
+      });
+    [...reach].filter(n => !covered.has(n)).forEach(n => named.push(n));
+    return named.sort();
+  }
+
   /**
    * The banners carry the highest classification on the page, including what arrived live, and the releasability
    * common to everything on it (as the server's banner does): only the classification when nothing is common.
@@ -183,12 +220,10 @@
   function raiseBanner() {
     const features = Array.from(markers.values()).concat(Array.from(tracks.values())).map(m => m.feature.properties);
     const highest = Math.max(pageLevel, ...features.map(p => LEVELS.indexOf(p.classification)));
-    let common = pageReleasable;
-    features.forEach(p => {
-      const own = releasableOf(p.marking) || p.releasableTo || [];
-      common = common === null ? own.slice() : common.filter(n => own.includes(n));
-    });
-    const text = LEVELS[highest] + (common && common.length ? ' // REL TO ' + common.join(', ') : '');
+    const lists = (pageReleasable ? [pageReleasable] : [])
+      .concat(features.map(p => releasableOf(p.marking) || p.releasableTo || []));
+    const common = commonReleasability(lists, communities());
+    const text = LEVELS[highest] + (common.length ? ' // REL TO ' + common.join(', ') : '');
     document.querySelectorAll('.banner').forEach(banner => {
       banner.textContent = text;
       LEVELS.forEach(l => banner.classList.remove('banner-' + l.toLowerCase()));
@@ -276,6 +311,8 @@
       document.body.dataset.streamReady = 'false';
     };
   }
+
+  window.KalkanBanner = { commonReleasability, communities };
 
   document.addEventListener('DOMContentLoaded', () => {
     section = document.querySelector('.map-page');

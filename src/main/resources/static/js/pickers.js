@@ -107,9 +107,160 @@
     sync();
   }
 
-  window.KalkanPickers = { splitDuration, joinDuration, parseTime, dtg };
+  /** ISO 8601 period → { amount, unit } in years (Y) when whole, else months (M); null when empty or with days. */
+  function splitPeriod(iso) {
+    const m = /^P(?:(\d+)Y)?(?:(\d+)M)?$/.exec((iso || '').trim().toUpperCase());
+    if (!m || (!m[1] && !m[2])) return null;
+    const months = (+(m[1] || 0)) * 12 + (+(m[2] || 0));
+    return months % 12 === 0 && months > 0 ? { amount: months / 12, unit: 'Y' } : { amount: months, unit: 'M' };
+  }
+
+  function joinPeriod(amount, unit) {
+    const n = parseInt(amount, 10);
+    if (!Number.isFinite(n) || n < 0) return '';
+    return 'P' + n + (unit === 'Y' ? 'Y' : 'M');
+  }
+
+  function periodPicker(box) {
+    const amount = box.querySelector('.period-amount');
+    const unit = box.querySelector('.period-unit');
+    const hidden = box.querySelector('.period-value');
+    const show = iso => {
+      const p = splitPeriod(iso);
+      if (p) { amount.value = p.amount; unit.value = p.unit; }
+    };
+    show(hidden.value);
+    const sync = () => { hidden.value = joinPeriod(amount.value, unit.value); };
+    hidden.addEventListener('change', () => show(hidden.value));
+    amount.addEventListener('input', sync);
+    unit.addEventListener('change', sync);
+    sync();
+  }
+
+  // ---- searching and choosing records as chips (the people picker here, the incident picker in map-pickers.js)
+
+  /** A chosen record as a chip: its text and a button that removes it. */
+  function chip(data, label, removeLabel, onRemove) {
+    const li = document.createElement('li');
+    li.className = 'chip';
+    Object.assign(li.dataset, data);
+    li.append(document.createTextNode(label + ' '));
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'chip-remove';
+    remove.setAttribute('aria-label', removeLabel);
+    remove.textContent = '×';
+    remove.addEventListener('click', onRemove);
+    li.append(remove);
+    return li;
+  }
+
+  /**
+   * A search field offering what matches as buttons under it: typing (or focusing) asks find(words) for the
+   * records (a promise), render(record, button) fills each button, a click (or Enter: the first) chooses one.
+   */
+  function searchable(search, results, find, render, onChoose, none) {
+    function list() {
+      const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+      find(words).then(found => {
+        results.replaceChildren(...found.slice(0, 8).map(record => {
+          const li = document.createElement('li');
+          const button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'picker-result';
+          button.setAttribute('role', 'option');
+          render(record, button);
+          button.addEventListener('click', () => { onChoose(record); results.replaceChildren(); search.value = ''; });
+          li.append(button);
+          return li;
+        }));
+        if (!found.length && words.length) {
+          const li = document.createElement('li');
+          li.className = 'notice';
+          li.textContent = none;
+          results.append(li);
+        }
+      });
+    }
+    search.addEventListener('input', list);
+    search.addEventListener('focus', list);
+    search.addEventListener('keydown', e => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        const first = results.querySelector('button');
+        if (first) first.click();
+      }
+    });
+  }
+
+  /** The enabled accounts one may pick (username, name, nation, roles by their names), fetched once per page. */
+  let people = null;
+  function directory() {
+    if (!people) {
+      people = fetch('/users/choices', { headers: { Accept: 'application/json' } })
+        .then(r => (r.ok ? r.json() : []));
+    }
+    return people;
+  }
+
+  function userPicker(box) {
+    const search = box.querySelector('.user-search');
+    const results = box.querySelector('.picker-results');
+    const chips = box.querySelector('.picker-chosen');
+    const hidden = box.querySelector('.user-value');
+    const multiple = box.dataset.multiple !== 'false';
+    const required = hidden.dataset.required === 'true';
+    const chosen = new Map(); // username -> person
+    const said = p => p.name + ' (' + p.username + ') · ' + p.nation;
+
+    function sync() {
+      hidden.value = Array.from(chosen.keys()).join(', ');
+      chips.replaceChildren(...Array.from(chosen.values()).map(p => {
+        const li = chip({ username: p.username }, said(p), box.dataset.remove + ' ' + p.name,
+          () => { chosen.delete(p.username); sync(); });
+        li.title = p.roles.join(', ');
+        return li;
+      }));
+      search.setCustomValidity(required && chosen.size === 0 ? box.dataset.none : '');
+    }
+
+    function choose(p) {
+      if (!multiple) chosen.clear();
+      chosen.set(p.username, p);
+      sync();
+    }
+
+    function showKept() {
+      const kept = hidden.value.split(/[\s,]+/).filter(Boolean);
+      chosen.clear();
+      if (!kept.length) { sync(); return; }
+      directory().then(all => {
+        kept.forEach(u => {
+          const p = all.find(x => x.username === u);
+          if (p) chosen.set(p.username, p);
+        });
+        sync();
+      });
+    }
+
+    searchable(search, results, words => directory().then(all => all.filter(p => !chosen.has(p.username))
+      .filter(p => {
+        const haystack = (said(p) + ' ' + p.roles.join(' ')).toLowerCase();
+        return words.every(w => haystack.includes(w));
+      })), (p, button) => {
+      button.dataset.username = p.username;
+      button.textContent = said(p) + ' — ' + p.roles.join(', ');
+    }, choose, box.dataset.none);
+    // A refused form puts back what was posted (js/forms.js): show it as chips.
+    hidden.addEventListener('change', showKept);
+    showKept();
+  }
+
+  window.KalkanPickers = { splitDuration, joinDuration, splitPeriod, joinPeriod, parseTime, dtg, chip, searchable };
   document.addEventListener('DOMContentLoaded', () => {
     document.querySelectorAll('[data-duration-picker]').forEach(durationPicker);
     document.querySelectorAll('[data-datetime-picker]').forEach(datetimePicker);
+    document.querySelectorAll('[data-period-picker]').forEach(periodPicker);
+    document.querySelectorAll('[data-user-picker]').forEach(userPicker);
   });
 })();

@@ -116,6 +116,27 @@ public final class Browser {
     }
 
     /** Starts a browser signed in as a demo user (password {@code kalkan-demo}) on the node at {@code port}. */
+    /**
+     * Picks a person in a people picker (fragments/pickers :: users) the way a user does: types part of what they
+     * know (a name, a user name or a nation) in the search field {@code id} and clicks the person offered.
+     */
+    public static void pickUser(WebDriver browser, String id, String search, String username) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(search);
+        By offered = By.xpath("//input[@id='" + id + "']/following-sibling::ul[contains(@class,'picker-results')]"
+                + "//button[@data-username='" + username + "']");
+        await(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(offered).isEmpty());
+        browser.findElement(offered).click();
+        await(browser, Duration.ofSeconds(10)).until(d -> pickedUsers(d, id).contains(username));
+    }
+
+    /** The user names a people picker holds as chips. */
+    public static List<String> pickedUsers(WebDriver browser, String id) {
+        return browser.findElements(By.xpath("//input[@id='" + id + "']/following-sibling::ul[contains(@class,'chips')]"
+                + "/li[@data-username]")).stream().map(e -> e.getDomAttribute("data-username")).toList();
+    }
+
     public static ChromeDriver signedIn(int port, String username) {
         ChromeDriver browser = start();
         browser.get("http://localhost:" + port + "/login");

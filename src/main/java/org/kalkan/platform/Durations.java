@@ -57,6 +57,26 @@ public class Durations {
         }
     }
 
+    /** A calendar period as people say it: "2 years", "6 months", "1 year 6 months" ({@code P2Y} stays in the API). */
+    public String period(java.time.@Nullable Period period) {
+        if (period == null) {
+            return "—";
+        }
+        java.time.Period p = period.normalized();
+        List<String> parts = new ArrayList<>();
+        if (p.getYears() != 0) {
+            parts.add(p.getYears() + " " + text(Math.abs(p.getYears()) == 1 ? "picker.period.year" : "picker.period.years"));
+        }
+        if (p.getMonths() != 0) {
+            parts.add(p.getMonths() + " "
+                    + text(Math.abs(p.getMonths()) == 1 ? "picker.period.month" : "picker.period.months"));
+        }
+        if (p.getDays() != 0 || parts.isEmpty()) {
+            parts.add(p.getDays() + " " + text(Math.abs(p.getDays()) == 1 ? "picker.duration.day" : "picker.duration.days"));
+        }
+        return String.join(" ", parts);
+    }
+
     /** Elapsed exercise time as hours and minutes, {@code 00:20}, {@code 26:05} (prefix it with T+). */
     public static String clock(@Nullable Duration duration) {
         if (duration == null) {

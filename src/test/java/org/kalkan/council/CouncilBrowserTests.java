@@ -135,7 +135,20 @@ class CouncilBrowserTests {
         browser.findElement(By.id("draft-text")).sendKeys("The Council activates the CMC crisis response team.");
         new Select(browser.findElement(By.id("draft-classification"))).selectByValue("RESTRICTED");
         new Select(browser.findElement(By.id("draft-procedure"))).selectByValue("CONSENSUS");
-        browser.findElement(By.id("draft-crisis")).sendKeys(crisis);
+        // Pick, never paste: the crisis is picked by its reference and title, measure values from their lists.
+        Select crises = new Select(browser.findElement(By.id("draft-crisis")));
+        WebElement option = crises.getOptions().stream().filter(o -> crisis.equals(o.getDomAttribute("value")))
+                .findFirst().orElseThrow();
+        assertThat(option.getText()).matches("CRI-\\d{4}-\\d{4,} · Aktau port incident.*").doesNotContain(crisis);
+        crises.selectByValue(crisis);
+        assertThat(new Select(browser.findElement(By.id("param-RAISE_ALERT_LEVEL-level"))).getOptions())
+                .extracting(WebElement::getText).containsExactly("Normal", "Elevated", "High", "Severe");
+        assertThat(new Select(browser.findElement(By.id("param-RAISE_ALERT_LEVEL-target"))).getOptions())
+                .extracting(o -> o.getDomAttribute("value")).contains("AZE", "KAZ", "KGZ", "TUR", "UZB")
+                .doesNotContain("HUN");
+        assertThat(browser.findElements(By.cssSelector("#draft input[name^='param.']"))).as("nothing typed").isEmpty();
+        assertThat(browser.findElement(By.cssSelector("input[name=measure][value=ACTIVATE_FORCES]")).isEnabled())
+                .as("a plan is put to the Council from its own page").isFalse();
         browser.findElement(By.cssSelector("input[name=measure][value=ACTIVATE_CRISIS_TEAM]")).click();
         browser.findElement(By.id("draft-submit")).click();
 

@@ -43,8 +43,9 @@ class ExerciseBrowserTests {
         signIn("exercise.director");
         browser.findElement(By.linkText("Exercises")).click();
         browser.findElement(By.id("name")).sendKeys(name);
-        browser.findElement(By.id("trainingAudience")).sendKeys("KGZ, UZB");
-        browser.findElement(By.id("evaluatorUsers")).sendKeys("kaz.officer");
+        browser.executeScript("arguments[0].click();", browser.findElement(By.id("trainingAudience-KGZ")));
+        browser.executeScript("arguments[0].click();", browser.findElement(By.id("trainingAudience-UZB")));
+        Browser.pickUser(browser, "evaluatorUsers", "kaz.off", "kaz.officer");
         browser.findElement(By.id("objectives")).sendKeys("Report handling\nAlerting");
         browser.findElement(By.id("phases")).sendKeys("STARTEX\nCrisis response\nENDEX");
         Browser.screenshot(browser, "exercise-plan-form");
@@ -54,6 +55,8 @@ class ExerciseBrowserTests {
                 .equals(name));
         assertThat(browser.findElement(By.className("exercise-banner")).getText())
                 .isEqualTo("EXERCISE EXERCISE EXERCISE — " + name);
+        // Both nations picked as chips reached the plan.
+        assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains("KGZ, UZB");
         browser.findElement(By.cssSelector("#msel details:nth-of-type(2) summary")).click();
         browser.findElement(By.id("csv")).sendKeys(ExerciseFixtures.CSV_HEADER
                 + "1,PT1M,AT_TIME,,REPORT,KGZ border guard,KGZ,NONE,Report handling,,,"

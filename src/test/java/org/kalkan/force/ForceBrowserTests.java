@@ -96,8 +96,16 @@ class ForceBrowserTests {
         Browser.await(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/forces/plans/"));
         assertThat(browser.findElement(By.cssSelector("#assignments tr[data-unit-id='" + unit + "']")).getText())
                 .contains("AZE Field Hospital");
-        assertThat(browser.findElement(By.id("gap-table")).getText()).contains("ENGINEER");
-        assertThat(browser.findElement(By.id("plan-optimal")).getText()).isEqualTo("yes");
+        // Planner language: what is needed as people say it, how it went, no solver terms and no ids.
+        assertThat(browser.findElement(By.id("gap-table")).getText()).contains("Engineer").doesNotContain("ENGINEER");
+        assertThat(browser.findElement(By.id("plan-optimal")).getText()).isEqualTo("optimal: no better plan exists");
+        assertThat(browser.findElement(By.id("plan-summary")).getText()).endsWith("missing");
+        assertThat(browser.findElement(By.id("plan-title")).getText()).startsWith("Sourcing plan for CRI-");
+        assertThat(browser.findElement(By.cssSelector("#assignments tr[data-unit-id='" + unit + "']")).getText())
+                .containsPattern("arrives \\d+ h before it is needed|h late");
+        String planText = browser.findElement(By.tagName("main")).getText();
+        assertThat(planText).doesNotContain("Objective").doesNotContain("bound").doesNotContain(crisis)
+                .doesNotContain(browser.getCurrentUrl().replaceAll(".*/forces/plans/", "").substring(0, 8));
         Browser.screenshot(browser, "force-plan");
         browser.findElement(By.id("submit-plan")).click();
         // Submitting to the Council cannot be undone: the page asks first.

@@ -80,7 +80,8 @@ class InboxBrowserTests {
         browser.findElement(By.id("new-alert")).click();
         String text = "Tanker aground off Turkmenbashi, " + System.nanoTime();
         browser.findElement(By.id("text")).sendKeys(text);
-        browser.findElement(By.id("users")).sendKeys("uzb.officer, kaz.officer");
+        Browser.pickUser(browser, "users", "uzb.off", "uzb.officer");
+        Browser.pickUser(browser, "users", "kaz.off", "kaz.officer");
         new Select(browser.findElement(By.id("precedence"))).selectByValue("IMMEDIATE");
         new Select(browser.findElement(By.id("classification"))).selectByValue("RESTRICTED");
         // Durations are picked as people say them ("30 days"); the form posts ISO 8601 (P30D), which is too long.
@@ -92,6 +93,9 @@ class InboxBrowserTests {
         assertThat(browser.findElement(By.id("text")).getDomProperty("value")).isEqualTo(text);
         assertThat(browser.findElement(By.id("ackWithin")).getDomProperty("value")).as("kept after the error")
                 .isEqualTo("30");
+        // The people picked are kept as chips, by name, not as typed user names.
+        Browser.await(browser, Duration.ofSeconds(10)).until(d -> Browser.pickedUsers(d, "users")
+                .equals(java.util.List.of("uzb.officer", "kaz.officer")));
         browser.findElement(By.id("ackWithin")).clear();
         browser.findElement(By.id("ackWithin")).sendKeys("30");
         new Select(browser.findElement(By.id("ackWithin-unit"))).selectByValue("M");

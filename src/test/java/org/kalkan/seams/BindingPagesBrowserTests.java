@@ -12,7 +12,6 @@ import org.kalkan.ApiClient;
 import org.kalkan.Browser;
 import org.kalkan.KalkanTest;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -41,8 +40,10 @@ class BindingPagesBrowserTests {
         assertThat(browser.findElement(By.cssSelector("label[for=draft-urgency]")).getText()).contains("PT15S");
         browser.findElement(By.id("draft-title")).sendKeys("Bilateral statement");
         browser.findElement(By.id("draft-text")).sendKeys("Only for Kazakhstan and Türkiye.");
-        var releasable = browser.findElement(By.id("draft-releasable"));
-        releasable.sendKeys(Keys.chord(Keys.CONTROL, "a"), "KAZ, TUR");
+        // Releasability as chips: MEMBERS off, KAZ and TUR on.
+        browser.executeScript("arguments[0].click();", browser.findElement(By.id("draft-releasable-MEMBERS")));
+        browser.executeScript("arguments[0].click();", browser.findElement(By.id("draft-releasable-KAZ")));
+        browser.executeScript("arguments[0].click();", browser.findElement(By.id("draft-releasable-TUR")));
         browser.findElement(By.id("draft-submit")).click();
         Browser.await(browser, java.time.Duration.ofSeconds(10)).until(d -> d.findElement(By.id("council-error"))
                 .getText().contains("not releasable to member state AZE"));

@@ -63,9 +63,15 @@ class TrainingBrowserTests {
                 + "Conduct a post-blast investigation");
         browser.findElement(By.id("course-profile")).sendKeys("2222");
         browser.findElement(By.id("course-grants")).sendKeys(code);
+        // "Valid for" is picked as people say it (18 months); the form posts ISO 8601 (P18M), shown as people say it.
+        browser.findElement(By.id("course-valid")).clear();
+        browser.findElement(By.id("course-valid")).sendKeys("18");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("course-valid-unit"))).selectByValue("M");
         browser.findElement(By.id("publish-submit")).click();
         Browser.await(browser, Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector(
                 "#course-table tr[data-code='" + code + "']")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#course-table tr[data-code='" + code + "']")).getText())
+                .contains("1 year 6 months").doesNotContain("P18M").doesNotContain("P1Y6M");
         Browser.screenshot(browser, "training-catalogue");
 
         browser.get(base() + "/training/courses/" + code);
@@ -81,6 +87,8 @@ class TrainingBrowserTests {
         WebElement session = Browser.await(browser, Duration.ofSeconds(5)).until(d ->
                 d.findElements(By.cssSelector("#sessions a")).stream().findFirst().orElse(null));
         assertThat(browser.findElement(By.id("objectives")).getText()).contains(code + ".1");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("valid for 1 year 6 months")
+                .contains("grace period 3 months").doesNotContain("P3M");
         Browser.screenshot(browser, "training-course");
         String sessionUrl = session.getAttribute("href");
         signOut();

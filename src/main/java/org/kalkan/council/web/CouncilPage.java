@@ -67,9 +67,12 @@ class CouncilPage {
     private final CouncilProperties properties;
     private final Clock clock;
     private final FormErrors errors;
+    private final List<org.kalkan.council.DecisionChoices> choiceProviders;
 
     CouncilPage(Council council, MemberStates members, CurrentSubject currentSubject, PageMarking marking,
-            CouncilProperties properties, Clock clock, FormErrors errors) {
+            CouncilProperties properties, Clock clock, FormErrors errors,
+            List<org.kalkan.council.DecisionChoices> choiceProviders) {
+        this.choiceProviders = List.copyOf(choiceProviders);
         this.errors = errors;
         this.properties = properties;
         this.council = council;
@@ -109,6 +112,17 @@ class CouncilPage {
         model.addAttribute("grounds", ThreatGround.values());
         model.addAttribute("classifications", Classification.values());
         model.addAttribute("chair", subject.has(Role.COUNCIL_CHAIR));
+        // The draft's crisis and measure values are picked from what the owning modules offer the chair.
+        java.util.Map<String, List<org.kalkan.council.DecisionChoices.Choice>> choices = new java.util.HashMap<>();
+        if (subject.has(Role.COUNCIL_CHAIR)) {
+            choiceProviders.forEach(p -> p.choices(subject).forEach((key, list) ->
+                    choices.computeIfAbsent(key, k -> new java.util.ArrayList<>()).addAll(list)));
+        }
+        model.addAttribute("choices", choices);
+        // A measure whose values nobody here offers (a sourcing plan) is put to the Council from its own page.
+        model.addAttribute("draftable", council.measures().stream()
+                .filter(m -> choices.keySet().containsAll(m.parameters())).map(m -> m.code())
+                .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("delegate", isMemberDelegate(subject));
         model.addAttribute("serverNowExact", now.truncatedTo(ChronoUnit.MILLIS).toString());
         // At least the minimum silence after the form is sent (the silence starts when every delegate is notified).
@@ -229,7 +243,9 @@ class CouncilPage {
         Classification classification = Classification.parse(required(form.getFirst("classification"),
                 "classification")).orElseThrow(() -> new IllegalArgumentException("unknown classification"));
         Set<String> releasableTo = new TreeSet<>();
-        for (String entry : required(form.getFirst("releasableTo"), "releasable to").split("[,\\s]+")) {
+        // One value per chip (fragments/pickers :: nations); a typed list still splits on commas and spaces.
+        String chosen = String.join(",", form.getOrDefault("releasableTo", List.of()));
+        for (String entry : required(chosen.isBlank() ? null : chosen, "releasable to").split("[,\\s]+")) {
             if (!entry.isBlank()) {
                 releasableTo.add(entry.strip().toUpperCase(java.util.Locale.ROOT));
             }

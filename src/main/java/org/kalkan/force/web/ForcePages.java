@@ -185,7 +185,9 @@ class ForcePages {
     }
 
     @PostMapping("/forces/crises/{id}/requirements")
-    String state(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    String state(@PathVariable UUID id, @RequestParam Map<String, String> form,
+            @RequestParam(name = "releasableTo", required = false) @Nullable List<String> releasableTo,
+            RedirectAttributes redirect) {
         return run("/forces/crises/" + id, "state", redirect, () -> {
             GeoPoint at = MovementApi.point(form.getOrDefault("location", ""), "location");
             Instant neededBy = UnitRequest.instant(form.get("neededBy"), "neededBy");
@@ -198,7 +200,7 @@ class ForcePages {
                     form.getOrDefault("country", "").trim().toUpperCase(Locale.ROOT), neededBy,
                     number(form.get("durationDays"), "durationDays"),
                     blankToNull(form.get("use")) == null ? null : form.get("use").trim().toUpperCase(Locale.ROOT));
-            requirements.state(subject.get(), id, requirement, label(form));
+            requirements.state(subject.get(), id, requirement, label(form, releasableTo));
             return "requirement stated";
         });
     }
@@ -286,13 +288,29 @@ class ForcePages {
         List<StatedRequirement> stated = plan.requirementIds().stream()
                 .map(r -> requirements.requirement(me, r)).toList();
         stated.forEach(s -> marking.show(s.label()));
-        Map<UUID, String> described = ForceViews.describeAll(stated);
+        Map<UUID, Requirement> byId = stated.stream()
+                .collect(java.util.stream.Collectors.toMap(s -> s.requirement().id(), StatedRequirement::requirement));
         List<ForceViews.AssignmentRow> assignments = plan.plan().assignments().stream()
-                .map(a -> new ForceViews.AssignmentRow(a, unitName(me, a.unitId()),
-                        described.getOrDefault(a.requirementId(), a.requirementId().toString()))).toList();
+                .map(a -> {
+                    Requirement r = byId.get(a.requirementId());
+                    long margin = r == null ? 0 : Duration.between(a.estimatedArrival(), r.neededBy()).toHours();
+                    return new ForceViews.AssignmentRow(a, unitName(me, a.unitId()), r, margin);
+                }).toList();
         List<ForceViews.GapRow> gaps = plan.plan().gaps().stream()
-                .map(g -> new ForceViews.GapRow(g, described.getOrDefault(g.requirementId(),
-                        g.requirementId().toString()))).toList();
+                .map(g -> new ForceViews.GapRow(g, byId.get(g.requirementId()))).toList();
+        // Planner language: the plan is named by its crisis and when it was computed, never by an id.
+        String crisisName = null;
+        if (plan.crisisId() != null) {
+            try {
+                var crisis = crises.find(me, new CrisisId(plan.crisisId()));
+                crisisName = crisis.ref() + " · " + crisis.title();
+            } catch (DomainException e) {
+                crisisName = null; // a crisis the reader may no longer read is not named
+            }
+        }
+        model.addAttribute("crisisName", crisisName);
+        model.addAttribute("filled", plan.plan().gaps().isEmpty());
+        model.addAttribute("gapCount", plan.plan().gaps().stream().mapToInt(g -> g.missing()).sum());
         model.addAttribute("plan", plan);
         model.addAttribute("assignments", assignments);
         model.addAttribute("gaps", gaps);
@@ -365,11 +383,11 @@ class ForcePages {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static SecurityLabel label(Map<String, String> form) {
+    private static SecurityLabel label(Map<String, String> form, @Nullable List<String> releasableTo) {
         Classification classification = Classification.parse(form.getOrDefault("classification", ""))
                 .orElseThrow(() -> new IllegalArgumentException("choose a classification"));
         TreeSet<String> releasable = new TreeSet<>(UnitRequest.upper(Arrays.asList(
-                form.getOrDefault("releasableTo", "").split("[,\\s]+"))));
+                String.join(",", releasableTo == null ? List.of() : releasableTo).split("[,\\s]+"))));
         if (releasable.isEmpty()) {
             throw new IllegalArgumentException("releasableTo is required");
         }

@@ -79,12 +79,16 @@ public class ForceViews {
     public record IncomingRow(SourcingRequest request, StatedRequirement stated, List<Offer> offers) {
     }
 
-    /** A plan's assignment with the names a reader needs. */
-    public record AssignmentRow(SourcingPlan.Assignment assignment, String unitName, String requirement) {
+    /**
+     * A plan's assignment with the names a reader needs: the unit's name and the requirement (null when the reader
+     * may no longer read it), and how many hours before it is needed the unit arrives (negative: late).
+     */
+    public record AssignmentRow(SourcingPlan.Assignment assignment, String unitName,
+            org.kalkan.force.@Nullable Requirement requirement, long marginHours) {
     }
 
-    /** A plan's gap with its requirement described. */
-    public record GapRow(SourcingPlan.Gap gap, String requirement) {
+    /** A plan's gap with its requirement (null when the reader may no longer read it). */
+    public record GapRow(SourcingPlan.Gap gap, org.kalkan.force.@Nullable Requirement requirement) {
     }
 
     static BoardRow row(StatedRequirement stated, List<SourcingRequest> requests, List<Offer> offers,
@@ -99,14 +103,5 @@ public class ForceViews {
         }
         return new BoardRow(stated, requests.stream().filter(r -> r.requirementId().equals(id)).toList(),
                 offers.stream().filter(o -> o.requirementId().equals(id)).toList(), filled, reasons);
-    }
-
-    static String describe(StatedRequirement stated) {
-        var r = stated.requirement();
-        return r.quantity() + " × " + r.capability() + " · " + r.country() + " · " + Dtg.of(r.neededBy());
-    }
-
-    static Map<UUID, String> describeAll(List<StatedRequirement> stated) {
-        return stated.stream().collect(Collectors.toMap(s -> s.requirement().id(), ForceViews::describe));
     }
 }

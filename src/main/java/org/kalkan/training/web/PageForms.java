@@ -1,5 +1,6 @@
 package org.kalkan.training.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,11 @@ final class PageForms {
     private static void refused(RedirectAttributes redirect, String section, @Nullable String detail) {
         redirect.addFlashAttribute("errorSection", section);
         redirect.addFlashAttribute("error", detail == null ? "refused" : detail);
+    }
+
+    /** Every value a field was posted with (the chips of fragments/pickers :: nations), comma separated. */
+    static String joined(@Nullable List<String> values) {
+        return values == null ? "" : String.join(",", values);
     }
 
     static @Nullable String blank(Map<String, String> form, String field) {

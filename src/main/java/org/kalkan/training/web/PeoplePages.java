@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 import java.util.UUID;
 import org.kalkan.force.ForceRegistry;
@@ -69,7 +70,9 @@ class PeoplePages {
     }
 
     @PostMapping("/training/people")
-    String register(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    String register(@RequestParam Map<String, String> form,
+            @RequestParam(name = "releasableTo", required = false) @Nullable List<String> releasableTo,
+            RedirectAttributes redirect) {
         return PageForms.run("/training/people", "register", redirect, errors, () -> {
             Subject me = subject.get();
             String profile = PageForms.blank(form, "profile");
@@ -77,8 +80,7 @@ class PeoplePages {
                     me.nation().value(), PageForms.blank(form, "unitId"), form.get("clearance"),
                     profile == null ? List.of() : List.of(new TrainingJson.LanguageBody(
                             form.getOrDefault("language", "en"), profile)),
-                    TrainingJson.label(form.getOrDefault("classification", ""), form.getOrDefault("releasableTo",
-                            "")));
+                    TrainingJson.label(form.getOrDefault("classification", ""), PageForms.joined(releasableTo)));
             personnel.register(me, body.toDraft());
             return "registered";
         });

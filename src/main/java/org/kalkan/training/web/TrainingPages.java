@@ -101,7 +101,9 @@ class TrainingPages {
     }
 
     @PostMapping("/training/courses")
-    String publish(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    String publish(@RequestParam Map<String, String> form,
+            @RequestParam(name = "releasableTo", required = false) @Nullable List<String> releasableTo,
+            RedirectAttributes redirect) {
         return PageForms.run("/training", "publish", redirect, errors, () -> {
             Subject me = subject.get();
             String profile = PageForms.blank(form, "languageProfile");
@@ -117,7 +119,7 @@ class TrainingPages {
                             : new TrainingJson.LanguageBody(PageForms.blank(form, "profileLanguage"), profile)),
                     qualificationCode == null ? null : new TrainingJson.GrantBody(qualificationCode,
                             PageForms.blank(form, "validFor"), PageForms.blank(form, "gracePeriod")),
-                    TrainingJson.label(form.getOrDefault("classification", ""), form.getOrDefault("releasableTo", "")),
+                    TrainingJson.label(form.getOrDefault("classification", ""), PageForms.joined(releasableTo)),
                     null);
             catalogue.publish(me, body.toDraft(me.nation()));
             return "published";
@@ -140,7 +142,9 @@ class TrainingPages {
     }
 
     @PostMapping("/training/courses/{code}/sessions")
-    String schedule(@PathVariable String code, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    String schedule(@PathVariable String code, @RequestParam Map<String, String> form,
+            @RequestParam(name = "releasableTo", required = false) @Nullable List<String> releasableTo,
+            RedirectAttributes redirect) {
         return PageForms.run("/training/courses/" + code, "schedule", redirect, errors, () -> {
             Map<String, Integer> quotas = new TreeMap<>();
             String text = PageForms.blank(form, "quotas");
@@ -162,8 +166,7 @@ class TrainingPages {
                     Fields.required(Fields.date(form.get("end"), "end"), "end"), PageForms.blank(form, "place"),
                     PageForms.number(form, "seats"), quotas, Fields.date(form.get("nominationDeadline"),
                             "nominationDeadline"),
-                    TrainingJson.label(form.getOrDefault("classification", ""),
-                            form.getOrDefault("releasableTo", ""))));
+                    TrainingJson.label(form.getOrDefault("classification", ""), PageForms.joined(releasableTo))));
             return "scheduled";
         });
     }

@@ -62,8 +62,9 @@ class CotDefaultLabelBrowserTests {
     void anAdministratorSetsAnotherUsersDefaultLabel() {
         ChromeDriver admin = signedIn("admin");
         admin.get("http://localhost:" + port + "/cot/default-label");
-        admin.findElement(By.id("user")).clear();
-        admin.findElement(By.id("user")).sendKeys("kgz.delegate\n");
+        // The user is picked (a person found by name, user name or nation), not typed.
+        Browser.pickUser(admin, "user", "kgz.del", "kgz.delegate");
+        admin.findElement(By.cssSelector("#label-user button[type=submit]")).click();
         Browser.await(admin, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("label-username")).getText()
                 .equals("kgz.delegate"));
         admin.findElement(By.cssSelector("input[name=releasableTo][value=MEMBERS]")).click();

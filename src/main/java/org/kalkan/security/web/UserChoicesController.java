@@ -1,0 +1,44 @@
+package org.kalkan.security.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.kalkan.security.Role;
+import org.kalkan.security.UserDirectory;
+import org.kalkan.security.UserSummary;
+import org.springframework.context.MessageSource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The people a signed-in user may pick in a form (crisis team, task owner, alert recipients, exercise staff): enabled
+ * accounts only, each with its name, nation and roles by their human names in the reader's language. What the
+ * pages already let anyone type; nobody has to know a user name by heart (issue 16: pick, never paste).
+ */
+@RestController
+class UserChoicesController {
+
+    record Person(String username, String name, String nation, List<String> roles) {}
+
+    private final UserDirectory users;
+    private final MessageSource messages;
+
+    UserChoicesController(UserDirectory users, MessageSource messages) {
+        this.users = users;
+        this.messages = messages;
+    }
+
+    @GetMapping(path = "/users/choices", produces = "application/json")
+    List<Person> choices(Locale locale) {
+        return users.all().stream().filter(UserSummary::enabled)
+                .sorted(Comparator.comparing(UserSummary::username))
+                .map(u -> new Person(u.username(), u.displayName().isBlank() ? u.username() : u.displayName(),
+                        u.nation().value(), u.roles().stream().sorted().map(r -> roleName(r, locale)).toList()))
+                .toList();
+    }
+
+    private String roleName(Role role, Locale locale) {
+        String name = messages.getMessage("role." + role.name(), null, role.name(), locale);
+        return name == null ? role.name() : name;
+    }
+}
