@@ -10,8 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,7 +34,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.kalkan.ApiClient;
 import org.kalkan.EventStream;
@@ -48,6 +57,7 @@ import org.springframework.kafka.test.utils.ContainerTestUtils;
  * by id, to the readers the access policy lets through on the receiving instance.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterLiveStreamTests {
 
     private static final int PARTITIONS = 3;
@@ -87,13 +97,14 @@ class ClusterLiveStreamTests {
                 "--kalkan.platform.db.pool-size=5",
                 "--kalkan.platform.data-dir=target/test-data/cluster-" + UUID.randomUUID(),
                 "--kalkan.cot.tls-port=0", "--kalkan.cot.bind-address=127.0.0.1", "--kalkan.federation.port=0",
-                "--kalkan.notification.mail.enabled=false");
+                "--kalkan.notification.mail.enabled=false",
+                "--kalkan.council.min-silence=PT5S", "--kalkan.council.min-urgent-silence=PT2S");
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
         for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] {b, a}) {
-            if (instance != null) {
+            if (instance != null && instance.isActive()) {
                 instance.close();
             }
         }
@@ -183,6 +194,90 @@ class ClusterLiveStreamTests {
         } finally {
             response.body().close();
         }
+    }
+
+    @Test
+    void theHealthOfEachInstanceNamesItAndTheLeaseHolder() {
+        ApiClient apiB = new ApiClient(port(b));
+        String admin = apiB.token("admin", "kalkan-demo");
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.getBean(Lease.class).holder().isPresent());
+        String holder = a.getBean(Lease.class).holder().orElseThrow();
+        var health = apiB.get("/actuator/health", admin);
+        assertThat(health.status()).isEqualTo(200);
+        var cluster = health.json().get("components").get("cluster");
+        assertThat(cluster.get("status").asString()).isEqualTo("UP");
+        assertThat(cluster.get("details").get("instance").asString()).isEqualTo(b.getBean(Cluster.class).incarnation());
+        assertThat(cluster.get("details").get("leaseHolder").asString()).isEqualTo(holder);
+        assertThat(cluster.get("details").get("kafka").asString()).isEqualTo("reachable");
+    }
+
+    /**
+     * Last: it stops one instance. Exactly one instance holds the lease and runs singleton work (the silence poller
+     * here); when it dies the other takes the lease within seconds and adopts a silence that ends meanwhile, once.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theLeaseMovesToTheSurvivorWhenItsHolderDiesAndADueSilenceIsAdoptedOnce() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.getBean(Lease.class).held() != b.getBean(Lease.class)
+                .held());
+        ConfigurableApplicationContext holder = a.getBean(Lease.class).held() ? a : b;
+        ConfigurableApplicationContext survivor = holder == a ? b : a;
+        assertThat(survivor.getBean(Lease.class).holder()).contains(holder.getBean(Cluster.class).incarnation());
+        // Over several polls only the holder runs the silence poller.
+        double start = silencePolls(holder);
+        await().atMost(Duration.ofSeconds(15)).until(() -> silencePolls(holder) >= start + 3);
+        assertThat(silencePolls(survivor)).isZero();
+        assertThat(a.getBean(Lease.class).held()).isNotEqualTo(b.getBean(Lease.class).held());
+
+        // A decision whose silence ends just after its holder died.
+        ApiClient api = new ApiClient(port(survivor));
+        String chair = api.token("council.chair", "kalkan-demo");
+        Instant deadline = Instant.now().plusSeconds(7).truncatedTo(ChronoUnit.MILLIS);
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("title", "Adopted after the lease moved");
+        draft.put("text", "The Council decides to keep working when an instance dies.");
+        draft.put("label", Map.of("classification", "RESTRICTED", "releasableTo", List.of("MEMBERS")));
+        draft.put("procedure", "SILENCE");
+        draft.put("silenceEndsAt", deadline.toString());
+        var circulated = api.post("/api/v1/council/decisions", chair, draft);
+        assertThat(circulated.status()).as(circulated.body()).isEqualTo(201);
+        UUID decision = UUID.fromString(circulated.json().get("id").asString());
+
+        long killed = System.nanoTime();
+        holder.close();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> survivor.getBean(Lease.class).held());
+        System.out.println("lease moved to the survivor " + (System.nanoTime() - killed) / 1_000_000
+                + " ms after its holder stopped");
+        await().atMost(Duration.ofSeconds(10)).until(() -> silencePolls(survivor) > 0);
+
+        // Read in the database, not through the API (a read adopts too): the survivor's poller adopted it, once.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "ADOPTED".equals(single("SELECT status FROM council_decision WHERE id = ?", decision)));
+        // (The counter is increased just after the adoption's commit.)
+        await().atMost(Duration.ofSeconds(2)).until(() -> survivor.getBean(MeterRegistry.class)
+                .counter("kalkan.council.silence.adopted").count() == 1.0);
+        assertThat(single("SELECT count(*) FROM audit_log WHERE action = 'DECISION_ADOPTED' AND target = ?",
+                "decision:" + decision)).isEqualTo(1L);
+        assertThat(api.get("/api/v1/council/decisions/" + decision, chair).json().get("adoptedAt").asString())
+                .isEqualTo(deadline.toString());
+    }
+
+    /** The first column of the first row of a query with one parameter, read straight from the database. */
+    private static Object single(String sql, Object parameter) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, parameter);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getObject(1) : "";
+            }
+        }
+    }
+
+    private static double silencePolls(ConfigurableApplicationContext instance) {
+        var counter = instance.getBean(MeterRegistry.class).find("kalkan.cluster.singleton.runs")
+                .tag("task", "council.silence").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static Map<String, Object> flashTo(String text, String user) {

@@ -20,8 +20,8 @@ import org.springframework.core.env.MapPropertySource;
  * node has no Kafka client and no Kafka externalisation at all (the auto-configurations are excluded), and a cluster
  * instance gets them configured from {@code kalkan.cluster.*}: Kafka at the bootstrap address, a consumer group of
  * its own (its incarnation, so every instance hears every signal), and its database connections named after it.
- * Outstanding publications are not republished at a clustered start: another instance may be processing them
- * (guarding their resubmission across instances is not done yet, see docs/modules/cluster.md).
+ * Outstanding publications are not republished at a clustered start: another instance may be processing them; the
+ * lease holder resubmits what the staleness monitor marked failed instead (ADR 0014, {@code ClusteredPublications}).
  */
 public class ClusterEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -54,6 +54,7 @@ public class ClusterEnvironment implements EnvironmentPostProcessor, Ordered {
             String incarnation = incarnation(environment);
             settings.put(Cluster.INCARNATION_PROPERTY, incarnation);
             settings.put("kalkan.platform.db.application-name", "kalkan/" + incarnation);
+            // Never resubmit incomplete publications at start: another instance may be processing them (ADR 0014).
             settings.put("spring.modulith.events.republish-outstanding-events-on-restart", "false");
             defaults(environment, settings, Map.of(
                     "spring.kafka.bootstrap-servers", bootstrap,
@@ -62,7 +63,13 @@ public class ClusterEnvironment implements EnvironmentPostProcessor, Ordered {
                     // A new incarnation starts at the present: its clients load the picture when they connect.
                     "spring.kafka.consumer.auto-offset-reset", "latest",
                     "spring.kafka.producer.properties.linger.ms", "1",
-                    "spring.kafka.admin.fail-fast", "false"));
+                    "spring.kafka.admin.fail-fast", "false",
+                    // What an instance that died left published or processing becomes failed, and the lease holder
+                    // resubmits it (ClusteredPublications); far above what a live instance takes.
+                    "spring.modulith.events.staleness.published", "PT2M",
+                    "spring.modulith.events.staleness.processing", "PT5M",
+                    "spring.modulith.events.staleness.resubmission", "PT10M",
+                    "spring.modulith.events.staleness.check-intervall", "PT30S"));
         }
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, settings));
     }
