@@ -98,7 +98,8 @@ class ClusterLiveStreamTests {
                 "--kalkan.platform.data-dir=target/test-data/cluster-" + UUID.randomUUID(),
                 "--kalkan.cot.tls-port=0", "--kalkan.cot.bind-address=127.0.0.1", "--kalkan.federation.port=0",
                 "--kalkan.notification.mail.enabled=false",
-                "--kalkan.council.min-silence=PT5S", "--kalkan.council.min-urgent-silence=PT2S");
+                "--kalkan.council.min-silence=PT5S", "--kalkan.council.min-urgent-silence=PT2S",
+                "--kalkan.cluster.resubmit-interval=PT1S", "--kalkan.cluster.resubmit-min-age=PT0S");
     }
 
     @AfterAll
@@ -211,6 +212,58 @@ class ClusterLiveStreamTests {
         assertThat(cluster.get("details").get("kafka").asString()).isEqualTo("reachable");
     }
 
+    @Test
+    void aBrowserSessionMadeOnOneInstanceIsValidOnTheOther() throws Exception {
+        HttpClient browser = SessionClient.signedIn(port(a), "tur.officer");
+        // The cookie jar ignores ports, as browsers do: the same session cookie goes to B.
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port(b) + "/account")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("signed in on B with A's session").isEqualTo(200);
+        assertThat(page.body()).contains("tur.officer");
+        assertThat(single("SELECT count(*) FROM spring_session WHERE principal_name = ?", "tur.officer"))
+                .isNotEqualTo(0L);
+    }
+
+    /**
+     * A publication an instance left behind (failed by the staleness monitor) is resubmitted by the lease holder only,
+     * and completed once.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void onlyTheLeaseHolderResubmitsAFailedPublicationAndItCompletesOnce() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.getBean(Lease.class).held() != b.getBean(Lease.class)
+                .held());
+        ConfigurableApplicationContext holder = a.getBean(Lease.class).held() ? a : b;
+        ConfigurableApplicationContext other = holder == a ? b : a;
+        ApiClient apiA = new ApiClient(port(a));
+        String incident = apiA.post("/api/v1/reports", apiA.token("aze.officer", "kalkan-demo"),
+                IncidentFixtures.report("NATURAL_DISASTER", 41.31, 69.25, "RESTRICTED", "MEMBERS")).json()
+                .get("incidentId").asString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !"".equals(single("SELECT id FROM event_publication "
+                + "WHERE event_type LIKE '%.Signal' AND completion_date IS NOT NULL AND serialized_event LIKE ?",
+                "%" + incident + "%")));
+        // As a dead instance would have left it: not completed, failed by the staleness monitor.
+        UUID left = UUID.randomUUID();
+        single("""
+                INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
+                    completion_attempts)
+                SELECT CAST(? AS uuid), listener_id, event_type, serialized_event, now() - interval '10 minutes',
+                    'FAILED', 1
+                FROM event_publication WHERE event_type LIKE '%.Signal' AND serialized_event LIKE '%' || ? || '%'
+                LIMIT 1 RETURNING id""", left.toString(), incident);
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> !"".equals(single(
+                "SELECT completion_date FROM event_publication WHERE id = ? AND completion_date IS NOT NULL", left)));
+        assertThat(single("SELECT completion_attempts FROM event_publication WHERE id = ?", left)).isEqualTo(2);
+        assertThat(resubmissions(holder)).isPositive();
+        assertThat(resubmissions(other)).isZero();
+    }
+
+    private static double resubmissions(ConfigurableApplicationContext instance) {
+        var counter = instance.getBean(MeterRegistry.class).find("kalkan.cluster.singleton.runs")
+                .tag("task", "events.resubmit").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     /**
      * Last: it stops one instance. Exactly one instance holds the lease and runs singleton work (the silence poller
      * here); when it dies the other takes the lease within seconds and adopts a silence that ends meanwhile, once.
@@ -263,11 +316,13 @@ class ClusterLiveStreamTests {
                 .isEqualTo(deadline.toString());
     }
 
-    /** The first column of the first row of a query with one parameter, read straight from the database. */
-    private static Object single(String sql, Object parameter) throws Exception {
+    /** The first column of the first row of a query, read straight from the database ("" for no row). */
+    private static Object single(String sql, Object... parameters) throws Exception {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setObject(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? rs.getObject(1) : "";
             }

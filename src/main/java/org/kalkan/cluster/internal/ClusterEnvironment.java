@@ -31,7 +31,11 @@ public class ClusterEnvironment implements EnvironmentPostProcessor, Ordered {
             "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
             "org.springframework.modulith.events.kafka.KafkaEventExternalizerConfiguration",
             "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration",
-            "org.springframework.modulith.events.kafka.KafkaJackson2Configuration");
+            "org.springframework.modulith.events.kafka.KafkaJackson2Configuration",
+            // Browser sessions in PostgreSQL: a single node keeps them in memory (ADR 0014).
+            "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration",
+            "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration",
+            "org.springframework.boot.session.autoconfigure.SessionsEndpointAutoConfiguration");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
@@ -56,6 +60,8 @@ public class ClusterEnvironment implements EnvironmentPostProcessor, Ordered {
             settings.put("kalkan.platform.db.application-name", "kalkan/" + incarnation);
             // Never resubmit incomplete publications at start: another instance may be processing them (ADR 0014).
             settings.put("spring.modulith.events.republish-outstanding-events-on-restart", "false");
+            // Sessions in PostgreSQL, so a browser may reach any instance; Flyway owns the tables (V9).
+            settings.put("spring.session.jdbc.initialize-schema", "never");
             defaults(environment, settings, Map.of(
                     "spring.kafka.bootstrap-servers", bootstrap,
                     "spring.kafka.client-id", "kalkan-" + incarnation,
