@@ -224,6 +224,48 @@ class ClusterLiveStreamTests {
                 .isNotEqualTo(0L);
     }
 
+    @Test
+    void aCouncilChangeOnOneInstanceRefreshesTheSilencePanelOnlyForItsReadersOnTheOther() throws Exception {
+        List<String> delegate = dashboardStream(SessionClient.signedIn(port(b), "tur.delegate"));
+        List<String> observer = dashboardStream(SessionClient.signedIn(port(b), "hun.observer"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> delegate.contains("event:ready")
+                && observer.contains("event:ready"));
+        ApiClient apiA = new ApiClient(port(a));
+        String chair = apiA.token("council.chair", "kalkan-demo");
+        assertThat(apiA.post("/api/v1/council/decisions", chair, silence("For the members only", "MEMBERS"))
+                .status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> delegate.contains("data:silence"));
+        assertThat(apiA.post("/api/v1/council/decisions", chair, silence("For everyone", "ALL")).status())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> observer.contains("data:silence"));
+        // The observer heard only of the decision he may read; the delegate of both.
+        await().atMost(Duration.ofSeconds(10)).until(() -> delegate.stream().filter("data:silence"::equals)
+                .count() == 2);
+        assertThat(observer.stream().filter("data:silence"::equals)).hasSize(1);
+    }
+
+    private static Map<String, Object> silence(String title, String releasableTo) {
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("title", title + " " + System.nanoTime());
+        draft.put("text", "The Council decides: " + title + ".");
+        draft.put("label", Map.of("classification", "RESTRICTED", "releasableTo", List.of(releasableTo)));
+        draft.put("procedure", "SILENCE");
+        draft.put("silenceEndsAt", Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS).toString());
+        return draft;
+    }
+
+    /** The lines of a dashboard's stream, read on a thread of their own until the test ends. */
+    private static List<String> dashboardStream(HttpClient browser) throws Exception {
+        HttpResponse<Stream<String>> response = browser.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port(b) + "/dashboard/stream"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> response.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
     /**
      * A publication an instance left behind (failed by the staleness monitor) is resubmitted by the lease holder only,
      * and completed once.
