@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.federation.internal.AirGap;
+import org.kalkan.federation.internal.AuditWitness;
 import org.kalkan.federation.internal.BatchRefusedException;
 import org.kalkan.federation.internal.Certificates;
 import org.kalkan.federation.internal.Endpoint;
@@ -44,6 +45,7 @@ public class Federation {
     private final ChangeLogStore log;
     private final Releasability releasability;
     private final AirGap airGap;
+    private final AuditWitness witness;
     private final Endpoint endpoint;
     private final MemberStates members;
     private final FederationMetrics metrics;
@@ -51,7 +53,7 @@ public class Federation {
     private final Clock clock;
 
     Federation(NodeKeys keys, FederationProperties properties, PeerStore peers, ChangeLogStore log,
-            Releasability releasability, AirGap airGap, Endpoint endpoint, MemberStates members,
+            Releasability releasability, AirGap airGap, AuditWitness witness, Endpoint endpoint, MemberStates members,
             FederationMetrics metrics, AuditTrail audit, Clock clock) {
         this.keys = keys;
         this.properties = properties;
@@ -59,6 +61,7 @@ public class Federation {
         this.log = log;
         this.releasability = releasability;
         this.airGap = airGap;
+        this.witness = witness;
         this.endpoint = endpoint;
         this.members = members;
         this.metrics = metrics;
@@ -134,6 +137,13 @@ public class Federation {
     public List<QuarantinedEntry> quarantine(Subject subject, int limit) {
         requireAdmin(subject, "see the federation quarantine");
         return log.quarantined(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** The peers' audit checkpoints this node witnesses, and whether each peer's log stayed consistent. */
+    @Transactional(readOnly = true)
+    public List<WitnessedAudit> witnessedAudits(Subject subject) {
+        requireAdmin(subject, "see the witnessed audit checkpoints");
+        return witness.witnessed();
     }
 
     /** Where a record held here came from: its origin, its place in the origin's log and the path it took. */

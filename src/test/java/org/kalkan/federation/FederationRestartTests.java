@@ -46,9 +46,6 @@ class FederationRestartTests extends FederationClusterTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Passes alone; in the full suite the centre sends KGZ a report KGZ quarantines as "
-            + "beyond its accreditation (CMC/BULK#1), leaving it one entry behind: sender and receiver disagree on a "
-            + "peer's accreditation. Open defect in issue 15's note; re-enable once they agree")
     void aNodeStoppedAndKilledMidBatchGetsEveryReportReleasedToItExactlyOnce() throws Exception {
         Path dataDir = Files.createDirectories(Path.of("target", "federation-test", UUID.randomUUID().toString(),
                 "kgz"));
@@ -113,15 +110,17 @@ class FederationRestartTests extends FederationClusterTest {
                 .allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
         assertThat(filed.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey))
                 .noneMatch(received::containsKey);
-        JsonNode link = api.get("/api/v1/federation/peers/CMC", api.token("admin", "kalkan-demo")).json();
-        assertThat(link.get("behindEntries").asLong()).isZero();
-        // None of this test's reports was quarantined. (Entries other classes released to KGZ on the shared nodes
-        // may be: a CMC-originated report was once quarantined at KGZ as above its accreditation — see issue 15's
-        // note; the sender's and the receiver's view of a peer's accreditation must be made to agree.)
-        List<String> quarantined = new java.util.ArrayList<>();
-        api.get("/api/v1/federation/quarantine?limit=1000", api.token("admin", "kalkan-demo")).json()
-                .forEach(q -> quarantined.add(q.path("recordId").asString()));
-        assertThat(quarantined).doesNotContainAnyElementsOf(filed.keySet());
+        // Other test classes keep the shared nodes busy: what they release to KGZ drains too, in its own time.
+        await().atMost(LONG).until(() -> api.get("/api/v1/federation/peers/CMC", adminToken(api)).json()
+                .get("behindEntries").asLong() == 0);
+        // The centre decides what KGZ may hold exactly as KGZ does: nothing it sent — this test's reports or what
+        // other classes filed on the shared nodes — was refused there.
+        assertThat(api.get("/api/v1/federation/quarantine?limit=1000", adminToken(api)).json()).as("quarantined at KGZ")
+                .isEmpty();
+    }
+
+    private static String adminToken(ApiClient api) {
+        return api.token("admin", "kalkan-demo");
     }
 
     private static long entriesIn(ApiClient api, String admin) {

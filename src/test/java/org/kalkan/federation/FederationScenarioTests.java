@@ -9,7 +9,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.kalkan.ApiClient;
 import org.kalkan.Browser;
 import org.kalkan.federation.internal.Batch;
 import org.kalkan.federation.internal.BatchCodec;
@@ -167,13 +169,19 @@ class FederationScenarioTests extends FederationClusterTest {
     void theSameSignedBatchesCrossAnAirGapAsFilesAndTheAcknowledgementComesBack() {
         cluster.kazToCmc.blackHole(true).dropConnections();
         String id = cluster.aze.file("aze.officer", "CBRN", 40.50, 49.70, "RESTRICTED", "MEMBERS");
-        byte[] file = cluster.aze.api.getBytes("/api/v1/federation/peers/KAZ/export", cluster.aze.admin());
-
-        var imported = cluster.kaz.api.postBytes("/api/v1/federation/import", cluster.kaz.admin(),
-                "application/vnd.kalkan.federation-batch", file);
-        assertThat(imported.status()).isEqualTo(200);
+        // The report is sequenced and sealed just after its commit: export until the file carries it.
+        var exported = new AtomicReference<byte[]>();
+        var result = new AtomicReference<ApiClient.Response>();
+        await().atMost(SOON).until(() -> {
+            exported.set(cluster.aze.api.getBytes("/api/v1/federation/peers/KAZ/export", cluster.aze.admin()));
+            result.set(cluster.kaz.api.postBytes("/api/v1/federation/import", cluster.kaz.admin(),
+                    "application/vnd.kalkan.federation-batch", exported.get()));
+            assertThat(result.get().status()).as(result.get().body()).isEqualTo(200);
+            return cluster.kaz.read("kaz.officer", id) == 200;
+        });
+        byte[] file = exported.get();
+        var imported = result.get();
         assertThat(imported.json().get("kind").asString()).isEqualTo("BATCH");
-        assertThat(cluster.kaz.read("kaz.officer", id)).isEqualTo(200);
         JsonNode provenance = cluster.kaz.api.get("/api/v1/federation/provenance/" + id, cluster.kaz.admin()).json();
         assertThat(provenance.get("receivedFrom").asString()).isEqualTo("AZE");
 
@@ -206,11 +214,16 @@ class FederationScenarioTests extends FederationClusterTest {
             admin.get("http://localhost:" + cluster.cmc.port + "/admin/federation");
             assertThat(admin.findElement(By.id("node")).getText()).contains("CMC")
                     .contains(cluster.cmc.node().get("fingerprint").asString());
-            var aze = admin.findElement(By.cssSelector("tr[data-peer='AZE']"));
+            var aze = admin.findElement(By.cssSelector("#peers tr[data-peer='AZE']"));
             assertThat(aze.getText()).doesNotContain("never");
             assertThat(aze.findElement(By.className("fingerprint")).getDomAttribute("title"))
                     .isEqualTo(cluster.aze.node().get("fingerprint").asString());
-            assertThat(admin.findElements(By.cssSelector("tr[data-peer='KAZ']"))).hasSize(1);
+            assertThat(admin.findElements(By.cssSelector("#peers tr[data-peer='KAZ']"))).hasSize(1);
+            await().atMost(SOON).until(() -> cluster.cmc.witnessed("AZE") > 0);
+            admin.navigate().refresh();
+            var witnessed = admin.findElement(By.cssSelector("#witness tr[data-peer='AZE']"));
+            assertThat(witnessed.getText()).as("AZE's audit checkpoint, witnessed").contains("consistent")
+                    .doesNotContain("INCONSISTENT");
             Browser.screenshot(admin, "federation-operations");
             assertThat(cluster.kaz.api.get("/admin/federation", cluster.kaz.token("kaz.officer")).status())
                     .as("administrators only").isIn(302, 403, 404);
@@ -252,6 +265,14 @@ class FederationScenarioTests extends FederationClusterTest {
             await().atMost(SOON).until(() -> cluster.cmc.audited("FEDERATION_AUDIT_INCONSISTENT", "peer:AZE") > 0);
             await("the witnessed node alarms too").atMost(SOON)
                     .until(() -> cluster.aze.audited("FEDERATION_AUDIT_INCONSISTENT", "node:self") > reportedOnAze);
+            JsonNode witness = cluster.cmc.api.get("/api/v1/federation/witness", cluster.cmc.admin()).json();
+            JsonNode aze = null;
+            for (JsonNode w : witness) {
+                aze = w.get("peer").asString().equals("AZE") ? w : aze;
+            }
+            assertThat(aze).as("AZE among %s", witness).isNotNull();
+            assertThat(aze.get("consistent").asBoolean()).as("shown to the administrators as rewritten").isFalse();
+            assertThat(aze.get("inconsistency").asString()).isNotBlank();
         } finally {
             cluster.cmc.jdbc().sql("DELETE FROM federation_witness WHERE node_id = 'AZE'").update();
         }

@@ -27,6 +27,7 @@ import org.kalkan.incident.IncidentUpdated;
 import org.kalkan.notification.AlertAcknowledged;
 import org.kalkan.notification.AlertRaised;
 import org.kalkan.notification.RecipientEscalated;
+import org.kalkan.platform.AfterCommit;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Classification;
@@ -35,7 +36,6 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -60,6 +60,7 @@ class DashboardStream {
     private static final String INBOX_SIGNAL = "inbox";
 
     private final AccessPolicy policy;
+    private final AfterCommit afterCommit;
     private final Cluster cluster;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final ExecutorService senders = Executors.newFixedThreadPool(2, runnable -> {
@@ -68,8 +69,9 @@ class DashboardStream {
         return thread;
     });
 
-    DashboardStream(AccessPolicy policy, Cluster cluster) {
+    DashboardStream(AccessPolicy policy, AfterCommit afterCommit, Cluster cluster) {
         this.policy = policy;
+        this.afterCommit = afterCommit;
         this.cluster = cluster;
     }
 
@@ -95,62 +97,75 @@ class DashboardStream {
         return subscribers.size();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(IncidentReported event) {
-        incident(event.incident());
+        afterCommit.run(() -> incident(event.incident()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(IncidentUpdated event) {
-        incident(event.incident());
+        afterCommit.run(() -> incident(event.incident()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(AlertRaised event) {
-        signal(s -> event.recipients().contains(s.subject().username()) && s.inContext(event.exerciseId()),
-                Panel.ALERTS);
+        afterCommit.run(() -> {
+            signal(s -> event.recipients().contains(s.subject().username()) && s.inContext(event.exerciseId()),
+                    Panel.ALERTS);
+        });
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(AlertAcknowledged event) {
-        signal(s -> s.subject().username().equals(event.username()) && s.inContext(event.exerciseId()), Panel.ALERTS);
+        afterCommit.run(() -> {
+            signal(s -> s.subject().username().equals(event.username()) && s.inContext(event.exerciseId()),
+                    Panel.ALERTS);
+        });
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(RecipientEscalated event) {
-        signal(s -> s.subject().username().equals(event.username()) && s.inContext(event.exerciseId()), Panel.ALERTS);
+        afterCommit.run(() -> {
+            signal(s -> s.subject().username().equals(event.username()) && s.inContext(event.exerciseId()),
+                    Panel.ALERTS);
+        });
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(DecisionCirculated event) {
-        council(event.label(), event.exerciseId());
+        afterCommit.run(() -> council(event.label(), event.exerciseId()));
         signalOthers(event.decisionId().value(), event.label(), event.exerciseId());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(SilenceBroken event) {
-        council(event.label(), event.exerciseId());
+        afterCommit.run(() -> council(event.label(), event.exerciseId()));
         signalOthers(event.decisionId().value(), event.label(), event.exerciseId());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(DecisionAdopted event) {
-        council(event.label(), event.exerciseId());
+        afterCommit.run(() -> council(event.label(), event.exerciseId()));
         signalOthers(event.decisionId().value(), event.label(), event.exerciseId());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(DecisionNotAdopted event) {
-        council(event.label(), event.exerciseId());
+        afterCommit.run(() -> council(event.label(), event.exerciseId()));
         signalOthers(event.decisionId().value(), event.label(), event.exerciseId());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(CrisisTaskOverdue event) {
-        signal(s -> policy.canRead(s.subject(), event.label(), null, s.subject().exercise()), Panel.WORK);
+        afterCommit.run(() -> {
+            signal(s -> policy.canRead(s.subject(), event.label(), null, s.subject().exercise()), Panel.WORK);
+        });
     }
 
-    /** The decision's id and label (never its content): the pages here fetch the panel through the access policy. */
+    /**
+     * The decision's id and label (never its content), stored with the changing transaction and sent after it commits:
+     * the pages on the other instances fetch the panel through the access policy.
+     */
     private void signalOthers(UUID decision, SecurityLabel label, @Nullable UUID exercise) {
         if (!cluster.clustered()) {
             return;

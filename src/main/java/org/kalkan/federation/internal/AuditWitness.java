@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.federation.NodeId;
 import org.kalkan.federation.Peer;
+import org.kalkan.federation.WitnessedAudit;
 import org.kalkan.security.AuditLog;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.Checkpoint;
@@ -65,6 +67,22 @@ public class AuditWitness {
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
+    }
+
+    /** The last checkpoint this node holds of each peer, with what its last check found, by peer. */
+    public List<WitnessedAudit> witnessed() {
+        return jdbc.sql("""
+                SELECT node_id, tree_size, root_hash, checkpoint_at, checked_at, inconsistent_at, inconsistency
+                FROM federation_witness ORDER BY node_id""")
+                .query((rs, i) -> new WitnessedAudit(NodeId.of(rs.getString("node_id")), rs.getLong("tree_size"),
+                        TreeHash.of(rs.getBytes("root_hash")).base64(), rs.getTimestamp("checkpoint_at").toInstant(),
+                        rs.getTimestamp("checked_at").toInstant(), instant(rs.getTimestamp("inconsistent_at")),
+                        rs.getString("inconsistency")))
+                .list();
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 
     /** The size of the last checkpoint of the peer this node holds (0: none yet): what it asks a proof from. */

@@ -76,9 +76,9 @@ class EntryApplier {
         } catch (IllegalArgumentException e) {
             return quarantine(from, stream, entry, leaf, null, "not well formed: " + e.getMessage(), now, flush);
         }
-        if (!releasability.here(rest.label(), originNation)) {
-            return quarantine(from, stream, entry, leaf, rest.label(),
-                    "none of this node's nations may read it within its accreditation", now, flush);
+        String notHere = releasability.whyNotHere(rest.label(), originNation);
+        if (notHere != null) {
+            return quarantine(from, stream, entry, leaf, rest.label(), notHere, now, flush);
         }
         boolean applied = false;
         if (RecordBodies.REPORT.equals(entry.type())) {

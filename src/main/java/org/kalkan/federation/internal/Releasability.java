@@ -38,10 +38,19 @@ public class Releasability {
         return mayHold("peer:" + peer.nodeId(), peer.nations(), peer.maxClassification(), label, originNation);
     }
 
-    /** Whether this node may store the record: one of its own nations may read it within its accreditation. */
-    public boolean here(@Nullable SecurityLabel label, @Nullable NationCode originNation) {
-        return mayHold("node:" + properties.nodeId(), ownNations(), properties.maxClassification(), label,
-                originNation);
+    /**
+     * Why this node may not store the record, or null when one of its own nations may read it within its
+     * accreditation. The reason names the label and what this node serves, so that an alarm can be acted upon.
+     */
+    public @Nullable String whyNotHere(@Nullable SecurityLabel label, @Nullable NationCode originNation) {
+        Set<NationCode> nations = ownNations();
+        Classification accreditation = properties.maxClassification();
+        if (mayHold("node:" + properties.nodeId(), nations, accreditation, label, originNation)) {
+            return null;
+        }
+        return "none of this node's nations may read it within its accreditation: "
+                + (label == null ? "no label" : label.marking()) + " from " + originNation + ", this node serves "
+                + nations + " up to " + accreditation;
     }
 
     /** The nations whose users this node serves: its own nation, or every nation for the centre. */

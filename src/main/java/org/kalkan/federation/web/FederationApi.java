@@ -14,6 +14,7 @@ import org.kalkan.federation.NodeId;
 import org.kalkan.federation.NodeIdentity;
 import org.kalkan.federation.PeerStatus;
 import org.kalkan.federation.QuarantinedEntry;
+import org.kalkan.federation.WitnessedAudit;
 import org.kalkan.security.CurrentSubject;
 import org.kalkan.shared.Classification;
 import org.kalkan.shared.InvalidInputException;
@@ -70,6 +71,16 @@ class FederationApi {
                     s.behindEntries(), s.secondsBehind(), s.peerBehindEntries(), s.quarantined(), s.bytesIn(),
                     s.bytesOut(), s.entriesIn(), s.entriesOut(), s.lastError(), s.lastErrorAt(), p.createdAt(),
                     p.updatedAt());
+        }
+    }
+
+    /** A peer's audit checkpoint as this node witnessed it (tree size, base64 root hash, times, inconsistency). */
+    record WitnessJson(String peer, long treeSize, String rootHash, Instant checkpointAt, Instant checkedAt,
+            boolean consistent, @Nullable Instant inconsistentAt, @Nullable String inconsistency) {
+
+        static WitnessJson of(WitnessedAudit w) {
+            return new WitnessJson(w.peer().value(), w.treeSize(), w.rootHash(), w.checkpointAt(), w.checkedAt(),
+                    w.consistent(), w.inconsistentAt(), w.inconsistency());
         }
     }
 
@@ -154,6 +165,11 @@ class FederationApi {
     @GetMapping("/quarantine")
     List<QuarantinedEntry> quarantine(@RequestParam(defaultValue = "100") int limit) {
         return federation.quarantine(subject.get(), limit);
+    }
+
+    @GetMapping("/witness")
+    List<WitnessJson> witnessed() {
+        return federation.witnessedAudits(subject.get()).stream().map(WitnessJson::of).toList();
     }
 
     @GetMapping("/provenance/{recordId}")

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The administrators' federation page: this node's identity (its fingerprint to compare with a peer's
  * administrators), each peer's link — last contact, entries and seconds behind, quarantined entries, bytes and
- * entries each way, last error — and the latest quarantined entries, each with its marking.
+ * entries each way, last error — the peers' audit checkpoints this node witnesses, and the latest quarantined
+ * entries, each with its marking.
  */
 @Controller
 class FederationPage {
@@ -37,6 +38,7 @@ class FederationPage {
         var quarantine = federation.quarantine(caller, 50);
         quarantine.stream().map(QuarantinedEntry::label).filter(java.util.Objects::nonNull).forEach(marking::show);
         model.addAttribute("quarantine", quarantine);
+        model.addAttribute("witnessed", federation.witnessedAudits(caller));
         return "federation";
     }
 

@@ -27,12 +27,12 @@ import org.kalkan.notification.Alerts;
 import org.kalkan.notification.NotificationProperties;
 import org.kalkan.notification.Precedence;
 import org.kalkan.notification.RecipientEscalated;
+import org.kalkan.platform.AfterCommit;
 import org.kalkan.security.Subject;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -54,6 +54,7 @@ class AlertStream {
     private static final long TIMEOUT_MS = 30 * 60 * 1000L;
 
     private final Alerts alerts;
+    private final AfterCommit afterCommit;
     private final int queueSize;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final ExecutorService senders;
@@ -61,8 +62,10 @@ class AlertStream {
 
     private final Cluster cluster;
 
-    AlertStream(Alerts alerts, NotificationProperties properties, MeterRegistry meters, Cluster cluster) {
+    AlertStream(Alerts alerts, NotificationProperties properties, MeterRegistry meters, Cluster cluster,
+            AfterCommit afterCommit) {
         this.alerts = alerts;
+        this.afterCommit = afterCommit;
         this.cluster = cluster;
         this.queueSize = properties.streamQueueSize();
         AtomicInteger threads = new AtomicInteger();
@@ -102,21 +105,23 @@ class AlertStream {
         return emitter;
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(AlertRaised event) {
-        // A FLASH alert says so (nothing more), so pages may sound a cue the user can switch off.
-        boolean flash = event.precedence() == Precedence.FLASH;
-        event.recipients().forEach(user -> signalUser(user, event.exerciseId(), flash));
+        afterCommit.run(() -> {
+            // A FLASH alert says so (nothing more), so pages may sound a cue the user can switch off.
+            boolean flash = event.precedence() == Precedence.FLASH;
+            event.recipients().forEach(user -> signalUser(user, event.exerciseId(), flash));
+        });
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(AlertAcknowledged event) {
-        signalUser(event.username(), event.exerciseId(), false);
+        afterCommit.run(() -> signalUser(event.username(), event.exerciseId(), false));
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(RecipientEscalated event) {
-        signalUser(event.username(), event.exerciseId(), false);
+        afterCommit.run(() -> signalUser(event.username(), event.exerciseId(), false));
     }
 
     /** Tells the other instances of a cluster, in the alert's transaction, whose inboxes it changed. */
