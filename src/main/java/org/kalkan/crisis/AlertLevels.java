@@ -80,8 +80,8 @@ public class AlertLevels {
      * world's state: from inside an exercise they are refused (409, audited), never changed (ADR 0006).
      */
     @Transactional
-    public AlertLevelChanged change(Subject manager, AlertTarget target, AlertLevel level, String reason,
-            String decisionRef) {
+    public AlertLevelChanged change(Subject manager, AlertTarget target, AlertLevel level, @Nullable String reason,
+            @Nullable String decisionRef) {
         access.requireAnyRole(manager, CrisisAccess.MANAGERS, "change alert levels");
         if (manager.inExercise()) {
             audit.recordDenial(manager.username(), "ALERT_LEVEL", "alert-level:" + target,
@@ -100,7 +100,8 @@ public class AlertLevels {
      * nothing and returns a change from and to that level. Audited in the caller's transaction.
      */
     @Transactional
-    public AlertLevelChanged change(AlertTarget target, AlertLevel level, String reason, String decisionRef,
+    public AlertLevelChanged change(AlertTarget target, AlertLevel level, @Nullable String reason,
+            @Nullable String decisionRef,
             String actor, @Nullable SecurityLabel decisionLabel) {
         String why = required(reason, "reason");
         String decision = required(decisionRef, "decisionRef");
@@ -123,7 +124,7 @@ public class AlertLevels {
         return change;
     }
 
-    private static String required(String text, String field) {
+    private static String required(@Nullable String text, String field) {
         return Texts.required(text, field, MAX_TEXT);
     }
 }

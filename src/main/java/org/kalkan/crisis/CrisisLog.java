@@ -69,7 +69,7 @@ public class CrisisLog {
      * label the entry takes the crisis's label.
      */
     @Transactional
-    public LogEntry write(Subject subject, CrisisId crisisId, String text, @Nullable SecurityLabel label,
+    public LogEntry write(Subject subject, CrisisId crisisId, @Nullable String text, @Nullable SecurityLabel label,
             @Nullable UUID corrects) {
         access.requireParticipant(subject, "write in a crisis log");
         String checked = text(text);

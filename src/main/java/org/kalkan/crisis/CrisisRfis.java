@@ -96,7 +96,7 @@ public class CrisisRfis {
 
     /** A user of an addressed nation (not an observer) answers an open RFI; without a label, the RFI's. */
     @Transactional
-    public RfiAnswer answer(Subject subject, CrisisId crisisId, UUID rfiId, String text,
+    public RfiAnswer answer(Subject subject, CrisisId crisisId, UUID rfiId, @Nullable String text,
             @Nullable SecurityLabel label) {
         access.requireParticipant(subject, "answer RFIs");
         String checked = CrisisLog.text(text);

@@ -1,196 +1,39 @@
 package org.kalkan.exercise;
 
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.kalkan.platform.LabelColumns;
-import org.kalkan.shared.NotFoundException;
-import org.kalkan.exercise.internal.EvaluationStore;
-import org.kalkan.exercise.internal.ExerciseAccess;
-import org.kalkan.security.AccessPolicy;
-import org.kalkan.security.AuditTrail;
-import org.kalkan.security.LabelFilter;
 import org.kalkan.security.Subject;
-import org.kalkan.security.UserDirectory;
-import org.kalkan.shared.InvalidInputException;
-import org.kalkan.shared.RefusedException;
-import org.kalkan.shared.SecurityLabel;
-import org.kalkan.shared.VersionConflictException;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Lessons learned across exercises: created from an evaluator's observation in one call, then moved
  * {@code OBSERVATION → LESSON_IDENTIFIED → REMEDIAL_ACTION (owner, due date) → LESSON_LEARNED (validated)} by the
  * exercise's staff. Anyone who may read an exercise may search its lessons (text and status).
  */
-@Service
-public class Lessons {
-
-    private final JdbcClient jdbc;
-    private final ExerciseAccess access;
-    private final EvaluationStore evaluation;
-    private final AccessPolicy policy;
-    private final UserDirectory users;
-    private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
-
-    Lessons(JdbcClient jdbc, ExerciseAccess access, EvaluationStore evaluation, AccessPolicy policy,
-            UserDirectory users, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
-        this.access = access;
-        this.evaluation = evaluation;
-        this.policy = policy;
-        this.users = users;
-        this.audit = audit;
-        this.events = events;
-        this.clock = clock;
-    }
+public interface Lessons {
 
     /** An evaluator (or EXCON) turns an observation into a lesson (status OBSERVATION). */
-    @Transactional
-    public Lesson fromObservation(Subject subject, UUID observationId, @Nullable String title) {
-        Observation observation = evaluation.observation(observationId)
-                .orElseThrow(() -> NotFoundException.noVisible("observation"));
-        Exercise exercise;
-        try {
-            exercise = access.readable(subject, observation.exerciseId());
-        } catch (NotFoundException hidden) {
-            throw NotFoundException.noVisible("observation"); // as for an observation that does not exist
-        }
-        access.requireEvaluator(subject, exercise, "create lessons");
-        String checkedTitle = title == null || title.isBlank()
-                ? abbreviate(observation.text()) : title.strip();
-        if (checkedTitle.length() > 200) {
-            throw new IllegalArgumentException("title is at most 200 characters");
-        }
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        jdbc.sql("""
-                INSERT INTO exercise_lesson (id, exercise_id, observation_id, title, text, status, created_by,
-                                             created_at, updated_at)
-                VALUES (:id, :exercise, :observation, :title, :text, 'OBSERVATION', :by, :now, :now)""")
-                .param("id", id).param("exercise", exercise.id()).param("observation", observationId)
-                .param("title", checkedTitle).param("text", observation.text()).param("by", subject.username())
-                .param("now", Timestamp.from(now)).update();
-        audit.record(subject.username(), "LESSON_CREATED", "lesson:" + id, "from observation " + observationId);
-        return find(subject, id);
-    }
+    Lesson fromObservation(Subject subject, UUID observationId, @Nullable String title);
 
     /**
      * Moves a lesson one step: to REMEDIAL_ACTION with the action, its owner and due date; to LESSON_LEARNED
      * validated by the caller. Refused (409) for a skipped step or a stale version.
      */
-    @Transactional
-    public Lesson advance(Subject subject, UUID id, LessonStatus next, @Nullable String remedialAction,
-            @Nullable String owner, @Nullable LocalDate dueOn, int version) {
-        return advance(subject, id, next, remedialAction, owner, dueOn, null, version);
-    }
+    Lesson advance(Subject subject, UUID id, LessonStatus next, @Nullable String remedialAction,
+            @Nullable String owner, @Nullable LocalDate dueOn, int version);
 
     /**
      * {@link #advance(Subject, UUID, LessonStatus, String, String, LocalDate, int)} naming what the remedial action
      * changes; {@link LessonRemedyAssigned} tells the other modules (a TRAINING remedy becomes a training
      * requirement).
      */
-    @Transactional
-    public Lesson advance(Subject subject, UUID id, LessonStatus next, @Nullable String remedialAction,
-            @Nullable String owner, @Nullable LocalDate dueOn, @Nullable Remedy remedy, int version) {
-        Lesson lesson = find(subject, id);
-        access.requireEvaluator(subject, access.readable(subject, lesson.exerciseId()), "advance lessons");
-        if (!lesson.status().canMoveTo(next)) {
-            throw new RefusedException("A lesson moves " + lesson.status() + " → the next step only, not to " + next
-                    + ".");
-        }
-        if (next == LessonStatus.REMEDIAL_ACTION) {
-            if (remedialAction == null || remedialAction.isBlank() || owner == null || owner.isBlank()
-                    || dueOn == null) {
-                throw new IllegalArgumentException("a remedial action needs the action, its owner and a due date");
-            }
-            if (users.find(owner.strip()).isEmpty()) {
-                throw new IllegalArgumentException("unknown owner " + owner);
-            }
-        }
-        int updated = jdbc.sql("""
-                UPDATE exercise_lesson SET status = :status, updated_at = :now, version = version + 1,
-                       remedial_action = COALESCE(:action, remedial_action), owner = COALESCE(:owner, owner),
-                       due_on = COALESCE(:due, due_on), remedy = COALESCE(:remedy, remedy),
-                       validated_by = CASE WHEN :status = 'LESSON_LEARNED' THEN :by ELSE validated_by END
-                WHERE id = :id AND version = :version""")
-                .param("id", id).param("status", next.name()).param("now", Timestamp.from(clock.instant()))
-                .param("action", next == LessonStatus.REMEDIAL_ACTION ? remedialAction.strip() : null)
-                .param("owner", next == LessonStatus.REMEDIAL_ACTION ? owner.strip() : null)
-                .param("due", next == LessonStatus.REMEDIAL_ACTION ? Date.valueOf(dueOn) : null)
-                .param("remedy", next == LessonStatus.REMEDIAL_ACTION && remedy != null ? remedy.name() : null)
-                .param("by", subject.username()).param("version", version).update();
-        if (updated == 0) {
-            throw new VersionConflictException("The lesson was changed by someone else; reload and try again.");
-        }
-        audit.record(subject.username(), "LESSON_" + next, "lesson:" + id, lesson.status() + " → " + next
-                + (remedy == null || next != LessonStatus.REMEDIAL_ACTION ? "" : " (" + remedy + ")"));
-        Lesson advanced = find(subject, id);
-        if (next == LessonStatus.REMEDIAL_ACTION) {
-            Exercise exercise = access.readable(subject, lesson.exerciseId());
-            events.publishEvent(new LessonRemedyAssigned(id, lesson.exerciseId(), advanced.title(),
-                    advanced.remedialAction(), remedy, advanced.owner(), advanced.dueOn(), exercise.label(),
-                    exercise.originNation()));
-        }
-        return advanced;
-    }
+    Lesson advance(Subject subject, UUID id, LessonStatus next, @Nullable String remedialAction,
+            @Nullable String owner, @Nullable LocalDate dueOn, @Nullable Remedy remedy, int version);
 
     /** Lessons of every exercise the subject may read, matching the words and status, newest first. */
-    @Transactional(readOnly = true)
-    public List<Lesson> search(Subject subject, @Nullable String text, @Nullable LessonStatus status) {
-        LabelFilter filter = policy.filterAcrossContexts(subject, "x");
-        String words = text == null ? "" : text.strip();
-        if (words.indexOf('\u0000') >= 0) {
-            // PostgreSQL cannot compare text with NUL: refused by name (400 on the API and the page), never a 500.
-            throw InvalidInputException.of(List.of(new InvalidInputException.Violation("q",
-                    "the search text must not contain a NUL character")));
-        }
-        return jdbc.sql("SELECT l.*, x.name AS exercise_name, x.classification, x.releasable_to FROM exercise_lesson l "
-                        + "JOIN exercise x ON x.id = l.exercise_id WHERE " + filter.sql()
-                        + " AND (:words = '' OR l.title ILIKE :like OR l.text ILIKE :like"
-                        + " OR COALESCE(l.remedial_action, '') ILIKE :like)"
-                        + " AND (CAST(:status AS TEXT) IS NULL OR l.status = :status)"
-                        + " ORDER BY l.updated_at DESC LIMIT 500")
-                .params(filter.parameters()).param("words", words)
-                .param("like", "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                .param("status", status == null ? null : status.name()).query(Lessons::lesson).list();
-    }
+    List<Lesson> search(Subject subject, @Nullable String text, @Nullable LessonStatus status);
 
-    @Transactional(readOnly = true)
-    public Lesson find(Subject subject, UUID id) {
-        LabelFilter filter = policy.filterAcrossContexts(subject, "x");
-        return jdbc.sql("SELECT l.*, x.name AS exercise_name, x.classification, x.releasable_to FROM exercise_lesson l "
-                        + "JOIN exercise x ON x.id = l.exercise_id WHERE l.id = :id AND " + filter.sql())
-                .params(filter.parameters()).param("id", id).query(Lessons::lesson).optional()
-                .orElseThrow(() -> NotFoundException.noVisible("lesson"));
-    }
-
-    private static String abbreviate(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
-        return line.length() > 120 ? line.substring(0, 119) + "…" : line;
-    }
-
-    private static Lesson lesson(ResultSet rs, int row) throws SQLException {
-        Date due = rs.getDate("due_on");
-        return new Lesson(rs.getObject("id", UUID.class), rs.getObject("exercise_id", UUID.class),
-                rs.getString("exercise_name"), rs.getObject("observation_id", UUID.class), rs.getString("title"),
-                rs.getString("text"), LessonStatus.valueOf(rs.getString("status")), rs.getString("remedial_action"),
-                rs.getString("owner"), due == null ? null : due.toLocalDate(), rs.getString("validated_by"),
-                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"),
-                LabelColumns.read(rs),
-                rs.getString("remedy") == null ? null : Remedy.valueOf(rs.getString("remedy")));
-    }
+    /** The lesson, if the subject may read its exercise (404 otherwise). */
+    Lesson find(Subject subject, UUID id);
 }

@@ -170,7 +170,8 @@ public class SourcingEngine {
             if (missing > 0) {
                 int requirement = r;
                 boolean anyFits = options.stream().anyMatch(o -> o.requirement() == requirement);
-                List<String> why = !reasons.get(r).isEmpty() ? reasons.get(r)
+                List<String> refused = reasons.getOrDefault(r, List.of());
+                List<String> why = !refused.isEmpty() ? refused
                         : List.of(anyFits ? "every fitting unit is needed elsewhere" : "no unit was offered");
                 gaps.add(new SourcingPlan.Gap(requirements.get(r).id(), missing, why));
             }
@@ -180,7 +181,7 @@ public class SourcingEngine {
     }
 
     /** Why the unit cannot serve the requirement at all, or null if it can. */
-    static String refusal(ForceUnit unit, Requirement requirement) {
+    static @Nullable String refusal(ForceUnit unit, Requirement requirement) {
         UnitDetails d = unit.details();
         if (!d.capabilities().contains(requirement.capability())) {
             return "capability: no " + requirement.capability();

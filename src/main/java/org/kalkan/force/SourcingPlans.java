@@ -123,7 +123,7 @@ public class SourcingPlans {
             if (!offerOfPair.containsKey(pair)) {
                 return "not offered for this requirement";
             }
-            return requirement.use() != null && extraUses.get(pair).contains(requirement.use())
+            return requirement.use() != null && extraUses.getOrDefault(pair, Set.of()).contains(requirement.use())
                     ? "caveat: " + unit.nation() + " offered " + unit.details().name() + " excluding "
                             + requirement.use()
                     : null;

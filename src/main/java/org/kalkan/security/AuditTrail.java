@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.kalkan.security.internal.AuditStore;
+import org.kalkan.platform.KeptWrites;
 import org.kalkan.platform.TransactionScope;
 import org.kalkan.security.internal.AuditVerifier;
 import org.springframework.stereotype.Service;
@@ -25,12 +26,15 @@ public class AuditTrail {
     private final AuditStore store;
     private final AuditVerifier verifier;
     private final TransactionScope transactions;
+    private final KeptWrites keptWrites;
     private final Clock clock;
 
-    public AuditTrail(AuditStore store, AuditVerifier verifier, TransactionScope transactions, Clock clock) {
+    public AuditTrail(AuditStore store, AuditVerifier verifier, TransactionScope transactions, KeptWrites keptWrites,
+            Clock clock) {
         this.store = store;
         this.verifier = verifier;
         this.transactions = transactions;
+        this.keptWrites = keptWrites;
         this.clock = clock;
     }
 
@@ -40,16 +44,17 @@ public class AuditTrail {
         append(actor, action, target, "OK", detail);
     }
 
-    /** Records a refused access in its own transaction: the refusal is kept even when the request fails. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Records a refused access so that it is kept even when the request fails: just after the caller's transaction
+     * ends, whatever its outcome, on the connection it held (see {@link KeptWrites}); outside a transaction at once.
+     */
     public void recordDenial(String actor, String action, String target, String detail) {
-        append(actor, action, target, "DENIED", detail);
+        keep(entry(actor, action, target, "DENIED", detail));
     }
 
-    /** Records a failed attempt (e.g. a wrong password) in its own transaction. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /** Records a failed attempt (e.g. a wrong password), kept like a denial whatever the caller's outcome. */
     public void recordFailure(String actor, String action, String target, String detail) {
-        append(actor, action, target, "FAILED", detail);
+        keep(entry(actor, action, target, "FAILED", detail));
     }
 
     /** The newest entries as written, each with its leaf index once it is sequenced. */
@@ -67,11 +72,19 @@ public class AuditTrail {
         return verifier.verify();
     }
 
-    private void append(String actor, String action, String target, String outcome, String detail) {
+    private AuditStore.NewEntry entry(String actor, String action, String target, String outcome, String detail) {
         // PostgreSQL keeps microseconds: the leaf is computed from what will be read back.
-        AuditStore.NewEntry entry = new AuditStore.NewEntry(clock.instant().truncatedTo(ChronoUnit.MICROS), actor,
-                action, target, outcome, detail);
-        // This transaction's own buffer (a REQUIRES_NEW transaction, e.g. a denial, has another).
+        return new AuditStore.NewEntry(clock.instant().truncatedTo(ChronoUnit.MICROS), actor, action, target, outcome,
+                detail);
+    }
+
+    private void keep(AuditStore.NewEntry entry) {
+        keptWrites.run(() -> store.append(List.of(entry)));
+    }
+
+    private void append(String actor, String action, String target, String outcome, String detail) {
+        AuditStore.NewEntry entry = entry(actor, action, target, outcome, detail);
+        // This transaction's own buffer (a REQUIRES_NEW transaction has another).
         Buffer buffer = transactions.get(Buffer.class, Buffer::new);
         if (buffer == null) {
             store.append(List.of(entry));

@@ -19,6 +19,7 @@ import org.kalkan.KalkanTest;
 import org.kalkan.platform.PlatformProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,6 +35,7 @@ class ConcurrentReportsTests {
 
     @LocalServerPort int port;
     @Autowired PlatformProperties platform;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void fourTimesMoreConcurrentReportsThanConnectionsAreAllFiled() throws Exception {
@@ -57,6 +59,33 @@ class ConcurrentReportsTests {
                     .toList();
             assertThat(statuses).as("every report filed, none refused for want of a connection")
                     .hasSize(clients * 2).containsOnly(201);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void fourTimesMoreConcurrentReadsRefusedThanConnectionsAreAllAnsweredAndAudited() throws Exception {
+        int clients = platform.db().poolSize() * 4;
+        ApiClient api = new ApiClient(port);
+        String id = api.post("/api/v1/reports", api.token("aze.officer", "kalkan-demo"), IncidentFixtures.report(
+                "OTHER", 40.1, 47.9, "CONFIDENTIAL", "AZE")).json().get("id").asString();
+        String token = api.token("kaz.officer", "kalkan-demo");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < clients * 2; i++) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reports/"
+                        + id)).header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(2)).GET().build();
+                answers.add(CompletableFuture.supplyAsync(() -> send(http, request), pool));
+            }
+            assertThat(answers.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList())
+                    .as("every refusal answered as a record that does not exist").hasSize(clients * 2)
+                    .containsOnly(404);
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE outcome = 'DENIED' AND actor = 'kaz.officer' "
+                    + "AND target LIKE :t").param("t", "%" + id + "%").query(Long.class).single())
+                    .as("every refusal audited").isGreaterThanOrEqualTo(clients * 2L);
         } finally {
             pool.shutdownNow();
         }

@@ -122,6 +122,25 @@ class AuditTrailTests {
     }
 
     @Test
+    void aDenialInAReadOnlyTransactionIsKeptWhetherItCommitsOrRollsBack() {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        readOnly.setReadOnly(true);
+        String target = "read-only-denial-" + System.nanoTime();
+        readOnly.executeWithoutResult(s -> audit.recordDenial("tester", "READ", target, "committed read"));
+        try {
+            readOnly.executeWithoutResult(s -> {
+                audit.recordDenial("tester", "READ", target, "failed read");
+                throw new IllegalStateException("the read fails");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE target = :t AND outcome = 'DENIED'")
+                .param("t", target).query(Long.class).single()).isEqualTo(2);
+        assertThat(audit.verify().valid()).isTrue();
+    }
+
+    @Test
     void writersTakeNoLockAndAnEntryIsSequencedOnlyAfterEveryEarlierWriterEnded() throws Exception {
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);

@@ -275,7 +275,7 @@ class Agenda {
         return new Consultation(new ConsultationId(rs.getObject("id", UUID.class)),
                 NationCode.of(rs.getString("requesting_nation")), grounds, rs.getString("statement"),
                 LabelColumns.read(rs), LabelColumns.origin(rs), rs.getString("requested_by"),
-                Decisions.instant(rs, "requested_at"),
+                Decisions.required(rs, "requested_at"),
                 "OPEN".equals(rs.getString("status")), Decisions.instant(rs, "closed_at"),
                 rs.getObject("session_id", UUID.class), rs.getDate("session_date").toLocalDate(),
                 rs.getObject("exercise_id", UUID.class));

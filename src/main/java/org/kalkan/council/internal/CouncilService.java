@@ -435,13 +435,17 @@ class CouncilService implements Council {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required");
         }
-        return optional(value, name, maxLength);
+        return stripped(value, name, maxLength);
     }
 
     static @Nullable String optional(@Nullable String value, String name, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        return stripped(value, name, maxLength);
+    }
+
+    private static String stripped(String value, String name, int maxLength) {
         String trimmed = value.strip();
         if (trimmed.length() > maxLength) {
             throw new IllegalArgumentException(name + " is longer than " + maxLength + " characters");

@@ -28,4 +28,12 @@ record DecisionRow(DecisionId id, Procedure procedure, DecisionStatus status, in
     boolean silenceEndedBy(Instant now) {
         return status == DecisionStatus.UNDER_SILENCE && silenceEndsAt != null && !now.isBefore(silenceEndsAt);
     }
+
+    /** When the silence ends; only for a decision under silence (a bug otherwise). */
+    Instant endOfSilence() {
+        if (silenceEndsAt == null) {
+            throw new IllegalStateException("decision " + id.value() + " is not under silence");
+        }
+        return silenceEndsAt;
+    }
 }

@@ -194,13 +194,13 @@ class Decisions {
                 .param("id", id)
                 .query((rs, i) -> new Position(rs.getInt("version"), NationCode.of(rs.getString("nation")),
                         PositionKind.valueOf(rs.getString("kind")), rs.getString("statement"),
-                        rs.getString("recorded_by"), instant(rs, "recorded_at")))
+                        rs.getString("recorded_by"), required(rs, "recorded_at")))
                 .list();
         List<SilenceBreak> breaks = jdbc.sql(
                         "SELECT * FROM council_silence_break WHERE decision_id = :id ORDER BY version, broken_at, nation")
                 .param("id", id)
                 .query((rs, i) -> new SilenceBreak(rs.getInt("version"), NationCode.of(rs.getString("nation")),
-                        rs.getString("statement"), rs.getString("broken_by"), instant(rs, "broken_at")))
+                        rs.getString("statement"), rs.getString("broken_by"), required(rs, "broken_at")))
                 .list();
         DecisionVersion current = versions.get(versions.size() - 1);
         return new Decision(row.id(), row.procedure(), row.status(), row.version(), current.title(), current.text(),
@@ -218,7 +218,7 @@ class Decisions {
         return jdbc.sql("SELECT * FROM council_decision_version WHERE decision_id = :id ORDER BY version")
                 .param("id", id.value())
                 .query((rs, i) -> new Text(rs.getInt("version"), rs.getString("title"), rs.getString("text"),
-                        instant(rs, "silence_ends_at"), rs.getString("circulated_by"), instant(rs, "circulated_at"),
+                        instant(rs, "silence_ends_at"), rs.getString("circulated_by"), required(rs, "circulated_at"),
                         rs.getString("urgency"), List.of((String[]) rs.getArray("notified_delegates").getArray())))
                 .list().stream()
                 .map(t -> new DecisionVersion(t.version(), t.title(), t.text(), t.ends(), measures(id, t.version()),
@@ -243,7 +243,7 @@ class Decisions {
                 .param("id", id.value())
                 .query((rs, i) -> new MeasureActivation(rs.getObject("id", UUID.class), id, rs.getInt("version"),
                         rs.getString("measure_code"), JSON.readValue(rs.getString("parameters"), PARAMETERS),
-                        rs.getObject("crisis_id", UUID.class), instant(rs, "activated_at")))
+                        rs.getObject("crisis_id", UUID.class), required(rs, "activated_at")))
                 .list();
     }
 
@@ -254,12 +254,17 @@ class Decisions {
                 rs.getInt("version"), instant(rs, "silence_ends_at"), rs.getObject("crisis_id", UUID.class),
                 consultation == null ? null : new ConsultationId(consultation), rs.getString("register_number"),
                 instant(rs, "adopted_at"), instant(rs, "closed_at"), rs.getString("created_by"),
-                instant(rs, "created_at"), LabelColumns.read(rs), LabelColumns.origin(rs),
+                required(rs, "created_at"), LabelColumns.read(rs), LabelColumns.origin(rs),
                 rs.getObject("exercise_id", UUID.class), rs.getString("not_adopted_reason"));
     }
 
     static @Nullable Timestamp timestamp(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /** A NOT NULL timestamp column. */
+    static Instant required(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toInstant();
     }
 
     static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -71,7 +71,7 @@ class SilenceDeadlines {
         Boolean done = transaction.execute(status -> decisions.lock(id)
                 .filter(row -> row.silenceEndedBy(clock.instant()))
                 .map(row -> {
-                    adoption.adopt(row, DecisionStatus.ADOPTED, row.silenceEndsAt(), "system").ifPresentOrElse(
+                    adoption.adopt(row, DecisionStatus.ADOPTED, row.endOfSilence(), "system").ifPresentOrElse(
                             number -> log.info("Decision {} adopted at the end of its silence, {}, as {}", id,
                                     row.silenceEndsAt(), number),
                             () -> log.warn("Decision {} not adopted at the end of its silence: it no longer meets "

@@ -50,6 +50,7 @@ class AlertLevelsApi {
     }
 
     static AlertTarget target(@Nullable String kind, @Nullable String name) {
-        return new AlertTarget(Inputs.enumValue(AlertTarget.Kind.class, kind, "kind"), name);
+        // Without a name the target is refused by AlertTarget like an empty one.
+        return new AlertTarget(Inputs.enumValue(AlertTarget.Kind.class, kind, "kind"), name == null ? "" : name);
     }
 }

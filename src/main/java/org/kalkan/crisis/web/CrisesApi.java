@@ -57,7 +57,7 @@ class CrisesApi {
         }
         List<IncidentId> incidents = request.incidentIds() == null ? List.of()
                 : request.incidentIds().stream().map(i -> new IncidentId(Inputs.uuid(i, "incidentIds"))).toList();
-        NewCrisis crisis = new NewCrisis(request.title(), request.label(), incidents,
+        NewCrisis crisis = new NewCrisis(Inputs.present(request.title(), "title"), request.label(), incidents,
                 request.team() == null ? CrisisTeam.of(java.util.Set.of(), java.util.Set.of()) : request.team().toTeam(),
                 Inputs.duration(request.sitrepEvery(), "sitrepEvery"));
         var opened = crises.open(subject.get(), crisis);

@@ -47,7 +47,8 @@ class CrisisWorkApi {
             TaskOwner.Kind kind = Inputs.enumValue(TaskOwner.Kind.class, owner.kind(), "owner.kind");
             String name = kind == TaskOwner.Kind.NATION ? Inputs.nation(owner.name(), "owner.name").value()
                     : owner.name();
-            return new NewTask(title, new TaskOwner(kind, name), Inputs.instant(dueAt, "dueAt"),
+            return new NewTask(Inputs.present(title, "title"), new TaskOwner(kind, Inputs.present(name, "owner.name")),
+                    Inputs.instant(dueAt, "dueAt"),
                     label);
         }
     }
@@ -89,7 +90,7 @@ class CrisisWorkApi {
 
     @PostMapping("/rfis")
     ResponseEntity<CrisisJson.RfiView> ask(@PathVariable UUID id, @RequestBody RfiRequest request) {
-        var rfi = rfis.ask(subject.get(), new CrisisId(id), new NewRfi(request.question(),
+        var rfi = rfis.ask(subject.get(), new CrisisId(id), new NewRfi(Inputs.present(request.question(), "question"),
                 Inputs.nations(request.addressedTo(), "addressedTo"), Inputs.instant(request.deadline(), "deadline"),
                 request.label()));
         return ResponseEntity.created(URI.create("/api/v1/crises/" + id + "/rfis/" + rfi.id()))

@@ -70,6 +70,14 @@ final class Inputs {
         return values == null ? List.of() : values.stream().map(v -> nation(v, field)).toList();
     }
 
+    /** The text, or 400 ({@code field is required}) without one; the domain checks blanks and lengths. */
+    static String present(@Nullable String value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value;
+    }
+
     static UUID uuid(@Nullable String value, String field) {
         try {
             return UUID.fromString(value == null ? "" : value.strip());

@@ -108,13 +108,16 @@ class LogTexts {
                     String group = matcher.group(i + 1);
                     arguments[i] = form.arguments().get(i).apply(group == null ? "" : group);
                 }
-                return messages.getMessage(form.key(), arguments, entry.text(), LocaleContextHolder.getLocale());
+                String translated = messages.getMessage(form.key(), arguments, entry.text(),
+                        LocaleContextHolder.getLocale());
+                return translated == null ? entry.text() : translated;
             }
         }
         return entry.text();
     }
 
     private String key(String key, String fallback) {
-        return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+        String text = messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+        return text == null ? fallback : text;
     }
 }

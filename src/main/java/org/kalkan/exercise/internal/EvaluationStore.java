@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** Player actions and evaluator observations of an exercise. */
 @Repository
-public class EvaluationStore {
+class EvaluationStore {
 
     private final JdbcClient jdbc;
 
@@ -91,12 +91,12 @@ public class EvaluationStore {
     private static PlayerAction action(ResultSet rs, int row) throws SQLException {
         return new PlayerAction(rs.getObject("id", UUID.class), rs.getObject("inject_id", UUID.class),
                 ExpectedAction.valueOf(rs.getString("action")), rs.getString("actor"), rs.getString("actor_nation"),
-                Rows.instant(rs, "at"), Duration.ofMillis(rs.getLong("at_ms")), rs.getString("reference"));
+                Rows.requiredInstant(rs, "at"), Duration.ofMillis(rs.getLong("at_ms")), rs.getString("reference"));
     }
 
     private static Observation observation(ResultSet rs, int row) throws SQLException {
         return new Observation(rs.getObject("id", UUID.class), rs.getObject("exercise_id", UUID.class),
                 Rows.integer(rs, "number"), rs.getString("objective"), rs.getString("text"), rs.getString("author"),
-                Rows.instant(rs, "created_at"));
+                Rows.requiredInstant(rs, "created_at"));
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Every refusal is audited.
  */
 @Component
-public class ExerciseAccess {
+class ExerciseAccess {
 
     private final ExerciseStore store;
     private final AccessPolicy policy;

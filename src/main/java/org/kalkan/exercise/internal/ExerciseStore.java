@@ -127,7 +127,7 @@ public class ExerciseStore {
                 Rows.strings(rs, "training_audience"), Rows.strings(rs, "excon_users"),
                 Rows.strings(rs, "evaluator_users"), Rows.strings(rs, "objectives"), Rows.strings(rs, "phases"),
                 Rows.uuids(rs, "participating_units"), ExerciseStatus.valueOf(rs.getString("status")),
-                LabelColumns.read(rs), LabelColumns.origin(rs), rs.getString("created_by"), Rows.instant(rs, "created_at"),
+                LabelColumns.read(rs), LabelColumns.origin(rs), rs.getString("created_by"), Rows.requiredInstant(rs, "created_at"),
                 rs.getInt("version"), clock);
     }
 }

@@ -53,7 +53,8 @@ public final class InjectCsv {
                         InjectContent.parse(f.get(11))).toNewInject());
             } catch (IllegalArgumentException e) {
                 rows.add(null);
-                errors.add(new Msel.RowError(i, e.getMessage()));
+                String message = e.getMessage();
+                errors.add(new Msel.RowError(i, message == null ? "the row is not valid" : message));
             }
         }
         return new Parsed(rows, errors);

@@ -30,6 +30,10 @@ public record InjectRequest(@Nullable Integer number, @Nullable String at, @Null
         if (content == null) {
             throw new IllegalArgumentException("content is required: the JSON of the report, alert, RFI or track");
         }
+        if (from == null) {
+            throw new IllegalArgumentException("from (the simulated sender) is required, at most "
+                    + NewInject.MAX_TEXT + " characters");
+        }
         return new NewInject(number, InjectContent.duration(at, "at"),
                 start == null ? StartCondition.AT_TIME : InjectContent.enumOf(StartCondition.class, start, "start"),
                 after, InjectContent.enumOf(InjectKind.class, kind, "kind"), content, from, to == null ? List.of() : to,

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 
 /** The MSEL's injects and their delivery state. */
 @Repository
-public class InjectStore {
+class InjectStore {
 
     private final JdbcClient jdbc;
 

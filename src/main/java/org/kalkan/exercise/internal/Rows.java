@@ -27,6 +27,11 @@ final class Rows {
         return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());
     }
 
+    /** A NOT NULL timestamp column. */
+    static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toInstant();
+    }
+
     static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();

@@ -111,7 +111,7 @@ final class ExerciseJson {
         static EvaluationJson of(Evaluation e) {
             Exercise x = e.exercise();
             return new EvaluationJson(x.id(), x.name(), x.exerciseMarking(), x.label(),
-                    iso(e.exerciseTime()), e.computedAt(), e.injects().stream().map(InjectMeasureJson::of).toList(),
+                    e.exerciseTime().withNanos(0).toString(), e.computedAt(), e.injects().stream().map(InjectMeasureJson::of).toList(),
                     e.objectives().stream().map(o -> new ObjectiveJson(o.objective(), o.injects(), o.delivered(),
                             o.met(), o.missed(), iso(o.meanTimeToExpectedAction()), o.trainingObjectives())).toList(),
                     e.audience().stream().map(a -> new AudienceJson(a.nation(), a.acknowledgements(),

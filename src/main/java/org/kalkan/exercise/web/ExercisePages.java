@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -341,7 +342,7 @@ class ExercisePages {
             List<Mark> marks = injects.stream()
                     .filter(i -> i.status() != InjectStatus.CANCELLED && starts.containsKey(i.number()))
                     .map(i -> {
-                        Duration at = starts.get(i.number());
+                        Duration at = Objects.requireNonNull(starts.get(i.number()), "filtered on starts above");
                         return new Mark(i.number(), i.kind().name(), i.status().name(),
                                 Math.round(1000.0 * at.toMillis() / scale) / 10.0, at,
                                 "#" + i.number() + " " + i.kind() + " T+" + Durations.clock(at) + " " + i.from()

@@ -66,13 +66,18 @@ class ExercisesApi {
             @Nullable List<UUID> participatingUnits, @Nullable SecurityLabel label,
             @Nullable Integer version) {
 
+        private static List<String> orEmpty(@Nullable List<String> values) {
+            return values == null ? List.of() : values;
+        }
+
         ExercisePlan toPlan() {
             if (label == null) {
                 throw new IllegalArgumentException("label is required: {\"classification\":…,\"releasableTo\":[…]}");
             }
             return new ExercisePlan(name == null ? "" : name, ExerciseJson.date(startsOn, "startsOn"),
                     ExerciseJson.date(endsOn, "endsOn"), trainingAudience == null ? List.of() : trainingAudience,
-                    exconUsers, evaluatorUsers, objectives, phases, participatingUnits, label);
+                    orEmpty(exconUsers), orEmpty(evaluatorUsers), orEmpty(objectives), orEmpty(phases),
+                    participatingUnits == null ? List.of() : participatingUnits, label);
         }
     }
 

@@ -139,7 +139,7 @@ public final class GapSolver {
      * tight instances feasible); the cheapest feasible result wins. Null when every measure paints itself into a
      * corner.
      */
-    static int[] regretGreedy(GapInstance gap) {
+    static int @Nullable [] regretGreedy(GapInstance gap) {
         int[] best = null;
         long bestCost = Long.MAX_VALUE;
         for (int measure = 0; measure < 3; measure++) {
@@ -161,7 +161,7 @@ public final class GapSolver {
         };
     }
 
-    private static int[] regretGreedy(GapInstance gap, int measure) {
+    private static int @Nullable [] regretGreedy(GapInstance gap, int measure) {
         int[] left = gap.capacity().clone();
         int[] agentOfJob = new int[gap.jobs()];
         Arrays.fill(agentOfJob, -1);

@@ -45,6 +45,9 @@ public class TransportNetwork {
         root.get("edges").forEach(e -> {
             Place a = byId.get(e.get("from").asString());
             Place b = byId.get(e.get("to").asString());
+            if (a == null || b == null) {
+                throw new IllegalStateException("transport-network.json: edge " + e + " names an unknown node");
+            }
             linked.add(new Link(a, b, MovementMode.valueOf(e.get("mode").asString()),
                     a.at().distanceKm(b.at()) * e.get("winding").asDouble()));
         });

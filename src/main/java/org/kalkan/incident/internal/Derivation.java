@@ -55,15 +55,15 @@ public final class Derivation {
         FiledReport first = ordered.get(0);
         GeoPoint place = reports.stream().min(PLACE).orElseThrow().location();
         int severity = 0;
-        Instant firstSeen = null;
-        Instant lastSeen = null;
+        Instant firstSeen = first.observedAt();
+        Instant lastSeen = first.observedAt();
         for (FiledReport r : ordered) {
             if (r.category() != first.category()) {
                 throw new IllegalStateException("an incident holds reports of one category only");
             }
             severity = Math.max(severity, r.severity());
-            firstSeen = firstSeen == null || r.observedAt().isBefore(firstSeen) ? r.observedAt() : firstSeen;
-            lastSeen = lastSeen == null || r.observedAt().isAfter(lastSeen) ? r.observedAt() : lastSeen;
+            firstSeen = r.observedAt().isBefore(firstSeen) ? r.observedAt() : firstSeen;
+            lastSeen = r.observedAt().isAfter(lastSeen) ? r.observedAt() : lastSeen;
         }
         int n = reports.size();
         return Optional.of(new Derived(first.category(), label, first.title(), place, severity, firstSeen, lastSeen,

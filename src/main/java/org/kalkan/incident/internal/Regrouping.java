@@ -89,7 +89,7 @@ public class Regrouping {
         }
         List<IncidentId> all = new ArrayList<>(others);
         all.add(target);
-        Map<IncidentId, IncidentSummary> locked = lockAll(all);
+        Locked locked = lockAll(all);
         IncidentSummary into = locked.get(target);
         List<FiledReport> reports = new ArrayList<>();
         List<Derivation.Derived> participants = new ArrayList<>();
@@ -134,7 +134,7 @@ public class Regrouping {
         if (target.equals(from)) {
             throw new RefusedException("The report is already filed under that incident.");
         }
-        Map<IncidentId, IncidentSummary> locked = lockAll(List.of(from, target));
+        Locked locked = lockAll(List.of(from, target));
         IncidentSummary destination = locked.get(target);
         if (!Objects.equals(destination.exerciseId(), report.exerciseId())) {
             throw new RefusedException("A report can join only an incident of its own context.");
@@ -326,10 +326,22 @@ public class Regrouping {
      * Locks the incidents in one order, by id as PostgreSQL orders UUIDs (their hex text; Java's UUID order differs),
      * the order correlation locks its candidates in, so two acts never wait for each other; each must exist.
      */
-    private Map<IncidentId, IncidentSummary> lockAll(List<IncidentId> ids) {
+    private Locked lockAll(List<IncidentId> ids) {
         Map<IncidentId, IncidentSummary> locked = new LinkedHashMap<>();
         ids.stream().distinct().sorted(Comparator.comparing(id -> id.value().toString())).forEach(id -> locked.put(id,
                 store.lockIncident(id).orElseThrow(() -> NotFoundException.noVisible("incident"))));
-        return locked;
+        return new Locked(locked);
+    }
+
+    /** The incidents {@link #lockAll} locked, each found (or it threw). */
+    private record Locked(Map<IncidentId, IncidentSummary> byId) {
+
+        IncidentSummary get(IncidentId id) {
+            IncidentSummary incident = byId.get(id);
+            if (incident == null) {
+                throw new IllegalStateException("incident " + id.value() + " was not locked");
+            }
+            return incident;
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -82,7 +83,7 @@ final class AllocationModel {
             one.add(unallocated);
             objective.addTerm(unallocated, penalty(problem, p));
             for (Map.Entry<String, Long> eligible : problem.cost().getOrDefault(p.code(), Map.of()).entrySet()) {
-                Sup s = suppliers.get(eligible.getKey());
+                Sup s = Objects.requireNonNull(suppliers.get(eligible.getKey()), "cost names an unknown supplier");
                 BoolVar chosen = model.newBoolVar("x_" + p.code() + "_" + s.id());
                 x.computeIfAbsent(p.code(), k -> new LinkedHashMap<>()).put(s.id(), chosen);
                 one.add(chosen);
@@ -92,7 +93,8 @@ final class AllocationModel {
             }
             model.addEquality(one, 1);
         }
-        load.forEach((supplier, expression) -> model.addLessOrEqual(expression, suppliers.get(supplier).capacity()));
+        load.forEach((supplier, expression) -> model.addLessOrEqual(expression,
+                Objects.requireNonNull(suppliers.get(supplier)).capacity()));
         for (String nation : nations(problem)) {
             LinearExprBuilder nationWork = work.getOrDefault(nation, LinearExpr.newBuilder());
             long fixed = problem.fixedWork().getOrDefault(nation, 0L);
@@ -137,8 +139,14 @@ final class AllocationModel {
             if (supplier == null) {
                 value += penalty(problem, p);
             } else {
-                value += 100 * problem.cost().get(p.code()).get(supplier);
-                work.merge(suppliers.get(supplier).nation(), p.budget(), Long::sum);
+                Long cost = problem.cost().getOrDefault(p.code(), Map.of()).get(supplier);
+                Sup chosen = suppliers.get(supplier);
+                if (cost == null || chosen == null) {
+                    throw new IllegalArgumentException(p.code() + " is assigned to " + supplier
+                            + ", which is not one of its eligible suppliers");
+                }
+                value += 100 * cost;
+                work.merge(chosen.nation(), p.budget(), Long::sum);
             }
         }
         for (String nation : nations(problem)) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.kalkan.industry.Allocation;
 import org.kalkan.industry.AllocationId;
 import org.kalkan.industry.Allocations;
@@ -113,25 +114,34 @@ class AllocationService implements Allocations {
         List<Allocation.Unallocated> left = new ArrayList<>();
         for (WorkPackage p : open) {
             String supplier = solution.assignment().get(p.code());
+            Map<String, Long> eligible = cost.getOrDefault(p.code(), Map.of());
+            List<String> why = refusals.getOrDefault(p.code(), List.of());
             if (supplier != null) {
-                Supplier s = byId.get(supplier);
+                // The model assigns a package only to one of its eligible suppliers, all of them candidates.
+                Supplier s = Objects.requireNonNull(byId.get(supplier), "the solver chose an unknown supplier");
+                Long price = Objects.requireNonNull(eligible.get(supplier), "the solver chose an ineligible supplier");
                 assigned.add(new Allocation.Assignment(p.code(), s.id(), s.name(), s.nation(),
-                        BigDecimal.valueOf(cost.get(p.code()).get(supplier), 2)));
-            } else if (cost.get(p.code()).isEmpty()) {
-                left.add(new Allocation.Unallocated(p.code(), refusals.get(p.code()).isEmpty()
+                        BigDecimal.valueOf(price, 2)));
+            } else if (eligible.isEmpty()) {
+                left.add(new Allocation.Unallocated(p.code(), why.isEmpty()
                         ? "no supplier you can see is registered"
-                        : "no qualified supplier: " + String.join("; ", refusals.get(p.code()))));
+                        : "no qualified supplier: " + String.join("; ", why)));
             } else {
-                List<String> names = cost.get(p.code()).keySet().stream().map(s -> byId.get(s).name()).toList();
+                List<String> names = eligible.keySet().stream()
+                        .map(s -> Objects.requireNonNull(byId.get(s), "an eligible supplier is a candidate").name())
+                        .toList();
                 left.add(new Allocation.Unallocated(p.code(), "the remaining capacity of its qualified suppliers ("
                         + String.join(", ", names) + ") is taken by other packages"));
             }
         }
-        BigDecimal objective = BigDecimal.valueOf(solution.objective(), 4).setScale(2, RoundingMode.HALF_EVEN);
-        BigDecimal bound = BigDecimal.valueOf(solution.bound(), 4).setScale(2, RoundingMode.HALF_EVEN);
-        BigDecimal gap = solution.objective() == 0 ? BigDecimal.ZERO.setScale(6)
-                : BigDecimal.valueOf(solution.objective() - solution.bound())
-                .divide(BigDecimal.valueOf(Math.abs(solution.objective())), 6, RoundingMode.HALF_EVEN);
+        // A feasible solution always has both (AllocationModel.solve).
+        long objectiveValue = Objects.requireNonNull(solution.objective(), "a feasible solution has an objective");
+        long boundValue = Objects.requireNonNull(solution.bound(), "a feasible solution has a bound");
+        BigDecimal objective = BigDecimal.valueOf(objectiveValue, 4).setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal bound = BigDecimal.valueOf(boundValue, 4).setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal gap = objectiveValue == 0 ? BigDecimal.ZERO.setScale(6)
+                : BigDecimal.valueOf(objectiveValue - boundValue)
+                .divide(BigDecimal.valueOf(Math.abs(objectiveValue)), 6, RoundingMode.HALF_EVEN);
         Allocation allocation = new Allocation(AllocationId.random(), id, "PROPOSED", solution.status().name(),
                 solution.status().name().equals("OPTIMAL"), objective, bound, gap, assigned, left,
                 subject.username(), clock.instant());

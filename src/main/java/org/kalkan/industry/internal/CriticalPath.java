@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.kalkan.industry.Dependency;
 import org.kalkan.industry.ScheduledPackage;
@@ -66,7 +67,8 @@ final class CriticalPath {
         for (Activity activity : order) {
             long start = ChronoUnit.DAYS.between(origin, activity.plannedStart());
             for (Dependency link : activity.predecessors()) {
-                start = Math.max(start, earlyFinish.get(link.code()) + link.lagDays());
+                // Topological order: every predecessor is finished before its successor is reached.
+                start = Math.max(start, Objects.requireNonNull(earlyFinish.get(link.code())) + link.lagDays());
             }
             earlyStart.put(activity.code(), start);
             earlyFinish.put(activity.code(), start + activity.duration());
@@ -76,15 +78,15 @@ final class CriticalPath {
         order.forEach(a -> lateFinish.put(a.code(), projectFinish));
         for (int i = order.size() - 1; i >= 0; i--) {
             Activity activity = order.get(i);
-            long lateStart = lateFinish.get(activity.code()) - activity.duration();
+            long lateStart = Objects.requireNonNull(lateFinish.get(activity.code())) - activity.duration();
             for (Dependency link : activity.predecessors()) {
                 lateFinish.merge(link.code(), lateStart - link.lagDays(), Math::min);
             }
         }
         List<ScheduledPackage> packages = new ArrayList<>();
         for (Activity activity : activities) {
-            long es = earlyStart.get(activity.code());
-            long lf = lateFinish.get(activity.code());
+            long es = Objects.requireNonNull(earlyStart.get(activity.code()));
+            long lf = Objects.requireNonNull(lateFinish.get(activity.code()));
             long ls = lf - activity.duration();
             packages.add(new ScheduledPackage(activity.code(), origin.plusDays(es),
                     origin.plusDays(es + activity.duration()), origin.plusDays(ls), origin.plusDays(lf), ls - es,
@@ -112,7 +114,7 @@ final class CriticalPath {
             }
         }
         Deque<String> ready = new ArrayDeque<>();
-        byCode.keySet().stream().filter(code -> indegree.get(code) == 0).forEach(ready::add);
+        byCode.keySet().stream().filter(code -> indegree.getOrDefault(code, 0) == 0).forEach(ready::add);
         List<Activity> order = new ArrayList<>();
         while (!ready.isEmpty()) {
             String code = ready.poll();

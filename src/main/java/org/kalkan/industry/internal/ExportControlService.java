@@ -167,6 +167,8 @@ class ExportControlService implements ExportControl {
         v.money(r.value(), "value", false);
         v.require(r.date() != null, "date", "is required");
         v.throwIfAny();
+        item = Validation.checked(item);
+        endUser = Validation.checked(endUser);
         if (!subject.nation().value().equals(r.from())) {
             audit.recordDenial(subject.username(), "TRANSFER", "programme:" + r.programme(), "exporter " + r.from());
             throw new ForbiddenException("The exporting nation records its transfers: you are of " + subject.nation()
@@ -178,7 +180,8 @@ class ExportControlService implements ExportControl {
                 .map(ExportControlService::candidate).toList();
         LicenceGate.Outcome outcome = LicenceGate.decide(candidates, request);
         TransferId id = TransferId.random();
-        if (!outcome.covered()) {
+        LicenceGate.Candidate used = outcome.licence();
+        if (used == null) {
             String reason = LicenceGate.refusal(request, outcome.reasons());
             Transfer refused = new Transfer(id, programme.id(), item, r.controlEntry(), r.from(), r.to(), endUser,
                     r.value(), r.date(), TransferStatus.REFUSED, null, null, reason, subject.username(),
@@ -189,7 +192,6 @@ class ExportControlService implements ExportControl {
             });
             throw new RefusedException(reason, "industry.transfer.refused");
         }
-        LicenceGate.Candidate used = outcome.licence();
         Transfer transfer = new Transfer(id, programme.id(), item, r.controlEntry(), r.from(), r.to(), endUser,
                 r.value(), r.date(), TransferStatus.RECORDED, LicenceId.parse(used.id()), used.reference(), null,
                 subject.username(), clock.instant(), programme.label(), subject.nation().value());

@@ -42,6 +42,15 @@ final class Measures {
                 p.plannedFinish(), p.dependsOn())).toList());
     }
 
+    /** The timing of a package the schedule was made from. */
+    static ScheduledPackage scheduled(Map<String, ScheduledPackage> timings, WorkPackage p) {
+        ScheduledPackage timing = timings.get(p.code());
+        if (timing == null) {
+            throw new IllegalStateException("the schedule has no " + p.code());
+        }
+        return timing;
+    }
+
     static Performance performance(Programme programme, List<WorkPackage> packages, LocalDate asOf,
             BigDecimal tolerance) {
         CriticalPath.Result schedule = schedule(packages);
@@ -51,7 +60,7 @@ final class Measures {
         List<PackagePerformance> rows = new ArrayList<>();
         for (int i = 0; i < packages.size(); i++) {
             WorkPackage p = packages.get(i);
-            ScheduledPackage timing = timings.get(p.code());
+            ScheduledPackage timing = scheduled(timings, p);
             rows.add(new PackagePerformance(p.code(), p.nation(), EarnedValue.percentComplete(plans.get(i), asOf),
                     EarnedValue.of(plans.get(i), asOf), timing.totalFloatDays(), timing.critical()));
         }

@@ -93,6 +93,7 @@ class ProgrammeService implements Programmes {
         String mou = request.mouReference() == null || request.mouReference().isBlank() ? null
                 : v.text(request.mouReference(), "mouReference", 200);
         v.throwIfAny();
+        name = Validation.checked(name);
         policy.checkWritable(subject, request.label());
         Programme programme = new Programme(ProgrammeId.random(), name, request.nations(), request.costShares(),
                 request.phaseCostShares(), request.currency(), request.phase(), mou, lead, request.label(),
@@ -208,7 +209,8 @@ class ProgrammeService implements Programmes {
         try {
             Measures.schedule(network); // unknown predecessors and cycles, by name
         } catch (IllegalArgumentException e) {
-            v.require(false, "dependsOn", e.getMessage());
+            String message = e.getMessage();
+            v.require(false, "dependsOn", message == null ? "is not a valid dependency" : message);
             v.throwIfAny();
         }
         for (NewWorkPackage p : batch) {
@@ -410,8 +412,8 @@ class ProgrammeService implements Programmes {
         }
         Map<String, ScheduledPackage> timings = Measures.schedule(packages).byCode();
         List<ProgrammeStore.BaselinePackage> rows = packages.stream().map(p -> new ProgrammeStore.BaselinePackage(
-                p.code(), p.budget(), p.plannedStart(), p.plannedFinish(), timings.get(p.code()).earlyStart(),
-                timings.get(p.code()).earlyFinish())).toList();
+                p.code(), p.budget(), p.plannedStart(), p.plannedFinish(), Measures.scheduled(timings, p).earlyStart(),
+                Measures.scheduled(timings, p).earlyFinish())).toList();
         UUID baseline = UUID.randomUUID();
         store.insertBaseline(id, baseline, subject.username(), clock.instant(), rows);
         audit.record(subject.username(), "BASELINE_SAVED", target(id), rows.size() + " work packages");
@@ -433,7 +435,7 @@ class ProgrammeService implements Programmes {
         List<BaselineComparison.Row> rows = new ArrayList<>();
         for (WorkPackage p : packages) {
             ProgrammeStore.BaselinePackage base = baseline.packages().get(p.code());
-            LocalDate early = timings.get(p.code()).earlyFinish();
+            LocalDate early = Measures.scheduled(timings, p).earlyFinish();
             rows.add(new BaselineComparison.Row(p.code(), base == null ? null : base.plannedStart(),
                     base == null ? null : base.plannedFinish(), p.plannedStart(), p.plannedFinish(),
                     base == null ? null : base.earlyFinish(), early,

@@ -59,6 +59,7 @@ class SupplierService implements Suppliers {
                     "names " + c.standard() + " twice");
         }
         v.throwIfAny();
+        name = Validation.checked(name);
         policy.checkWritable(subject, s.label());
         SupplierId id = SupplierId.random();
         NewSupplier clean = new NewSupplier(name, s.facilityClearance(), s.capacity(), s.costFactor(),

@@ -73,4 +73,15 @@ final class Validation {
             throw InvalidInputException.of(violations);
         }
     }
+
+    /**
+     * A value this validation read (null only with a violation), once {@link #throwIfAny()} has passed: null here
+     * is a missed violation, a bug.
+     */
+    static <T> T checked(@Nullable T value) {
+        if (value == null) {
+            throw new IllegalStateException("a value that failed validation was used");
+        }
+        return value;
+    }
 }

@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.industry.Dependency;
+import org.kalkan.industry.NationPerformance;
 import org.kalkan.industry.Performance;
 import org.kalkan.industry.SCurvePoint;
 import org.kalkan.industry.Schedule;
@@ -91,7 +93,7 @@ class IndustryViews {
         Map<String, Bar> bars = new LinkedHashMap<>();
         int row = 0;
         for (WorkPackage p : packages) {
-            ScheduledPackage timing = timings.get(p.code());
+            ScheduledPackage timing = Objects.requireNonNull(timings.get(p.code()), "the schedule of these packages");
             double x = LEFT + ChronoUnit.DAYS.between(start, p.plannedStart()) * scale;
             double width = Math.max(2, ChronoUnit.DAYS.between(p.plannedStart(), p.plannedFinish()) * scale);
             double done = width * percent.getOrDefault(p.code(), BigDecimal.ZERO).doubleValue() / 100;
@@ -106,6 +108,9 @@ class IndustryViews {
             Bar to = bars.get(p.code());
             for (Dependency link : p.dependsOn()) {
                 Bar from = bars.get(link.code());
+                if (from == null || to == null) {
+                    continue; // a dependency outside the drawn packages has no arrow
+                }
                 double x1 = from.x() + from.width();
                 double y1 = from.y() + 9;
                 double x2 = to.x();
@@ -147,15 +152,15 @@ class IndustryViews {
     String workShare(Performance performance) {
         Map<String, Object> series = new LinkedHashMap<>();
         List<String> nations = new ArrayList<>(performance.nations().keySet());
+        List<NationPerformance> rows = new ArrayList<>(performance.nations().values()); // in the order of nations
         BigDecimal bac = performance.figures().bac();
         series.put("labels", nations);
-        series.put("costShare", nations.stream().map(n -> performance.nations().get(n).costShare()
-                .multiply(BigDecimal.valueOf(100))).toList());
-        series.put("workShare", nations.stream().map(n -> bac.signum() == 0 ? BigDecimal.ZERO
-                : performance.nations().get(n).plannedWork().multiply(BigDecimal.valueOf(100))
+        series.put("costShare", rows.stream().map(n -> n.costShare().multiply(BigDecimal.valueOf(100))).toList());
+        series.put("workShare", rows.stream().map(n -> bac.signum() == 0 ? BigDecimal.ZERO
+                : n.plannedWork().multiply(BigDecimal.valueOf(100))
                 .divide(bac, 2, java.math.RoundingMode.HALF_EVEN)).toList());
-        series.put("earnedShare", nations.stream().map(n -> performance.figures().ev().signum() == 0
-                ? BigDecimal.ZERO : performance.nations().get(n).earnedWork().multiply(BigDecimal.valueOf(100))
+        series.put("earnedShare", rows.stream().map(n -> performance.figures().ev().signum() == 0
+                ? BigDecimal.ZERO : n.earnedWork().multiply(BigDecimal.valueOf(100))
                 .divide(performance.figures().ev(), 2, java.math.RoundingMode.HALF_EVEN)).toList());
         return JSON.writeValueAsString(series);
     }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
@@ -94,13 +95,14 @@ final class Mspdi {
             for (WorkPackage p : packages) {
                 ScheduledPackage timing = timings.get(p.code());
                 xml.writeStartElement("Task");
-                text(xml, "UID", Integer.toString(uids.get(p.code())));
+                int uid = Objects.requireNonNull(uids.get(p.code()), "every package has a UID");
+                text(xml, "UID", Integer.toString(uid));
                 text(xml, "ID", Integer.toString(id++));
                 text(xml, "Name", p.title());
                 text(xml, "Type", "1"); // fixed duration
                 text(xml, "IsNull", "0");
                 text(xml, "WBS", p.code());
-                text(xml, "OutlineNumber", Integer.toString(uids.get(p.code())));
+                text(xml, "OutlineNumber", Integer.toString(uid));
                 text(xml, "OutlineLevel", "1");
                 text(xml, "Start", dateTime(p.plannedStart()));
                 text(xml, "Finish", dateTime(p.plannedFinish()));
@@ -120,7 +122,9 @@ final class Mspdi {
                 text(xml, "ConstraintType", "4"); // start no earlier than
                 text(xml, "ConstraintDate", dateTime(p.plannedStart()));
                 for (Dependency link : p.dependsOn()) {
-                    link(xml, uids.get(link.code()), link.lagDays());
+                    // A programme's dependencies name its own packages (checked when they are stored).
+                    link(xml, Objects.requireNonNull(uids.get(link.code()), "a dependency on an unknown package"),
+                            link.lagDays());
                 }
                 value(xml, NATION_FIELD, p.nation());
                 if (p.controlEntry() != null) {
@@ -325,8 +329,8 @@ final class Mspdi {
         }
         List<NewWorkPackage> result = new ArrayList<>();
         for (Task t : packages) {
-            String uid = t.fields.get("UID");
-            String code = codes.get(uid);
+            String uid = t.fields.getOrDefault("UID", "");
+            String code = Objects.requireNonNull(codes.get(uid), "every package was given a code above");
             String where = "task " + code;
             LocalDate start = date(t.fields.get("Start"), false, where + " Start", violations);
             LocalDate finish = date(t.fields.get("Finish"), true, where + " Finish", violations);
@@ -351,10 +355,10 @@ final class Mspdi {
                             violations)));
                 }
             }
-            String nation = t.attributes.getOrDefault(nationField, "").isBlank() ? defaultNation
-                    : t.attributes.get(nationField).strip();
-            String entry = t.attributes.getOrDefault(entryField, "").isBlank() ? null
-                    : t.attributes.get(entryField).strip();
+            String nationText = t.attributes.getOrDefault(nationField, "");
+            String nation = nationText.isBlank() ? defaultNation : nationText.strip();
+            String entryText = t.attributes.getOrDefault(entryField, "");
+            String entry = entryText.isBlank() ? null : entryText.strip();
             if (start != null && finish != null && cost != null) {
                 result.add(new NewWorkPackage(code, t.fields.getOrDefault("Name", code), nation, null, cost, start,
                         finish, links, List.of(), entry));

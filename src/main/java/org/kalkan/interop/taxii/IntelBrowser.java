@@ -1,104 +1,30 @@
 package org.kalkan.interop.taxii;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.kalkan.interop.taxii.internal.IntelStore;
-import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.Subject;
-import org.kalkan.shared.ForbiddenException;
-import org.kalkan.shared.NotFoundException;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The intel collection for people: newest objects by type, one object with its versions, the objects it refers to
  * and those that refer to it. The same access rules as TAXII: only what the caller may read, filtered in SQL and
  * asserted again.
  */
-@Service
-public class IntelBrowser {
+public interface IntelBrowser {
 
-    private final Intel intel;
-    private final IntelStore store;
-    private final AccessPolicy policy;
+    List<StixEntry> newest(Subject caller, @Nullable String type, int limit);
 
-    IntelBrowser(Intel intel, IntelStore store, AccessPolicy policy) {
-        this.intel = intel;
-        this.store = store;
-        this.policy = policy;
-    }
-
-    @Transactional(readOnly = true)
-    public List<StixEntry> newest(Subject caller, @Nullable String type, int limit) {
-        requireRead(caller);
-        return checked(caller, store.newest(TaxiiCollection.INTEL, type, policy.filter(caller, "o"), limit));
-    }
-
-    @Transactional(readOnly = true)
-    public Map<String, Long> typeCounts(Subject caller) {
-        requireRead(caller);
-        return store.typeCounts(TaxiiCollection.INTEL, policy.filter(caller, "o"));
-    }
+    Map<String, Long> typeCounts(Subject caller);
 
     /** The latest version the caller may read of an object of the intel or the incidents collection. */
-    @Transactional(readOnly = true)
-    public StixEntry latest(Subject caller, String id) {
-        List<StixEntry> found = find(caller, id, new ObjectFilter(null, 1, null, List.of(), List.of(),
-                VersionMatch.LAST, List.of()));
-        if (found.isEmpty()) {
-            throw NotFoundException.noVisible("object");
-        }
-        return found.get(0);
-    }
+    StixEntry latest(Subject caller, String id);
 
     /** Every version the caller may read, oldest first. */
-    @Transactional(readOnly = true)
-    public List<StixEntry> versions(Subject caller, String id) {
-        return find(caller, id, new ObjectFilter(null, 1000, null, List.of(), List.of(), VersionMatch.ALL,
-                List.of()));
-    }
-
-    /** In the intel collection, or else — for an incident — in the incidents collection. */
-    private List<StixEntry> find(Subject caller, String id, ObjectFilter filter) {
-        try {
-            return intel.object(caller, TaxiiCollection.INTEL.alias(), id, filter).entries();
-        } catch (NotFoundException e) {
-            if (!id.startsWith("incident--")) {
-                throw e;
-            }
-            return intel.object(caller, TaxiiCollection.INCIDENTS.alias(), id, filter).entries();
-        }
-    }
+    List<StixEntry> versions(Subject caller, String id);
 
     /** The latest readable versions of objects that refer to this one: relationships, sightings, reports. */
-    @Transactional(readOnly = true)
-    public List<StixEntry> referencing(Subject caller, String id) {
-        requireRead(caller);
-        return checked(caller, store.referencing(TaxiiCollection.INTEL, id, policy.filter(caller, "o"), 200));
-    }
+    List<StixEntry> referencing(Subject caller, String id);
 
     /** The latest readable versions of the objects this one refers to (its relationship's ends, what was sighted). */
-    @Transactional(readOnly = true)
-    public List<StixEntry> referenced(Subject caller, List<String> ids) {
-        requireRead(caller);
-        return checked(caller, store.latest(TaxiiCollection.INTEL, ids, policy.filter(caller, "o")));
-    }
-
-    private List<StixEntry> checked(Subject caller, List<IntelStore.Row> rows) {
-        List<StixEntry> entries = new ArrayList<>();
-        for (IntelStore.Row row : rows) {
-            policy.assertReadable(caller, row.entry().label(), row.entry().origin(), row.exercise(),
-                    "stix:" + row.entry().id());
-            entries.add(row.entry());
-        }
-        return entries;
-    }
-
-    private void requireRead(Subject caller) {
-        if (!intel.collection(caller, TaxiiCollection.INTEL.alias()).canRead()) {
-            throw new ForbiddenException("You may not read the intel collection.");
-        }
-    }
+    List<StixEntry> referenced(Subject caller, List<String> ids);
 }

@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.kalkan.platform.KeptWrites;
 import org.kalkan.security.SecurityProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -24,9 +24,11 @@ class SignInThrottle {
 
     private final JdbcClient jdbc;
     private final SecurityProperties.Throttle settings;
+    private final KeptWrites keptWrites;
     private final Clock clock;
 
-    SignInThrottle(JdbcClient jdbc, SecurityProperties properties, Clock clock) {
+    SignInThrottle(JdbcClient jdbc, SecurityProperties properties, KeptWrites keptWrites, Clock clock) {
+        this.keptWrites = keptWrites;
         this.jdbc = jdbc;
         this.settings = properties.throttle();
         this.clock = clock;
@@ -48,10 +50,16 @@ class SignInThrottle {
                 .filter(now::isBefore);
     }
 
-    /** Counts a failure under the key; the answer is until when the next attempt waits, if it must. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public Optional<Instant> failed(Scope scope, String key) {
+    /**
+     * Counts a failure under the key, kept whatever becomes of the caller's transaction (a wrong code fails the
+     * request): written just after it ends, on its connection ({@link KeptWrites}).
+     */
+    public void failed(Scope scope, String key) {
         Instant now = clock.instant();
+        keptWrites.run(() -> count(scope, key, now));
+    }
+
+    private void count(Scope scope, String key, Instant now) {
         Duration forgetAfter = scope == Scope.SOURCE ? settings.sourceWindow() : settings.maxDelay();
         int failures = jdbc.sql("""
                 INSERT INTO auth_throttle (scope, throttle_key, failures, last_failure)
@@ -65,17 +73,15 @@ class SignInThrottle {
                 .param("forgetBefore", Timestamp.from(now.minus(forgetAfter)))
                 .query(Integer.class).single();
         Optional<Duration> wait = waitAfter(scope, failures);
-        if (wait.isEmpty()) {
-            return Optional.empty();
+        if (wait.isPresent()) {
+            jdbc.sql("UPDATE auth_throttle SET blocked_until = :until WHERE scope = :scope AND throttle_key = :key")
+                    .param("until", Timestamp.from(now.plus(wait.get()))).param("scope", scope.name())
+                    .param("key", key).update();
         }
-        Instant until = now.plus(wait.get());
-        jdbc.sql("UPDATE auth_throttle SET blocked_until = :until WHERE scope = :scope AND throttle_key = :key")
-                .param("until", Timestamp.from(until)).param("scope", scope.name()).param("key", key).update();
-        return Optional.of(until);
     }
 
     /** A success under the key: its count starts again. (An address's count is not reset by a success.) */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public void succeeded(Scope scope, String key) {
         jdbc.sql("DELETE FROM auth_throttle WHERE scope = :scope AND throttle_key = :key")
                 .param("scope", scope.name()).param("key", key).update();

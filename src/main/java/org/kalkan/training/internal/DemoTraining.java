@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.kalkan.force.Capability;
 import org.kalkan.force.Caveats;
 import org.kalkan.force.ForceRegistry;
@@ -221,7 +222,8 @@ class DemoTraining {
                 EnumSet.of(MovementMode.ROAD, MovementMode.AIR), null, null, true, Caveats.none(), UNITS);
     }
 
-    private Subject subject(String username) {
+    /** The demo account's subject, or null when it is missing (then there is no demo data). */
+    private @Nullable Subject subject(String username) {
         return users.find(username).map(UserSummary::subject).orElse(null);
     }
 }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.training.Allocation;
@@ -65,8 +66,9 @@ class SeatAllocator {
                 open.add(seat.get(n));
             }
         }
+        // byNation holds only nations with a quota (above).
         byNation.forEach((nation, seats) -> model.addLessOrEqual(LinearExpr.sum(seats.toArray(Literal[]::new)),
-                seating.quotas().get(nation)));
+                Objects.requireNonNull(seating.quotas().get(nation))));
         if (!open.isEmpty()) {
             model.addLessOrEqual(LinearExpr.sum(open.toArray(Literal[]::new)), seating.openSeats());
         }
@@ -138,7 +140,7 @@ class SeatAllocator {
             if (solver.booleanValue(seat.get(n))) {
                 continue;
             }
-            int gain = gains.get(n);
+            int gain = Objects.requireNonNull(gains.get(n), "every nominee was given a gain above");
             String reason;
             boolean quota = seating.quotas().containsKey(n.nation());
             int heldOpen = heldByNation.entrySet().stream().filter(e -> !seating.quotas().containsKey(e.getKey()))

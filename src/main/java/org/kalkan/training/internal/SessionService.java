@@ -293,7 +293,7 @@ class SessionService implements Sessions {
                     : person.unit().value();
             if (unit != null && !shortfalls.containsKey(unit)) {
                 int qualified = people.unitCount(new UnitId(unit), qualification, horizon, horizon)[0];
-                shortfalls.put(unit, Math.max(0, required.get(unit) - qualified));
+                shortfalls.put(unit, Math.max(0, required.getOrDefault(unit, 0) - qualified));
             }
             nominees.add(new SeatAllocator.Nominee(n.id(), n.person(), n.nation().value(), n.priority(), n.arrival(),
                     unit, holds));
@@ -308,7 +308,7 @@ class SessionService implements Sessions {
         Map<NominationId, Nomination> byId = new HashMap<>();
         active.forEach(n -> byId.put(n.id(), n));
         for (Allocation.Seat seat : allocation.seated()) {
-            Nomination n = byId.get(seat.nomination());
+            Nomination n = allocated(byId, seat.nomination());
             sessions.setStatus(n.id(), NominationStatus.NOMINATED, "allocated: " + seat.explanation());
             if (n.status() != NominationStatus.NOMINATED) {
                 changed(session, n, people.findUnchecked(n.person()).orElseThrow(), n.status(),
@@ -316,7 +316,7 @@ class SessionService implements Sessions {
             }
         }
         for (Allocation.Refusal refusal : allocation.refused()) {
-            Nomination n = byId.get(refusal.nomination());
+            Nomination n = allocated(byId, refusal.nomination());
             sessions.setStatus(n.id(), NominationStatus.WAITLISTED, "not allocated: " + refusal.reason());
             if (n.status() != NominationStatus.WAITLISTED) {
                 changed(session, n, people.findUnchecked(n.person()).orElseThrow(), n.status(),
@@ -328,6 +328,15 @@ class SessionService implements Sessions {
                 + allocation.readinessGained() + (allocation.optimal() ? " (optimal)" : ""));
         return new Allocation(sessionId, allocation.seated(), allocation.refused(), allocation.readinessGained(),
                 allocation.optimal(), true);
+    }
+
+    /** The active nomination an allocation names: the allocator answers only for the nominees it was given. */
+    private static Nomination allocated(Map<NominationId, Nomination> byId, NominationId id) {
+        Nomination nomination = byId.get(id);
+        if (nomination == null) {
+            throw new IllegalStateException("the allocation names nomination " + id + ", which was not a nominee");
+        }
+        return nomination;
     }
 
     private void changed(Session session, Nomination nomination, Person person, @Nullable NominationStatus from,

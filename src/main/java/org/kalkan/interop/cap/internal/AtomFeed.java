@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * older entries). Each entry links to its CAP document ({@code application/cap+xml}) and its EDXL-DE envelope.
  * Links are relative to the node, so no request header ever decides where they point.
  */
-public final class AtomFeed {
+final class AtomFeed {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();

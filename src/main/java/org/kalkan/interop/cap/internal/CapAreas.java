@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The areas of a message as one GeoJSON FeatureCollection (info and area numbers, description) for the mini map. */
-public final class CapAreas {
+final class CapAreas {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

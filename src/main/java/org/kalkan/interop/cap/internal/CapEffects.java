@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Test, System and Draft messages, Ack and Error, and Exercise messages outside an exercise are only recorded.
  */
 @Component
-public class CapEffects {
+class CapEffects {
 
     private final CapStore store;
     private final IncidentReports reports;

@@ -15,7 +15,7 @@ import org.locationtech.jts.geom.Polygon;
  * first; a circle is {@code lat,lon radius} with the radius in kilometres. Parsing returns null (and says why)
  * rather than guessing. An area's position is the centroid of its shapes (JTS); circles count as their disc.
  */
-public final class CapGeometry {
+final class CapGeometry {
 
     private static final GeometryFactory FACTORY = new GeometryFactory();
     private static final int CIRCLE_SEGMENTS = 64;
@@ -35,6 +35,11 @@ public final class CapGeometry {
         static <T> Parsed<T> refused(String problem) {
             return new Parsed<>(null, problem);
         }
+
+        /** The refusal of {@code refused}, as a value of another type. */
+        static <T> Parsed<T> refused(Parsed<?> refused) {
+            return new Parsed<>(null, refused.problem());
+        }
     }
 
     private CapGeometry() {
@@ -50,7 +55,7 @@ public final class CapGeometry {
         for (String pair : pairs) {
             Parsed<GeoPoint> point = point(pair);
             if (point.value() == null) {
-                return Parsed.refused(point.problem());
+                return Parsed.refused(point);
             }
             points.add(point.value());
         }
@@ -69,7 +74,7 @@ public final class CapGeometry {
         }
         Parsed<GeoPoint> centre = point(parts[0]);
         if (centre.value() == null) {
-            return Parsed.refused(centre.problem());
+            return Parsed.refused(centre);
         }
         double radius;
         try {

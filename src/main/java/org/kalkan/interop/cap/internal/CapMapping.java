@@ -20,7 +20,7 @@ import org.kalkan.shared.SecurityLabel;
  * source's reference position, or makes no report when the source has none. The report is observed when the
  * message was sent; everything else CAP says is kept in the narrative.
  */
-public final class CapMapping {
+final class CapMapping {
 
     /** Specific categories first: an alert that is both {@code Fire} and {@code Infra} is about infrastructure. */
     private static final List<Map.Entry<String, IncidentCategory>> CATEGORIES = List.of(

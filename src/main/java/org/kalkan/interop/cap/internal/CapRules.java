@@ -21,7 +21,7 @@ import org.w3c.dom.Element;
  * {@code restriction} only with scope {@code Restricted}; {@code addresses} with scope {@code Private};
  * {@code ceiling} only with, and above, {@code altitude}. A message sent in the future is refused too.
  */
-public final class CapRules {
+final class CapRules {
 
     /** CAP's dateTime: {@code 2026-11-25T08:00:00+04:00}; {@code -00:00} means UTC as well. */
     static final Pattern TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}");
@@ -40,9 +40,10 @@ public final class CapRules {
         Rules rules = new Rules(prefix, violations);
         rules.identity(CapXml.child(alert, "identifier"), "identifier");
         rules.identity(CapXml.child(alert, "sender"), "sender");
-        OffsetDateTime sent = rules.time(CapXml.child(alert, "sent"));
-        if (sent != null && sent.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
-            rules.add(CapXml.child(alert, "sent"), "the message is sent in the future (" + sent + ")");
+        Element sentElement = CapXml.child(alert, "sent");
+        OffsetDateTime sent = rules.time(sentElement);
+        if (sentElement != null && sent != null && sent.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
+            rules.add(sentElement, "the message is sent in the future (" + sent + ")");
         }
         String scope = CapXml.text(alert, "scope");
         Element restriction = CapXml.child(alert, "restriction");
@@ -138,7 +139,7 @@ public final class CapRules {
             Double high = number(ceiling, "ceiling");
             if (ceiling != null && altitude == null) {
                 add(ceiling, "ceiling is only used together with altitude");
-            } else if (low != null && high != null && high <= low) {
+            } else if (ceiling != null && low != null && high != null && high <= low) {
                 add(ceiling, "ceiling (" + high + " ft) must be above altitude (" + low + " ft)");
             }
         }

@@ -26,7 +26,7 @@ import org.xml.sax.SAXParseException;
  * Neither the schemas nor the validator may fetch anything. Every schema error is reported with the path of the
  * element it is about, so a sender reads where the message broke the schema.
  */
-public final class CapSchemas {
+final class CapSchemas {
 
     private static final String CURRENT_NODE = "http://apache.org/xml/properties/dom/current-element-node";
     private static final Schema CAP12 = load("cap/cap12.xsd");

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The gateway's tables: received messages, the reports they touched, and certificates trusted per source. */
 @Repository
-public class CapStore {
+class CapStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_DOCUMENT = 256 * 1024;

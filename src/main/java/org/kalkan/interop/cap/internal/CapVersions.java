@@ -13,7 +13,7 @@ import org.w3c.dom.Node;
  * {@code Other} for a missing category and {@code Restricted} for a missing scope: without a scope we assume the
  * narrower audience, so the message gets the source's restricted label (fail closed).
  */
-public final class CapVersions {
+final class CapVersions {
 
     private static final List<String> AFTER_SCOPE = List.of("restriction", "addresses", "code", "note", "references",
             "incidents", "info", "Signature");

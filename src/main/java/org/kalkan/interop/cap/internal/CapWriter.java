@@ -13,7 +13,7 @@ import org.w3c.dom.Element;
  * Writes the CAP 1.2 documents the node publishes, element by element in the schema's order, and wraps them in an
  * EDXL-DE 1.0 envelope on request. Times are UTC as {@code +00:00} without fractions, as CAP requires.
  */
-public final class CapWriter {
+final class CapWriter {
 
     private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
     private static final DateTimeFormatter CAP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")

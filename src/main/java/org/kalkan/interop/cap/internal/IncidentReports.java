@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * clearance, nation and context decide, and the incident module audits): file, update, withdraw.
  */
 @Component
-public class IncidentReports {
+class IncidentReports {
 
     private final Incidents incidents;
 

@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * audit — is written in one transaction.
  */
 @Service
-public class EnvelopeIntake {
+class EnvelopeIntake {
 
     /** The origin of the objects the node defines itself (its identity, extension and their marking). */
     public static final NationCode NODE_ORIGIN = NationCode.of("XKL");

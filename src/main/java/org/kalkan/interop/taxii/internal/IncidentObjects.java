@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * of every label among them. Filters and paging apply to that list.
  */
 @Component
-public class IncidentObjects {
+class IncidentObjects {
 
     /** How many incidents one answer may draw on (pages of the incident search). */
     static final int MAX_INCIDENTS = 20_000;

@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the first or last version happens after that filter, among the versions the caller may read.
  */
 @Repository
-public class IntelStore {
+class IntelStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

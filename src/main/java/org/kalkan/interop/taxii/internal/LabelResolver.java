@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * account's default label. A marking the node cannot interpret refuses the object: it fails closed.
  */
 @Component
-public class LabelResolver {
+class LabelResolver {
 
     private final TaxiiProperties properties;
     private final NationDirectory nations;

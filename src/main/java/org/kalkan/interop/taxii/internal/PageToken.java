@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * the row's sequence number, which grows with {@code date_added} and in commit order, so paging neither repeats
  * nor skips an object however many share a {@code date_added} or arrive while a client pages.
  */
-public record PageToken(long seq, String key) {
+record PageToken(long seq, String key) {
 
     public static String intel(long seq) {
         return encode("s:" + seq);

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.kalkan.interop.taxii.StixTimestamps;
 import tools.jackson.databind.JsonNode;
 
@@ -95,7 +96,7 @@ final class StixRules {
         return violations;
     }
 
-    private static Instant millisecondTimestamp(JsonNode object, String property, List<String> violations) {
+    private static @Nullable Instant millisecondTimestamp(JsonNode object, String property, List<String> violations) {
         JsonNode value = object.get(property);
         if (value == null) {
             return null;
