@@ -10,8 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,7 +34,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.kalkan.ApiClient;
 import org.kalkan.EventStream;
@@ -48,6 +57,7 @@ import org.springframework.kafka.test.utils.ContainerTestUtils;
  * by id, to the readers the access policy lets through on the receiving instance.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterLiveStreamTests {
 
     private static final int PARTITIONS = 3;
@@ -87,13 +97,15 @@ class ClusterLiveStreamTests {
                 "--kalkan.platform.db.pool-size=5",
                 "--kalkan.platform.data-dir=target/test-data/cluster-" + UUID.randomUUID(),
                 "--kalkan.cot.tls-port=0", "--kalkan.cot.bind-address=127.0.0.1", "--kalkan.federation.port=0",
-                "--kalkan.notification.mail.enabled=false");
+                "--kalkan.notification.mail.enabled=false",
+                "--kalkan.council.min-silence=PT5S", "--kalkan.council.min-urgent-silence=PT2S",
+                "--kalkan.cluster.resubmit-interval=PT1S", "--kalkan.cluster.resubmit-min-age=PT0S");
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
         for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] {b, a}) {
-            if (instance != null) {
+            if (instance != null && instance.isActive()) {
                 instance.close();
             }
         }
@@ -183,6 +195,186 @@ class ClusterLiveStreamTests {
         } finally {
             response.body().close();
         }
+    }
+
+    @Test
+    void theHealthOfEachInstanceNamesItAndTheLeaseHolder() {
+        ApiClient apiB = new ApiClient(port(b));
+        String admin = apiB.token("admin", "kalkan-demo");
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.getBean(Lease.class).holder().isPresent());
+        String holder = a.getBean(Lease.class).holder().orElseThrow();
+        var health = apiB.get("/actuator/health", admin);
+        assertThat(health.status()).isEqualTo(200);
+        var cluster = health.json().get("components").get("cluster");
+        assertThat(cluster.get("status").asString()).isEqualTo("UP");
+        assertThat(cluster.get("details").get("instance").asString()).isEqualTo(b.getBean(Cluster.class).incarnation());
+        assertThat(cluster.get("details").get("leaseHolder").asString()).isEqualTo(holder);
+        assertThat(cluster.get("details").get("kafka").asString()).isEqualTo("reachable");
+    }
+
+    @Test
+    void aBrowserSessionMadeOnOneInstanceIsValidOnTheOther() throws Exception {
+        HttpClient browser = SessionClient.signedIn(port(a), "tur.officer");
+        // The cookie jar ignores ports, as browsers do: the same session cookie goes to B.
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port(b) + "/account")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("signed in on B with A's session").isEqualTo(200);
+        assertThat(page.body()).contains("tur.officer");
+        assertThat(single("SELECT count(*) FROM spring_session WHERE principal_name = ?", "tur.officer"))
+                .isNotEqualTo(0L);
+    }
+
+    @Test
+    void aCouncilChangeOnOneInstanceRefreshesTheSilencePanelOnlyForItsReadersOnTheOther() throws Exception {
+        List<String> delegate = dashboardStream(SessionClient.signedIn(port(b), "tur.delegate"));
+        List<String> observer = dashboardStream(SessionClient.signedIn(port(b), "hun.observer"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> delegate.contains("event:ready")
+                && observer.contains("event:ready"));
+        ApiClient apiA = new ApiClient(port(a));
+        String chair = apiA.token("council.chair", "kalkan-demo");
+        assertThat(apiA.post("/api/v1/council/decisions", chair, silence("For the members only", "MEMBERS"))
+                .status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> delegate.contains("data:silence"));
+        assertThat(apiA.post("/api/v1/council/decisions", chair, silence("For everyone", "ALL")).status())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> observer.contains("data:silence"));
+        // The observer heard only of the decision he may read; the delegate of both.
+        await().atMost(Duration.ofSeconds(10)).until(() -> delegate.stream().filter("data:silence"::equals)
+                .count() == 2);
+        assertThat(observer.stream().filter("data:silence"::equals)).hasSize(1);
+    }
+
+    private static Map<String, Object> silence(String title, String releasableTo) {
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("title", title + " " + System.nanoTime());
+        draft.put("text", "The Council decides: " + title + ".");
+        draft.put("label", Map.of("classification", "RESTRICTED", "releasableTo", List.of(releasableTo)));
+        draft.put("procedure", "SILENCE");
+        draft.put("silenceEndsAt", Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS).toString());
+        return draft;
+    }
+
+    /** The lines of a dashboard's stream, read on a thread of their own until the test ends. */
+    private static List<String> dashboardStream(HttpClient browser) throws Exception {
+        HttpResponse<Stream<String>> response = browser.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port(b) + "/dashboard/stream"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> response.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    /**
+     * A publication an instance left behind (failed by the staleness monitor) is resubmitted by the lease holder only,
+     * and completed once.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void onlyTheLeaseHolderResubmitsAFailedPublicationAndItCompletesOnce() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.getBean(Lease.class).held() != b.getBean(Lease.class)
+                .held());
+        ConfigurableApplicationContext holder = a.getBean(Lease.class).held() ? a : b;
+        ConfigurableApplicationContext other = holder == a ? b : a;
+        ApiClient apiA = new ApiClient(port(a));
+        String incident = apiA.post("/api/v1/reports", apiA.token("aze.officer", "kalkan-demo"),
+                IncidentFixtures.report("NATURAL_DISASTER", 41.31, 69.25, "RESTRICTED", "MEMBERS")).json()
+                .get("incidentId").asString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !"".equals(single("SELECT id FROM event_publication "
+                + "WHERE event_type LIKE '%.Signal' AND completion_date IS NOT NULL AND serialized_event LIKE ?",
+                "%" + incident + "%")));
+        // As a dead instance would have left it: not completed, failed by the staleness monitor.
+        UUID left = UUID.randomUUID();
+        single("""
+                INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
+                    completion_attempts)
+                SELECT CAST(? AS uuid), listener_id, event_type, serialized_event, now() - interval '10 minutes',
+                    'FAILED', 1
+                FROM event_publication WHERE event_type LIKE '%.Signal' AND serialized_event LIKE '%' || ? || '%'
+                LIMIT 1 RETURNING id""", left.toString(), incident);
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> !"".equals(single(
+                "SELECT completion_date FROM event_publication WHERE id = ? AND completion_date IS NOT NULL", left)));
+        assertThat(single("SELECT completion_attempts FROM event_publication WHERE id = ?", left)).isEqualTo(2);
+        assertThat(resubmissions(holder)).isPositive();
+        assertThat(resubmissions(other)).isZero();
+    }
+
+    private static double resubmissions(ConfigurableApplicationContext instance) {
+        var counter = instance.getBean(MeterRegistry.class).find("kalkan.cluster.singleton.runs")
+                .tag("task", "events.resubmit").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /**
+     * Last: it stops one instance. Exactly one instance holds the lease and runs singleton work (the silence poller
+     * here); when it dies the other takes the lease within seconds and adopts a silence that ends meanwhile, once.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theLeaseMovesToTheSurvivorWhenItsHolderDiesAndADueSilenceIsAdoptedOnce() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.getBean(Lease.class).held() != b.getBean(Lease.class)
+                .held());
+        ConfigurableApplicationContext holder = a.getBean(Lease.class).held() ? a : b;
+        ConfigurableApplicationContext survivor = holder == a ? b : a;
+        assertThat(survivor.getBean(Lease.class).holder()).contains(holder.getBean(Cluster.class).incarnation());
+        // Over several polls only the holder runs the silence poller.
+        double start = silencePolls(holder);
+        await().atMost(Duration.ofSeconds(15)).until(() -> silencePolls(holder) >= start + 3);
+        assertThat(silencePolls(survivor)).isZero();
+        assertThat(a.getBean(Lease.class).held()).isNotEqualTo(b.getBean(Lease.class).held());
+
+        // A decision whose silence ends just after its holder died.
+        ApiClient api = new ApiClient(port(survivor));
+        String chair = api.token("council.chair", "kalkan-demo");
+        Instant deadline = Instant.now().plusSeconds(7).truncatedTo(ChronoUnit.MILLIS);
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("title", "Adopted after the lease moved");
+        draft.put("text", "The Council decides to keep working when an instance dies.");
+        draft.put("label", Map.of("classification", "RESTRICTED", "releasableTo", List.of("MEMBERS")));
+        draft.put("procedure", "SILENCE");
+        draft.put("silenceEndsAt", deadline.toString());
+        var circulated = api.post("/api/v1/council/decisions", chair, draft);
+        assertThat(circulated.status()).as(circulated.body()).isEqualTo(201);
+        UUID decision = UUID.fromString(circulated.json().get("id").asString());
+
+        long killed = System.nanoTime();
+        holder.close();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> survivor.getBean(Lease.class).held());
+        System.out.println("lease moved to the survivor " + (System.nanoTime() - killed) / 1_000_000
+                + " ms after its holder stopped");
+        await().atMost(Duration.ofSeconds(10)).until(() -> silencePolls(survivor) > 0);
+
+        // Read in the database, not through the API (a read adopts too): the survivor's poller adopted it, once.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "ADOPTED".equals(single("SELECT status FROM council_decision WHERE id = ?", decision)));
+        // (The counter is increased just after the adoption's commit.)
+        await().atMost(Duration.ofSeconds(2)).until(() -> survivor.getBean(MeterRegistry.class)
+                .counter("kalkan.council.silence.adopted").count() == 1.0);
+        assertThat(single("SELECT count(*) FROM audit_log WHERE action = 'DECISION_ADOPTED' AND target = ?",
+                "decision:" + decision)).isEqualTo(1L);
+        assertThat(api.get("/api/v1/council/decisions/" + decision, chair).json().get("adoptedAt").asString())
+                .isEqualTo(deadline.toString());
+    }
+
+    /** The first column of the first row of a query, read straight from the database ("" for no row). */
+    private static Object single(String sql, Object... parameters) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getObject(1) : "";
+            }
+        }
+    }
+
+    private static double silencePolls(ConfigurableApplicationContext instance) {
+        var counter = instance.getBean(MeterRegistry.class).find("kalkan.cluster.singleton.runs")
+                .tag("task", "council.silence").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static Map<String, Object> flashTo(String text, String user) {

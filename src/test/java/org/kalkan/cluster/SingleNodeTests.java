@@ -10,12 +10,16 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Without {@code kalkan.cluster.kafka-bootstrap} a node is a single node: no Kafka client of any kind exists. */
+/**
+ * Without {@code kalkan.cluster.kafka-bootstrap} a node is a single node: no Kafka client of any kind exists, and it
+ * holds the lease for singleton work for good, without a connection or a thread of its own.
+ */
 @KalkanTest
 class SingleNodeTests {
 
     @Autowired ApplicationContext context;
     @Autowired Cluster cluster;
+    @Autowired Lease lease;
 
     @Test
     void aSingleNodeHasNoKafka() {
@@ -26,5 +30,9 @@ class SingleNodeTests {
         assertThat(context.getBeanNamesForType(KafkaListenerEndpointRegistry.class)).isEmpty();
         assertThat(context.getEnvironment().getProperty("spring.modulith.events.externalization.enabled"))
                 .isEqualTo("false");
+        assertThat(lease.held()).isTrue();
+        assertThat(lease.holder()).contains("single");
+        assertThat(lease.getClass().getSimpleName()).isEqualTo("SingleNodeLease");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("kalkan-lease"));
     }
 }

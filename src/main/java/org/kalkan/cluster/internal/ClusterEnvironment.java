@@ -20,8 +20,8 @@ import org.springframework.core.env.MapPropertySource;
  * node has no Kafka client and no Kafka externalisation at all (the auto-configurations are excluded), and a cluster
  * instance gets them configured from {@code kalkan.cluster.*}: Kafka at the bootstrap address, a consumer group of
  * its own (its incarnation, so every instance hears every signal), and its database connections named after it.
- * Outstanding publications are not republished at a clustered start: another instance may be processing them
- * (guarding their resubmission across instances is not done yet, see docs/modules/cluster.md).
+ * Outstanding publications are not republished at a clustered start: another instance may be processing them; the
+ * lease holder resubmits what the staleness monitor marked failed instead (ADR 0014, {@code ClusteredPublications}).
  */
 public class ClusterEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -31,7 +31,11 @@ public class ClusterEnvironment implements EnvironmentPostProcessor, Ordered {
             "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
             "org.springframework.modulith.events.kafka.KafkaEventExternalizerConfiguration",
             "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration",
-            "org.springframework.modulith.events.kafka.KafkaJackson2Configuration");
+            "org.springframework.modulith.events.kafka.KafkaJackson2Configuration",
+            // Browser sessions in PostgreSQL: a single node keeps them in memory (ADR 0014).
+            "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration",
+            "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration",
+            "org.springframework.boot.session.autoconfigure.SessionsEndpointAutoConfiguration");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
@@ -54,7 +58,10 @@ public class ClusterEnvironment implements EnvironmentPostProcessor, Ordered {
             String incarnation = incarnation(environment);
             settings.put(Cluster.INCARNATION_PROPERTY, incarnation);
             settings.put("kalkan.platform.db.application-name", "kalkan/" + incarnation);
+            // Never resubmit incomplete publications at start: another instance may be processing them (ADR 0014).
             settings.put("spring.modulith.events.republish-outstanding-events-on-restart", "false");
+            // Sessions in PostgreSQL, so a browser may reach any instance; Flyway owns the tables (V9).
+            settings.put("spring.session.jdbc.initialize-schema", "never");
             defaults(environment, settings, Map.of(
                     "spring.kafka.bootstrap-servers", bootstrap,
                     "spring.kafka.client-id", "kalkan-" + incarnation,
@@ -62,7 +69,13 @@ public class ClusterEnvironment implements EnvironmentPostProcessor, Ordered {
                     // A new incarnation starts at the present: its clients load the picture when they connect.
                     "spring.kafka.consumer.auto-offset-reset", "latest",
                     "spring.kafka.producer.properties.linger.ms", "1",
-                    "spring.kafka.admin.fail-fast", "false"));
+                    "spring.kafka.admin.fail-fast", "false",
+                    // What an instance that died left published or processing becomes failed, and the lease holder
+                    // resubmits it (ClusteredPublications); far above what a live instance takes.
+                    "spring.modulith.events.staleness.published", "PT2M",
+                    "spring.modulith.events.staleness.processing", "PT5M",
+                    "spring.modulith.events.staleness.resubmission", "PT10M",
+                    "spring.modulith.events.staleness.check-intervall", "PT30S"));
         }
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, settings));
     }

@@ -3,6 +3,7 @@ package org.kalkan.council.internal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.kalkan.cluster.Lease;
 import org.kalkan.council.DecisionId;
 import org.kalkan.council.DecisionStatus;
 import org.slf4j.Logger;
@@ -32,9 +33,11 @@ class SilenceDeadlines {
     private final TransactionTemplate transaction;
     private final Counter adopted;
     private final Counter failed;
+    private final Lease lease;
 
     SilenceDeadlines(Decisions decisions, Adoption adoption, Clock clock, PlatformTransactionManager transactions,
-            MeterRegistry meters) {
+            MeterRegistry meters, Lease lease) {
+        this.lease = lease;
         this.decisions = decisions;
         this.adoption = adoption;
         this.clock = clock;
@@ -46,8 +49,13 @@ class SilenceDeadlines {
                 .description("Adoptions at the end of silence that failed and wait for the next poll").register(meters);
     }
 
+    /** Polls on the instance holding the lease only (a read adopts too, on any instance, under the row lock). */
     @Scheduled(fixedDelayString = "${kalkan.council.silence-poll:PT1S}")
     void adoptDue() {
+        lease.runIfHeld("council.silence", this::adoptAllDue);
+    }
+
+    private void adoptAllDue() {
         for (DecisionId id : decisions.dueBy(clock.instant())) {
             try {
                 adoptIfDue(id);

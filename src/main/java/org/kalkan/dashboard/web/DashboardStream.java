@@ -1,6 +1,8 @@
 package org.kalkan.dashboard.web;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -10,6 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.cluster.Cluster;
+import org.kalkan.cluster.Signal;
+import org.kalkan.cluster.SignalReceived;
 import org.kalkan.council.DecisionAdopted;
 import org.kalkan.council.DecisionCirculated;
 import org.kalkan.council.DecisionNotAdopted;
@@ -25,6 +30,7 @@ import org.kalkan.notification.RecipientEscalated;
 import org.kalkan.platform.AfterCommit;
 import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.Subject;
+import org.kalkan.shared.Classification;
 import org.kalkan.shared.SecurityLabel;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -36,7 +42,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Tells open dashboards which panel to fetch again: an event named {@code panel} whose data is the panel's name, and
  * nothing else (the page then fetches the panel through the access policy). Only a subscriber who may read what
  * changed, in its own context, hears of it. Signals to one page are coalesced into a set of panel names, so a burst
- * costs each page one fetch per panel and a slow page never holds more than the few names.
+ * costs each page one fetch per panel and a slow page never holds more than the few names. On an instance of a
+ * cluster the Council's changes and inbox changes made on other instances reach the pages here too (signals by id
+ * with the decision's label, or the alerted usernames; ADR 0012); incident changes made elsewhere do not yet.
  */
 @Component
 class DashboardStream {
@@ -44,8 +52,16 @@ class DashboardStream {
     static final String EVENT = "panel";
     private static final long TIMEOUT_MS = 30 * 60 * 1000L;
 
+    /** The signal of a Council change, to the dashboards of the other instances. */
+    static final String COUNCIL_SIGNAL = "dashboard.council";
+    private static final String CLASSIFICATION = "classification";
+    private static final String RELEASABLE_TO = "releasableTo";
+    private static final String EXERCISE = "exercise";
+    private static final String INBOX_SIGNAL = "inbox";
+
     private final AccessPolicy policy;
     private final AfterCommit afterCommit;
+    private final Cluster cluster;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final ExecutorService senders = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "dashboard-stream");
@@ -53,9 +69,10 @@ class DashboardStream {
         return thread;
     });
 
-    DashboardStream(AccessPolicy policy, AfterCommit afterCommit) {
+    DashboardStream(AccessPolicy policy, AfterCommit afterCommit, Cluster cluster) {
         this.policy = policy;
         this.afterCommit = afterCommit;
+        this.cluster = cluster;
     }
 
     private record Subscriber(Subject subject, SseEmitter emitter, Set<Panel> pending, AtomicBoolean sending) {
@@ -117,21 +134,25 @@ class DashboardStream {
     @EventListener
     void on(DecisionCirculated event) {
         afterCommit.run(() -> council(event.label(), event.exerciseId()));
+        signalOthers(event.decisionId().value(), event.label(), event.exerciseId());
     }
 
     @EventListener
     void on(SilenceBroken event) {
         afterCommit.run(() -> council(event.label(), event.exerciseId()));
+        signalOthers(event.decisionId().value(), event.label(), event.exerciseId());
     }
 
     @EventListener
     void on(DecisionAdopted event) {
         afterCommit.run(() -> council(event.label(), event.exerciseId()));
+        signalOthers(event.decisionId().value(), event.label(), event.exerciseId());
     }
 
     @EventListener
     void on(DecisionNotAdopted event) {
         afterCommit.run(() -> council(event.label(), event.exerciseId()));
+        signalOthers(event.decisionId().value(), event.label(), event.exerciseId());
     }
 
     @EventListener
@@ -139,6 +160,41 @@ class DashboardStream {
         afterCommit.run(() -> {
             signal(s -> policy.canRead(s.subject(), event.label(), null, s.subject().exercise()), Panel.WORK);
         });
+    }
+
+    /**
+     * The decision's id and label (never its content), stored with the changing transaction and sent after it commits:
+     * the pages on the other instances fetch the panel through the access policy.
+     */
+    private void signalOthers(UUID decision, SecurityLabel label, @Nullable UUID exercise) {
+        if (!cluster.clustered()) {
+            return;
+        }
+        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        attributes.put(CLASSIFICATION, label.classification().name());
+        attributes.put(RELEASABLE_TO, String.join(",", label.releasableTo()));
+        if (exercise != null) {
+            attributes.put(EXERCISE, exercise.toString());
+        }
+        cluster.signal(COUNCIL_SIGNAL, decision.toString(), attributes);
+    }
+
+    /** Another instance changed a decision, or alerted users: tell the pages here that may read it. */
+    @EventListener
+    void on(SignalReceived received) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        Signal signal = received.signal();
+        String exercise = signal.attribute(EXERCISE, "");
+        UUID context = exercise.isEmpty() ? null : UUID.fromString(exercise);
+        if (received.is(COUNCIL_SIGNAL)) {
+            council(SecurityLabel.of(Classification.valueOf(signal.attribute(CLASSIFICATION, "SECRET")),
+                    List.of(signal.attribute(RELEASABLE_TO, "").split(","))), context);
+        } else if (received.is(INBOX_SIGNAL)) {
+            Set<String> users = Set.of(signal.attribute("users", "").split("\n"));
+            signal(s -> users.contains(s.subject().username()) && s.inContext(context), Panel.ALERTS);
+        }
     }
 
     private void incident(IncidentSummary incident) {

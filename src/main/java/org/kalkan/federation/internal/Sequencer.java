@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.cluster.Lease;
 import org.kalkan.federation.FederationProperties;
 import org.kalkan.federation.Lane;
 import org.slf4j.Logger;
@@ -47,10 +48,12 @@ public class Sequencer implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private final Counter sequenced;
     private final Counter failures;
+    private final Lease lease;
     private volatile @Nullable Thread thread;
 
     Sequencer(ChangeLogStore store, Signing signing, LogSignals signals, JdbcClient jdbc, TransactionTemplate transactions,
-            Clock clock, FederationProperties properties, MeterRegistry metrics) {
+            Clock clock, FederationProperties properties, MeterRegistry metrics, Lease lease) {
+        this.lease = lease;
         this.store = store;
         this.signing = signing;
         this.signals = signals;
@@ -121,9 +124,15 @@ public class Sequencer implements SmartLifecycle {
     private void loop() {
         while (thread != null) {
             try {
-                wakeUps.tryAcquire(properties.sequenceInterval().toMillis(), TimeUnit.MILLISECONDS);
+                boolean woken = wakeUps.tryAcquire(properties.sequenceInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();
-                sequence();
+                if (woken) {
+                    // A commit here wrote an entry: number it now (the advisory lock keeps runs one at a time).
+                    sequence();
+                } else {
+                    // The periodic run (other instances' entries, lost wake-ups): the lease holder's (ADR 0014).
+                    lease.runIfHeld("federation.sequencer", this::sequence);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.cluster.Lease;
 import org.kalkan.federation.FederationProperties;
 import org.kalkan.federation.Lane;
 import org.kalkan.federation.Peer;
@@ -34,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so FLASH entries never wait behind a bulk backlog. A loop sends the cursor this node holds, applies what comes
  * back ({@link Inbox}), and asks again at once while behind, else long-polls. Errors (a refused batch, a cut
  * connection, a time-out) are recorded on the peer and retried with a growing pause, up to {@code max-backoff}. A
- * supervisor starts and stops loops as peers are registered, changed or removed.
+ * supervisor starts and stops loops as peers are registered, changed or removed, on the instance of a cluster that
+ * holds the lease only (ADR 0014).
  */
 @Component
 class Puller implements SmartLifecycle {
@@ -50,10 +52,12 @@ class Puller implements SmartLifecycle {
     private final Clock clock;
     private final AuditWitness witness;
     private final Map<String, Link> links = new HashMap<>();
+    private final Lease lease;
     private volatile @Nullable Thread supervisor;
 
     Puller(FederationProperties properties, PeerStore peers, Inbox inbox, NodeTls tls, FederationMetrics metrics,
-            TransactionTemplate transactions, Clock clock, AuditWitness witness) {
+            TransactionTemplate transactions, Clock clock, AuditWitness witness, Lease lease) {
+        this.lease = lease;
         this.witness = witness;
         this.properties = properties;
         this.peers = peers;
@@ -236,7 +240,11 @@ class Puller implements SmartLifecycle {
     private void supervise() {
         while (supervisor != null) {
             try {
-                reconcile();
+                if (lease.held()) {
+                    reconcile();
+                } else {
+                    stopLinks();
+                }
             } catch (RuntimeException e) {
                 log.warn("federation supervisor: {}", e.toString());
             }
@@ -264,6 +272,11 @@ class Puller implements SmartLifecycle {
         if (running != null) {
             running.interrupt();
         }
+        stopLinks();
+    }
+
+    /** Only the instance holding the lease pulls (ADR 0014): the others stop their loops. */
+    private synchronized void stopLinks() {
         links.values().forEach(Link::stop);
         links.clear();
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.cluster.Lease;
 import org.kalkan.security.AuditEntry;
 import org.kalkan.security.Checkpoint;
 import org.kalkan.security.NodeKeys;
@@ -66,10 +67,12 @@ public class AuditSequencer implements SmartLifecycle {
     private final Timer lag;
     private final Timer runs;
     private final Counter failures;
+    private final Lease lease;
     private @Nullable ScheduledExecutorService executor;
 
     AuditSequencer(AuditStore store, JdbcClient jdbc, TransactionTemplate transactions, NodeKeys keys, Clock clock,
-            SecurityProperties properties, MeterRegistry metrics) {
+            SecurityProperties properties, MeterRegistry metrics, Lease lease) {
+        this.lease = lease;
         this.store = store;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -211,9 +214,10 @@ public class AuditSequencer implements SmartLifecycle {
         }
     }
 
+    /** The periodic run, on the instance holding the lease (ADR 0014); callers that must wait still run anywhere. */
     private void runOnce() {
         try {
-            sequence(false);
+            lease.runIfHeld("audit.sequencer", () -> sequence(false));
         } catch (RuntimeException e) {
             // The edge of the sequencer's loop: count, log, and try again at the next tick.
             failures.increment();
