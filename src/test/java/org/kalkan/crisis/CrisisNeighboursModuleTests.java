@@ -36,7 +36,10 @@ import org.springframework.test.context.TestPropertySource;
  * its log. Each scenario publishes the neighbour's event as the neighbour would, after its transaction, and waits
  * for the crisis module's answer: its own event, or the state it changed.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, verifyAutomatically = false)
+// The cluster module too: its lease decides where the singletons of security and council (the audit sequencer,
+// the silence deadlines) run, on a single node simply here.
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, verifyAutomatically = false,
+        extraIncludes = "cluster")
 @ActiveProfiles("demo")
 @TestPropertySource(properties = {"kalkan.platform.data-dir=target/test-data/${random.uuid}",
         "kalkan.platform.db.embedded-binaries=target/embedded-pg", "kalkan.council.min-silence=PT15S",
