@@ -23,12 +23,17 @@ public final class EventStream implements AutoCloseable {
     public final CountDownLatch opened = new CountDownLatch(1);
     private volatile java.io.@org.jspecify.annotations.Nullable InputStream body;
 
+    private final HttpClient client;
+
     public EventStream(int port, String path, String token) {
+        // Held by the stream: a client no longer referenced is collected, and its connections close under the
+        // reader ("IOException: closed"), which made stream tests fail when the suite's heap was busy.
+        this.client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token).build();
         Thread reader = new Thread(() -> {
             try {
-                HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request,
+                HttpResponse<java.io.InputStream> response = client.send(request,
                         HttpResponse.BodyHandlers.ofInputStream());
                 body = response.body();
                 try (BufferedReader in = new BufferedReader(
