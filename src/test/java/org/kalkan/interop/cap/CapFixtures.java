@@ -75,7 +75,10 @@ public final class CapFixtures {
     /** A CAP time {@code minutesAgo} before the node's now, in Baku's offset (+04:00), to the second. */
     public static String sent(java.time.Clock clock, int minutesAgo) {
         return java.time.OffsetDateTime.ofInstant(clock.instant().minus(java.time.Duration.ofMinutes(minutesAgo)),
-                java.time.ZoneOffset.ofHours(4)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+                java.time.ZoneOffset.ofHours(4)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                // Always with seconds: OffsetDateTime.toString() drops ':00', which CAP refuses, whenever the shared
+                // test clock stands on a whole minute.
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX"));
     }
 
     public static byte[] utf8(String text) {
