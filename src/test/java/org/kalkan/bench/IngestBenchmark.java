@@ -269,7 +269,8 @@ public final class IngestBenchmark {
     }
 
     private static final String COLUMNS = "id, incident_id, category, title, narrative, observed_at, lat, lon, "
-            + "severity, confidence, reported_by, source, classification, releasable_to, origin_nation, created_at";
+            + "severity, confidence, reported_by, source, classification, releasable_to, origin_nation, created_at, "
+            + "origin_node";
 
     private static double copy(DataSource dataSource, int count) throws Exception {
         StringBuilder csv = new StringBuilder(count * 220);
@@ -280,7 +281,7 @@ public final class IngestBenchmark {
             IncidentCategory category = CATEGORIES[random.nextInt(CATEGORIES.length)];
             Instant now = Instant.now();
             csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s report %d,Benchmark report %d filed by %s.,%s,%.5f,"
-                            + "%.5f,%d,PROBABLE,%s,API,%d,\"{%s}\",%s,%s%n", UUID.randomUUID(), UUID.randomUUID(),
+                            + "%.5f,%d,PROBABLE,%s,API,%d,\"{%s}\",%s,%s,CMC%n", UUID.randomUUID(), UUID.randomUUID(),
                     category, category, i, i, nation, now.minusSeconds(random.nextInt(6 * 3600)),
                     35 + random.nextDouble() * 20, 26 + random.nextDouble() * 54, 1 + random.nextInt(5),
                     nation.toLowerCase(Locale.ROOT) + ".officer", rank(label[0]), label[1].replace("\"", ""), nation,
@@ -312,7 +313,7 @@ public final class IngestBenchmark {
                         try (Connection connection = dataSource.getConnection();
                                 PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_report_insert ("
                                         + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROBABLE', ?, 'API', ?, "
-                                        + "?, ?, ?)")) {
+                                        + "?, ?, ?, 'CMC')")) {
                             connection.setAutoCommit(true);
                             String nation = NATIONS[i % NATIONS.length].toUpperCase(Locale.ROOT);
                             String[] label = label(nation, random.nextInt(4));
