@@ -32,6 +32,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,7 +44,14 @@ import org.kalkan.ApiClient;
 import org.kalkan.EventStream;
 import org.kalkan.KalkanApplication;
 import org.kalkan.SessionClient;
+import org.kalkan.cop.Tracks;
 import org.kalkan.incident.IncidentFixtures;
+import org.kalkan.interop.cot.CotAdmin;
+import org.kalkan.interop.cot.CotFixtures;
+import org.kalkan.interop.cot.CotPorts;
+import org.kalkan.interop.cot.CotTestClient;
+import org.kalkan.interop.cot.TakIdentity;
+import org.kalkan.security.UserDirectory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -90,6 +98,13 @@ class ClusterTests {
         }
     }
 
+    /**
+     * One data directory for the three, as the instances of one node share it (a shared volume): the node's keys
+     * and the CoT certificate authority are the same on every instance, so a TAK device enrolled on one is accepted
+     * by any. The first instance creates them; the others start after it.
+     */
+    static final String DATA_DIR = "target/test-data/cluster-" + UUID.randomUUID();
+
     static ConfigurableApplicationContext instance(String id) {
         return new SpringApplicationBuilder(KalkanApplication.class).profiles("demo").run(
                 "--server.port=0",
@@ -99,7 +114,7 @@ class ClusterTests {
                 "--kalkan.platform.db.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
                 "--kalkan.platform.db.user=postgres",
                 "--kalkan.platform.db.pool-size=5",
-                "--kalkan.platform.data-dir=target/test-data/cluster-" + UUID.randomUUID(),
+                "--kalkan.platform.data-dir=" + DATA_DIR,
                 "--kalkan.cot.tls-port=0", "--kalkan.cot.bind-address=127.0.0.1", "--kalkan.federation.port=0",
                 "--kalkan.notification.mail.enabled=false",
                 "--kalkan.council.min-silence=PT5S", "--kalkan.council.min-urgent-silence=PT2S",
@@ -293,6 +308,97 @@ class ClusterTests {
         return lines;
     }
 
+    /**
+     * CoT across instances: a device on A sends, a cleared device on C receives it and an uncleared one on B does not,
+     * though B's live picture has it (B read it and filtered it); a device connecting to B later gets it as latest SA;
+     * Kafka carries the relay row's id only. Revoking a certificate on A closes its device's session on C.
+     */
+    @Test
+    void aTakDeviceOnOneInstanceReceivesWhatADeviceOnAnotherSendsThroughTheAccessPolicy() throws Exception {
+        Duration soon = Duration.ofSeconds(15);
+        String uid = "cluster-" + System.nanoTime();
+        TakIdentity turIdentity = TakIdentity.enrol(new ApiClient(port(c)), "tur.officer");
+        try (CotTestClient aze = CotTestClient.tls(CotPorts.tls(a),
+                TakIdentity.enrol(new ApiClient(port(a)), "aze.officer"));
+                CotTestClient turC = CotTestClient.tls(CotPorts.tls(c), turIdentity);
+                CotTestClient kazB = CotTestClient.tls(CotPorts.tls(b),
+                        TakIdentity.enrol(new ApiClient(port(a)), "kaz.officer"))) {
+            for (CotTestClient device : List.of(aze, turC, kazB)) {
+                assertThat(device.await("t-x-takp-v", soon)).as("connected").isNotNull();
+            }
+            aze.send(CotFixtures.labelled(uid + "-secret", "CONFIDENTIAL", "AZE,TUR"));
+            aze.send(CotFixtures.position(uid + "-members", "a-f-G", 41.3, 69.2, ""));
+            // Relayed events may cross in either order (each is its own record): collect, then look.
+            List<String> tur = new ArrayList<>();
+            List<String> kaz = new ArrayList<>();
+            assertThat(seen(turC, tur, uid + "-secret", soon)).as("tur.officer's device on C gets A's track")
+                    .contains("<__kalkan classification=\"CONFIDENTIAL\" releasableTo=\"AZE,TUR\"/>");
+            assertThat(seen(turC, tur, uid + "-members", soon)).isNotNull();
+            assertThat(seen(kazB, kaz, uid + "-members", soon)).as("kaz.officer's device on B gets A's MEMBERS track")
+                    .contains("classification=\"RESTRICTED\" releasableTo=\"MEMBERS\"");
+            // B has read the secret track (it is on B's live picture for tur.officer, not for kaz.officer); a track
+            // sent after it reaches kaz's device after the secret one would have.
+            await().atMost(soon).until(() -> trackSeen(b, "tur.officer", uid + "-secret"));
+            assertThat(trackSeen(b, "kaz.officer", uid + "-secret")).isFalse();
+            aze.send(CotFixtures.position(uid + "-after", "a-f-G", 41.4, 69.3, ""));
+            assertThat(seen(kazB, kaz, uid + "-after", soon)).isNotNull();
+            assertThat(kaz).noneMatch(e -> e.contains(uid + "-secret"));
+
+            // A device connecting to B afterwards gets the latest SA of A's device that it may read.
+            try (CotTestClient turB = CotTestClient.tls(CotPorts.tls(b), turIdentity)) {
+                assertThat(seen(turB, new ArrayList<>(), uid + "-secret", soon))
+                        .as("latest SA from another instance's client").isNotNull();
+            }
+
+            // An incident reported on A becomes a marker on the devices of B and C that may read it, and only those.
+            ApiClient apiA = new ApiClient(port(a));
+            String azeToken = apiA.token("aze.officer", "kalkan-demo");
+            String secretIncident = apiA.post("/api/v1/reports", azeToken,
+                    IncidentFixtures.report("TERRORISM", 40.38, 49.84, "CONFIDENTIAL", "AZE", "TUR")).json()
+                    .get("incidentId").asString();
+            assertThat(seen(turC, tur, "kalkan-incident-" + secretIncident, soon)).as("marker on C").isNotNull();
+            String sharedIncident = apiA.post("/api/v1/reports", azeToken,
+                    IncidentFixtures.report("NATURAL_DISASTER", 42.87, 74.59, "RESTRICTED", "MEMBERS")).json()
+                    .get("incidentId").asString();
+            assertThat(seen(kazB, kaz, "kalkan-incident-" + sharedIncident, soon)).as("marker on B").isNotNull();
+            assertThat(kaz).noneMatch(e -> e.contains(secretIncident));
+
+            // On the wire: ids, neither the uid nor the callsign nor the label of what the devices sent.
+            List<String> wire = signalsOnTheWire("cot:").stream().filter(v -> v.startsWith("cot:")).toList();
+            assertThat(wire).isNotEmpty().noneMatch(v -> v.contains(uid)).noneMatch(v -> v.contains("CONFIDENTIAL"));
+
+            // Revoked on A (every instance reads the same certificates): the device's session on C closes.
+            CotAdmin.revoke(a, turIdentity.serial());
+            assertThat(turC.closedByServer(soon)).as("closed on C within seconds").isTrue();
+        }
+    }
+
+    /** The first event a device received that contains {@code text}, collecting what it receives in {@code seen}. */
+    private static @Nullable String seen(CotTestClient device, List<String> seen, String text, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            for (String event : seen) {
+                if (event.contains(text)) {
+                    return event;
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                return null;
+            }
+            String next = device.await("", Duration.ofMillis(200));
+            if (next != null) {
+                seen.add(next);
+            }
+        }
+    }
+
+    /** Whether an instance's live picture shows {@code user} the track {@code uid}. */
+    private static boolean trackSeen(ConfigurableApplicationContext instance, String user, String uid) {
+        var subject = instance.getBean(UserDirectory.class).find(user).orElseThrow().subject();
+        return instance.getBean(Tracks.class).latest(subject).stream().anyMatch(t -> t.uid().equals(uid));
+    }
+
     /** The one running instance holding the lease, once exactly one of them holds it. */
     private static ConfigurableApplicationContext leaseHolder() {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> running().stream()
@@ -455,8 +561,12 @@ class ClusterTests {
                 new StringDeserializer())) {
             consumer.subscribe(List.of(Signal.TOPIC));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (values.stream().noneMatch(v -> v.contains(until)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            boolean quiet = false;
+            // Until one contains it and a poll brought nothing more (what follows it is read too).
+            while (!(quiet && values.stream().anyMatch(v -> v.contains(until))) && System.nanoTime() < deadline) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                quiet = records.isEmpty();
+                for (ConsumerRecord<String, String> record : records) {
                     values.add(record.key() + " " + record.value());
                 }
             }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.kalkan.cluster.Cluster;
 import org.kalkan.cluster.Signal;
 import org.kalkan.cluster.SignalReceived;
+import org.kalkan.cop.IncidentChangedElsewhere;
 import org.kalkan.cop.LiveEvent;
 import org.kalkan.incident.IncidentFeatures;
 import org.kalkan.incident.IncidentId;
@@ -19,6 +20,7 @@ import org.kalkan.incident.Incidents;
 import org.kalkan.platform.AfterCommit;
 import org.kalkan.shared.Classification;
 import org.kalkan.shared.SecurityLabel;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -46,11 +48,15 @@ class IncidentFeed {
     private final Cluster cluster;
     private final Incidents incidents;
 
-    IncidentFeed(LiveStream stream, AfterCommit afterCommit, Cluster cluster, Incidents incidents) {
+    private final ApplicationEventPublisher events;
+
+    IncidentFeed(LiveStream stream, AfterCommit afterCommit, Cluster cluster, Incidents incidents,
+            ApplicationEventPublisher events) {
         this.stream = stream;
         this.afterCommit = afterCommit;
         this.cluster = cluster;
         this.incidents = incidents;
+        this.events = events;
     }
 
     @EventListener
@@ -68,15 +74,21 @@ class IncidentFeed {
         signal(incident, "incident.updated", previous);
     }
 
-    /** Another instance changed an incident: show it as it stands now to this instance's subscribers. */
+    /**
+     * Another instance changed an incident: show it as it stands now to this instance's subscribers, and tell this
+     * instance's other live views ({@link IncidentChangedElsewhere}).
+     */
     @EventListener
     void on(SignalReceived received) {
-        if (!received.is(SIGNAL) || stream.subscriberCount() == 0) {
+        if (!received.is(SIGNAL)) {
             return;
         }
         Signal signal = received.signal();
-        incidents.forLiveView(new IncidentId(UUID.fromString(signal.id())))
-                .ifPresent(incident -> show(incident, signal.attribute(CHANGE, "incident.updated"), previous(signal)));
+        incidents.forLiveView(new IncidentId(UUID.fromString(signal.id()))).ifPresent(incident -> {
+            SecurityLabel previous = previous(signal);
+            show(incident, signal.attribute(CHANGE, "incident.updated"), previous);
+            events.publishEvent(new IncidentChangedElsewhere(incident, previous));
+        });
     }
 
     private void show(IncidentSummary incident, String change, @Nullable SecurityLabel previous) {

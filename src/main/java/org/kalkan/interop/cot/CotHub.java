@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.cop.TrackPosition;
@@ -45,14 +46,22 @@ class CotHub {
     record Sa(CotEvent event, SecurityLabel label, @Nullable NationCode origin, @Nullable UUID exercise) {
     }
 
+    /**
+     * An event a client of some instance sent, as the other instances of a cluster hear it (through
+     * {@link CotRelay}): with its label, originating nation and context, and the user who sent it.
+     */
+    record Relayed(CotEvent event, SecurityLabel label, @Nullable NationCode origin, @Nullable UUID exercise,
+            NationCode senderNation, String sender) {
+    }
+
     /** The prefix of the uids the node gives its own events (incident markers, alerts, control). */
     static final String NODE_UID_PREFIX = "kalkan-";
 
     /** Who holds a uid, and until when. */
     private record Claim(NationCode nation, String username, Instant until) {
 
-        boolean heldBy(Subject subject) {
-            return nation.equals(subject.nation()) && username.equals(subject.username());
+        boolean heldBy(NationCode senderNation, String sender) {
+            return nation.equals(senderNation) && username.equals(sender);
         }
     }
 
@@ -66,6 +75,8 @@ class CotHub {
     private final MeterRegistry metrics;
     private final Counter received;
     private final Counter withheld;
+    /** Where events from this instance's clients go for the other instances; null on a single node. */
+    private volatile @Nullable Consumer<Relayed> relay;
 
     CotHub(AccessPolicy policy, CotProperties properties, Tracks tracks, Clock clock, MeterRegistry metrics) {
         this.policy = policy;
@@ -76,6 +87,11 @@ class CotHub {
         this.received = metrics.counter("kalkan.cot.received");
         this.withheld = metrics.counter("kalkan.cot.withheld");
         Gauge.builder("kalkan.cot.connections", sessions, Set::size).register(metrics);
+    }
+
+    /** On an instance of a cluster: every event a client of this instance sends is also handed to {@code relay}. */
+    void relayTo(Consumer<Relayed> relay) {
+        this.relay = relay;
     }
 
     void dropped(String reason) {
@@ -144,19 +160,40 @@ class CotHub {
             log.debug("CoT {} from {} refused: the node's uid", event.uid(), sender.subject().username());
             return false;
         }
-        if (!claim(sender.subject(), event)) {
+        Subject subject = sender.subject();
+        if (!claim(subject.nation(), subject.username(), event)) {
             dropped("uid-owned");
-            log.debug("CoT {} from {} refused: another sender's uid", event.uid(), sender.subject().username());
+            log.debug("CoT {} from {} refused: another sender's uid", event.uid(), subject.username());
             return false;
         }
         // A TAK client works in its user's context, the real world: what it sends belongs there (ADR 0006).
-        distribute(event.withLabel(label), label, sender.subject().nation(), sender.subject().exercise(), sender,
-                null);
+        CotEvent labelled = event.withLabel(label);
+        distribute(labelled, label, subject.nation(), subject.exercise(), sender, subject.username(), null);
+        Consumer<Relayed> toOthers = relay;
+        if (toOthers != null) {
+            toOthers.accept(new Relayed(labelled, label, subject.nation(), subject.exercise(), subject.nation(),
+                    subject.username()));
+        }
         return false;
     }
 
+    /**
+     * An event a client of another instance sent (read from the database): like one from a local client it keeps
+     * its sender's uid (refused, {@code uid-owned}, when a sender here holds it), goes to this instance's clients
+     * whom the access policy lets read it, to the live picture, and becomes latest SA here.
+     */
+    void relayed(Relayed relayed) {
+        if (relayed.event().uid().startsWith(NODE_UID_PREFIX)
+                || !claim(relayed.senderNation(), relayed.sender(), relayed.event())) {
+            dropped("uid-owned");
+            return;
+        }
+        distribute(relayed.event(), relayed.label(), relayed.origin(), relayed.exercise(), null, relayed.sender(),
+                null);
+    }
+
     /** Claims the event's uid for its sender, or keeps it theirs; false when another sender holds it. */
-    private boolean claim(Subject sender, CotEvent event) {
+    private boolean claim(NationCode nation, String username, CotEvent event) {
         Instant now = clock.instant();
         // Held until the hold after the event's stale time, which counts for at most one hold from now: a far-off
         // stale time neither keeps a uid for ever nor overflows.
@@ -165,14 +202,14 @@ class CotHub {
         Instant until = stale.plus(properties.uidHold());
         Claim held = claims.compute(event.uid(), (uid, current) -> {
             if (current == null || !current.until().isAfter(now)) {
-                return new Claim(sender.nation(), sender.username(), until);
+                return new Claim(nation, username, until);
             }
-            if (current.heldBy(sender)) {
-                return current.until().isAfter(until) ? current : new Claim(sender.nation(), sender.username(), until);
+            if (current.heldBy(nation, username)) {
+                return current.until().isAfter(until) ? current : new Claim(nation, username, until);
             }
             return current;
         });
-        return held.heldBy(sender);
+        return held.heldBy(nation, username);
     }
 
     /**
@@ -183,6 +220,13 @@ class CotHub {
      */
     void distribute(CotEvent event, SecurityLabel label, @Nullable NationCode origin, @Nullable UUID exercise,
             @Nullable CotSession sender, @Nullable SecurityLabel unlessReadable) {
+        distribute(event, label, origin, exercise, sender, sender == null ? null : sender.subject().username(),
+                unlessReadable);
+    }
+
+    private void distribute(CotEvent event, SecurityLabel label, @Nullable NationCode origin,
+            @Nullable UUID exercise, @Nullable CotSession sender, @Nullable String senderName,
+            @Nullable SecurityLabel unlessReadable) {
         if (event.isPosition() && unlessReadable == null) {
             if (exercise == null) {
                 Sa previous = latest.get(event.uid());
@@ -194,7 +238,7 @@ class CotHub {
             }
             tracks.update(new TrackPosition(event.uid(), event.type(), CotSymbols.sidc(event.type()),
                     event.callsign() == null ? event.uid() : event.callsign(), event.lat(), event.lon(), event.time(),
-                    event.stale(), label, origin, exercise, sender == null ? null : sender.subject().username()));
+                    event.stale(), label, origin, exercise, senderName));
         }
         CotSession.Outgoing outgoing = new CotSession.Outgoing(event, label);
         Map<Subject, Boolean> decisions = new HashMap<>();

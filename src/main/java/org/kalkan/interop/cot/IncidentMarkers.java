@@ -3,6 +3,8 @@ package org.kalkan.interop.cot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.kalkan.cop.IncidentChangedElsewhere;
 import org.kalkan.incident.IncidentReported;
 import org.kalkan.incident.IncidentSummary;
 import org.kalkan.incident.IncidentUpdated;
@@ -54,15 +56,23 @@ class IncidentMarkers {
         }
         afterCommit.run(() -> {
             if (hub.connected()) {
-                distributeUpdate(updated, incident);
+                distributeUpdate(incident, updated.emptied(), updated.previousLabel());
             }
         });
     }
 
-    private void distributeUpdate(IncidentUpdated updated, IncidentSummary incident) {
+    /** On an instance of a cluster: another instance changed it, and this one read it again. */
+    @EventListener
+    void on(IncidentChangedElsewhere changed) {
+        IncidentSummary incident = changed.incident();
+        if (incident.exerciseId() == null && hub.connected()) {
+            distributeUpdate(incident, changed.emptied(), changed.previousLabel());
+        }
+    }
+
+    private void distributeUpdate(IncidentSummary incident, boolean emptied, @Nullable SecurityLabel previous) {
         Instant now = clock.instant();
-        SecurityLabel previous = updated.previousLabel();
-        if (updated.emptied()) {
+        if (emptied) {
             hub.distribute(delete(incident, now), incident.label(), null, null, null, null);
         } else {
             hub.distribute(marker(incident, now), incident.label(), null, null, null, null);
