@@ -285,6 +285,59 @@ class ClusterTests {
         assertThat(observer.stream().filter("data:silence"::equals)).hasSize(1);
     }
 
+    @Test
+    void anIncidentReportedOnOneInstanceRefreshesTheIncidentsPanelOnlyForItsReadersOnTheOthers() throws Exception {
+        List<String> tur = dashboardStream(b, SessionClient.signedIn(port(b), "tur.officer"));
+        List<String> kaz = dashboardStream(c, SessionClient.signedIn(port(c), "kaz.officer"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> tur.contains("event:ready") && kaz.contains("event:ready"));
+        ApiClient apiA = new ApiClient(port(a));
+        String aze = apiA.token("aze.officer", "kalkan-demo");
+        assertThat(apiA.post("/api/v1/reports", aze,
+                IncidentFixtures.report("TERRORISM", 40.36, 49.82, "CONFIDENTIAL", "AZE", "TUR")).status())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> tur.contains("data:incidents"));
+        assertThat(apiA.post("/api/v1/reports", aze,
+                IncidentFixtures.report("NATURAL_DISASTER", 42.88, 74.60, "RESTRICTED", "MEMBERS")).status())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> kaz.contains("data:incidents"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> tur.stream().filter("data:incidents"::equals).count() == 2);
+        // kaz.officer heard only of the incident he may read.
+        assertThat(kaz.stream().filter("data:incidents"::equals)).hasSize(1);
+    }
+
+    /**
+     * A crisis task falls due: whichever instance's poller flags it, the work panels of its readers on all three
+     * instances are told (at least two of them by a signal from another instance), and an observer's is not.
+     */
+    @Test
+    void anOverdueCrisisTaskRefreshesTheWorkPanelOfItsReadersOnEveryInstance() throws Exception {
+        List<List<String>> tur = new ArrayList<>();
+        for (ConfigurableApplicationContext instance : instances()) {
+            tur.add(dashboardStream(instance, SessionClient.signedIn(port(instance), "tur.officer")));
+        }
+        List<String> observer = dashboardStream(c, SessionClient.signedIn(port(c), "hun.observer"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> observer.contains("event:ready")
+                && tur.stream().allMatch(lines -> lines.contains("event:ready")));
+        ApiClient api = new ApiClient(port(a));
+        String director = api.token("cmc.director", "kalkan-demo");
+        String incident = api.post("/api/v1/reports", api.token("aze.officer", "kalkan-demo"),
+                IncidentFixtures.report("CRITICAL_INFRASTRUCTURE", 40.39, 49.86, "RESTRICTED", "MEMBERS")).json()
+                .get("incidentId").asString();
+        var crisis = api.post("/api/v1/crises", director, Map.of("title", "Cluster deadlines " + System.nanoTime(),
+                "incidentIds", List.of(incident),
+                "label", Map.of("classification", "CONFIDENTIAL", "releasableTo", List.of("AZE", "KAZ", "TUR"))));
+        assertThat(crisis.status()).as(crisis.body()).isEqualTo(201);
+        String crisisId = crisis.json().get("id").asString();
+        var task = api.post("/api/v1/crises/" + crisisId + "/tasks", director, Map.of("title", "Report fuel stocks",
+                "owner", Map.of("kind", "NATION", "name", "TUR"),
+                "dueAt", Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS).toString()));
+        assertThat(task.status()).as(task.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> tur.stream().allMatch(lines -> lines.contains("data:work")));
+        assertThat(single("SELECT count(*) FROM crisis_log_entry WHERE crisis_id = CAST(? AS uuid) "
+                + "AND kind = 'TASK_OVERDUE'", crisisId)).isEqualTo(1L);
+        assertThat(observer).doesNotContain("data:work");
+    }
+
     private static Map<String, Object> silence(String title, String releasableTo) {
         Map<String, Object> draft = new LinkedHashMap<>();
         draft.put("title", title + " " + System.nanoTime());
@@ -390,6 +443,55 @@ class ClusterTests {
             if (next != null) {
                 seen.add(next);
             }
+        }
+    }
+
+    /**
+     * Every instance's inject poller races for the same exercise's due injects (row locks, SKIP LOCKED): each inject
+     * is delivered once, one report each, one audit entry each.
+     */
+    @Test
+    void everyInstancePollsAnExerciseAndEachInjectIsDeliveredOnce() throws Exception {
+        ApiClient api = new ApiClient(port(a));
+        String director = api.token("exercise.director", "kalkan-demo");
+        var planned = api.post("/api/v1/exercises", director, Map.of("name", "CLUSTER DRILL " + UUID.randomUUID(),
+                "trainingAudience", List.of("KGZ", "UZB"), "objectives", List.of("Report handling"),
+                "evaluatorUsers", List.of("kaz.officer"),
+                "label", Map.of("classification", "RESTRICTED", "releasableTo", List.of("MEMBERS"))));
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        UUID exercise = UUID.fromString(planned.json().get("id").asString());
+        int injects = 8;
+        StringBuilder csv = new StringBuilder("number,at,start,after,kind,from,to,expectedAction,objective,"
+                + "contingency,deadline,content\n");
+        for (int n = 1; n <= injects; n++) {
+            // At 60 times real time: one inject a second of real time.
+            csv.append(n).append(",PT").append(n).append("M,AT_TIME,,REPORT,KGZ border guard,KGZ,NONE,,,,\"")
+                    .append(("{\"category\":\"BORDER_INCIDENT\",\"title\":\"Cluster drill report " + n
+                            + "\",\"narrative\":\"Shots heard\",\"location\":{\"lat\":40.0,\"lon\":72.8},"
+                            + "\"severity\":3,\"confidence\":\"PROBABLE\"}").replace("\"", "\"\""))
+                    .append("\"\n");
+        }
+        HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port(b) + "/api/v1/exercises/" + exercise + "/injects"))
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + director)
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        try {
+            assertThat(new ApiClient(port(c)).post("/api/v1/exercises/" + exercise + "/clock", director,
+                    Map.of("action", "start", "rate", 60)).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> ((Number) single(
+                    "SELECT count(*) FROM exercise_inject WHERE exercise_id = ? AND status = 'DELIVERED'", exercise))
+                    .intValue() == injects);
+            assertThat(single("SELECT max(deliveries) FROM exercise_inject WHERE exercise_id = ?", exercise))
+                    .isEqualTo(1);
+            assertThat(single("SELECT count(*) FROM report WHERE exercise_id = ?", exercise))
+                    .isEqualTo((long) injects);
+            assertThat(single("SELECT count(*) FROM audit_log WHERE action = 'EXERCISE_INJECT_DELIVERED' "
+                    + "AND target LIKE ?", "exercise:" + exercise + "/%")).isEqualTo((long) injects);
+        } finally {
+            // Its injects would go on reaching KGZ and UZB users in the other tests.
+            single("UPDATE exercise SET status = 'ENDED', clock_state = 'STOPPED' WHERE id = ? RETURNING id",
+                    exercise);
         }
     }
 

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.kalkan.cluster.Cluster;
 import org.kalkan.cluster.Signal;
 import org.kalkan.cluster.SignalReceived;
+import org.kalkan.cop.IncidentChangedElsewhere;
 import org.kalkan.council.DecisionAdopted;
 import org.kalkan.council.DecisionCirculated;
 import org.kalkan.council.DecisionNotAdopted;
@@ -44,7 +45,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * changed, in its own context, hears of it. Signals to one page are coalesced into a set of panel names, so a burst
  * costs each page one fetch per panel and a slow page never holds more than the few names. On an instance of a
  * cluster the Council's changes and inbox changes made on other instances reach the pages here too (signals by id
- * with the decision's label, or the alerted usernames; ADR 0012); incident changes made elsewhere do not yet.
+ * with the decision's or overdue task's label, or the alerted usernames; ADR 0012), and so do incident changes (the incident as this
+ * instance read it again, {@link IncidentChangedElsewhere}).
  */
 @Component
 class DashboardStream {
@@ -54,6 +56,8 @@ class DashboardStream {
 
     /** The signal of a Council change, to the dashboards of the other instances. */
     static final String COUNCIL_SIGNAL = "dashboard.council";
+    /** The signal of an overdue crisis task (the work panel), to the dashboards of the other instances. */
+    static final String WORK_SIGNAL = "dashboard.work";
     private static final String CLASSIFICATION = "classification";
     private static final String RELEASABLE_TO = "releasableTo";
     private static final String EXERCISE = "exercise";
@@ -107,6 +111,14 @@ class DashboardStream {
         afterCommit.run(() -> incident(event.incident()));
     }
 
+    /** On an instance of a cluster: another instance changed an incident, and this one read it again. */
+    @EventListener
+    void on(IncidentChangedElsewhere event) {
+        if (!subscribers.isEmpty()) {
+            incident(event.incident());
+        }
+    }
+
     @EventListener
     void on(AlertRaised event) {
         afterCommit.run(() -> {
@@ -134,39 +146,38 @@ class DashboardStream {
     @EventListener
     void on(DecisionCirculated event) {
         afterCommit.run(() -> council(event.label(), event.exerciseId()));
-        signalOthers(event.decisionId().value(), event.label(), event.exerciseId());
+        signalOthers(COUNCIL_SIGNAL, event.decisionId().value(), event.label(), event.exerciseId());
     }
 
     @EventListener
     void on(SilenceBroken event) {
         afterCommit.run(() -> council(event.label(), event.exerciseId()));
-        signalOthers(event.decisionId().value(), event.label(), event.exerciseId());
+        signalOthers(COUNCIL_SIGNAL, event.decisionId().value(), event.label(), event.exerciseId());
     }
 
     @EventListener
     void on(DecisionAdopted event) {
         afterCommit.run(() -> council(event.label(), event.exerciseId()));
-        signalOthers(event.decisionId().value(), event.label(), event.exerciseId());
+        signalOthers(COUNCIL_SIGNAL, event.decisionId().value(), event.label(), event.exerciseId());
     }
 
     @EventListener
     void on(DecisionNotAdopted event) {
         afterCommit.run(() -> council(event.label(), event.exerciseId()));
-        signalOthers(event.decisionId().value(), event.label(), event.exerciseId());
+        signalOthers(COUNCIL_SIGNAL, event.decisionId().value(), event.label(), event.exerciseId());
     }
 
     @EventListener
     void on(CrisisTaskOverdue event) {
-        afterCommit.run(() -> {
-            signal(s -> policy.canRead(s.subject(), event.label(), null, s.subject().exercise()), Panel.WORK);
-        });
+        afterCommit.run(() -> work(event.label()));
+        signalOthers(WORK_SIGNAL, event.taskId(), event.label(), null);
     }
 
     /**
-     * The decision's id and label (never its content), stored with the changing transaction and sent after it commits:
-     * the pages on the other instances fetch the panel through the access policy.
+     * The decision's (or task's) id and label (never its content), stored with the changing transaction and sent
+     * after it commits: the pages on the other instances fetch the panel through the access policy.
      */
-    private void signalOthers(UUID decision, SecurityLabel label, @Nullable UUID exercise) {
+    private void signalOthers(String kind, UUID id, SecurityLabel label, @Nullable UUID exercise) {
         if (!cluster.clustered()) {
             return;
         }
@@ -176,7 +187,7 @@ class DashboardStream {
         if (exercise != null) {
             attributes.put(EXERCISE, exercise.toString());
         }
-        cluster.signal(COUNCIL_SIGNAL, decision.toString(), attributes);
+        cluster.signal(kind, id.toString(), attributes);
     }
 
     /** Another instance changed a decision, or alerted users: tell the pages here that may read it. */
@@ -189,12 +200,22 @@ class DashboardStream {
         String exercise = signal.attribute(EXERCISE, "");
         UUID context = exercise.isEmpty() ? null : UUID.fromString(exercise);
         if (received.is(COUNCIL_SIGNAL)) {
-            council(SecurityLabel.of(Classification.valueOf(signal.attribute(CLASSIFICATION, "SECRET")),
-                    List.of(signal.attribute(RELEASABLE_TO, "").split(","))), context);
+            council(label(signal), context);
+        } else if (received.is(WORK_SIGNAL)) {
+            work(label(signal));
         } else if (received.is(INBOX_SIGNAL)) {
             Set<String> users = Set.of(signal.attribute("users", "").split("\n"));
             signal(s -> users.contains(s.subject().username()) && s.inContext(context), Panel.ALERTS);
         }
+    }
+
+    private static SecurityLabel label(Signal signal) {
+        return SecurityLabel.of(Classification.valueOf(signal.attribute(CLASSIFICATION, "SECRET")),
+                List.of(signal.attribute(RELEASABLE_TO, "").split(",")));
+    }
+
+    private void work(SecurityLabel label) {
+        signal(s -> policy.canRead(s.subject(), label, null, s.subject().exercise()), Panel.WORK);
     }
 
     private void incident(IncidentSummary incident) {
