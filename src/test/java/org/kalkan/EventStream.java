@@ -47,13 +47,22 @@ public final class EventStream implements AutoCloseable {
                     }
                 }
             } catch (java.io.IOException e) {
-                lines.add("closed: " + e.getMessage());
+                lines.add("closed: " + describe(e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** The failure and its causes, so a stream that ended early says why. */
+    private static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            text.append(" <- ").append(cause);
+        }
+        return text.toString();
     }
 
     /** Waits until a line matches, and fails if none does within the time. */

@@ -263,7 +263,8 @@ public class LiveStream implements SmartLifecycle {
                         }
                         wrote = true;
                     }
-                } catch (IOException | IllegalStateException e) {
+                } catch (IOException | RuntimeException e) {
+                    // The edge of a subscriber's drain: whatever broke its connection, it is forgotten, never retried.
                     log.debug("stream of {} ended: {}", subject.username(), e.toString());
                     close();
                 }

@@ -26,6 +26,8 @@ final class SseConnection implements StreamSink, WriteListener, AsyncListener {
     private final ServletOutputStream out;
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean listening;
+    // Guarded by this: the container has ended the request (completed, failed or timed out).
+    private boolean ended;
     private volatile LiveStream.@Nullable Subscription subscription;
 
     private SseConnection(AsyncContext async, ServletOutputStream out) {
@@ -54,27 +56,42 @@ final class SseConnection implements StreamSink, WriteListener, AsyncListener {
 
     @Override
     public synchronized boolean ready() {
-        return listening && !closed.get() && out.isReady();
+        return listening && !ended && !closed.get() && out.isReady();
     }
 
     @Override
-    public void write(byte[] bytes) throws IOException {
+    public synchronized void write(byte[] bytes) throws IOException {
+        usable();
         out.write(bytes);
     }
 
     @Override
-    public void flush() throws IOException {
+    public synchronized void flush() throws IOException {
+        usable();
         out.flush();
+    }
+
+    /**
+     * Once the container has ended the request it recycles the request's objects for the next connection: a late
+     * write from a live-stream thread would then reach someone else's connection (and broke it in tests).
+     */
+    private void usable() throws IOException {
+        if (ended) {
+            throw new IOException("the response has ended");
+        }
     }
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            try {
-                async.complete();
-            } catch (IllegalStateException alreadyEnded) {
-                // the container ended the request first (client gone, timeout)
+        synchronized (this) {
+            if (ended || !closed.compareAndSet(false, true)) {
+                return;
             }
+        }
+        try {
+            async.complete();
+        } catch (IllegalStateException | NullPointerException alreadyEnded) {
+            // the container ended the request meanwhile (client gone, timeout) and recycled it
         }
     }
 
@@ -88,22 +105,22 @@ final class SseConnection implements StreamSink, WriteListener, AsyncListener {
 
     @Override
     public void onError(Throwable failure) {
-        ended();
+        ended(true);
     }
 
     @Override
     public void onComplete(AsyncEvent event) {
-        ended();
+        ended(false);
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        ended();
+        ended(true);
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        ended();
+        ended(true);
     }
 
     @Override
@@ -111,11 +128,25 @@ final class SseConnection implements StreamSink, WriteListener, AsyncListener {
         // not restarted
     }
 
-    private void ended() {
+    /**
+     * The container says the request is over, on its own thread. A failed or timed-out request is completed here,
+     * where the Servlet API wants it; a completed one needs nothing more.
+     */
+    private void ended(boolean complete) {
+        // Waits for a write in progress on a live-stream thread; none starts after this.
+        synchronized (this) {
+            ended = true;
+        }
         LiveStream.Subscription current = subscription;
         if (current != null) {
             current.ended();
         }
-        close();
+        if (complete && closed.compareAndSet(false, true)) {
+            try {
+                async.complete();
+            } catch (IllegalStateException alreadyCompleted) {
+                // completed by the container meanwhile
+            }
+        }
     }
 }
