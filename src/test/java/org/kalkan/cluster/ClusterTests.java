@@ -447,6 +447,27 @@ class ClusterTests {
     }
 
     /**
+     * Every instance's escalation poller looks for passed acknowledgement deadlines (row locks, SKIP LOCKED): an
+     * unacknowledged recipient is escalated once, by one escalation alert.
+     */
+    @Test
+    void anUnacknowledgedAlertIsEscalatedOnceThoughEveryInstancePolls() throws Exception {
+        ApiClient api = new ApiClient(port(a));
+        String watch = api.token("cmc.watch", "kalkan-demo");
+        Map<String, Object> alert = new LinkedHashMap<>(flashTo("Checkpoint at Oybek not answering "
+                + System.nanoTime(), "uzb.officer"));
+        alert.put("ackWithin", "PT2S");
+        var raised = api.post("/api/v1/alerts", watch, alert);
+        assertThat(raised.status()).as(raised.body()).isEqualTo(201);
+        UUID id = UUID.fromString(raised.json().get("id").asString());
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> "ESCALATED".equals(
+                single("SELECT status FROM alert_recipient WHERE alert_id = ? AND username = 'uzb.officer'", id)));
+        // One escalation alert, and still one over the next polls of all three instances (every second each).
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Long.valueOf(1).equals(single("SELECT count(*) FROM alert WHERE escalated_from = ?", id)));
+    }
+
+    /**
      * Every instance's inject poller races for the same exercise's due injects (row locks, SKIP LOCKED): each inject
      * is delivered once, one report each, one audit entry each.
      */
