@@ -46,14 +46,6 @@ class CotHub {
     record Sa(CotEvent event, SecurityLabel label, @Nullable NationCode origin, @Nullable UUID exercise) {
     }
 
-    /**
-     * An event a client of some instance sent, as the other instances of a cluster hear it (through
-     * {@link CotRelay}): with its label, originating nation and context, and the user who sent it.
-     */
-    record Relayed(CotEvent event, SecurityLabel label, @Nullable NationCode origin, @Nullable UUID exercise,
-            NationCode senderNation, String sender) {
-    }
-
     /** The prefix of the uids the node gives its own events (incident markers, alerts, control). */
     static final String NODE_UID_PREFIX = "kalkan-";
 
@@ -76,7 +68,7 @@ class CotHub {
     private final Counter received;
     private final Counter withheld;
     /** Where events from this instance's clients go for the other instances; null on a single node. */
-    private volatile @Nullable Consumer<Relayed> relay;
+    private volatile @Nullable Consumer<RelayedCot> relay;
 
     CotHub(AccessPolicy policy, CotProperties properties, Tracks tracks, Clock clock, MeterRegistry metrics) {
         this.policy = policy;
@@ -90,7 +82,7 @@ class CotHub {
     }
 
     /** On an instance of a cluster: every event a client of this instance sends is also handed to {@code relay}. */
-    void relayTo(Consumer<Relayed> relay) {
+    void relayTo(Consumer<RelayedCot> relay) {
         this.relay = relay;
     }
 
@@ -169,9 +161,9 @@ class CotHub {
         // A TAK client works in its user's context, the real world: what it sends belongs there (ADR 0006).
         CotEvent labelled = event.withLabel(label);
         distribute(labelled, label, subject.nation(), subject.exercise(), sender, subject.username(), null);
-        Consumer<Relayed> toOthers = relay;
+        Consumer<RelayedCot> toOthers = relay;
         if (toOthers != null) {
-            toOthers.accept(new Relayed(labelled, label, subject.nation(), subject.exercise(), subject.nation(),
+            toOthers.accept(RelayedCot.of(labelled, label, subject.nation(), subject.exercise(), subject.nation(),
                     subject.username()));
         }
         return false;
@@ -182,14 +174,13 @@ class CotHub {
      * its sender's uid (refused, {@code uid-owned}, when a sender here holds it), goes to this instance's clients
      * whom the access policy lets read it, to the live picture, and becomes latest SA here.
      */
-    void relayed(Relayed relayed) {
-        if (relayed.event().uid().startsWith(NODE_UID_PREFIX)
-                || !claim(relayed.senderNation(), relayed.sender(), relayed.event())) {
+    void relayed(RelayedCot relayed) {
+        CotEvent event = relayed.event();
+        if (event.uid().startsWith(NODE_UID_PREFIX) || !claim(relayed.senderNation(), relayed.sender(), event)) {
             dropped("uid-owned");
             return;
         }
-        distribute(relayed.event(), relayed.label(), relayed.origin(), relayed.exercise(), null, relayed.sender(),
-                null);
+        distribute(event, relayed.label(), relayed.origin(), relayed.exercise(), null, relayed.sender(), null);
     }
 
     /** Claims the event's uid for its sender, or keeps it theirs; false when another sender holds it. */
