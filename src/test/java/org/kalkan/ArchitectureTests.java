@@ -85,7 +85,7 @@ class ArchitectureTests {
 
     @Test
     void noHttpTypeOutsideTheWebAdapters() {
-        FreezingArchRule.freeze(NO_HTTP_OUTSIDE_WEB_ADAPTERS).check(KALKAN);
+        NO_HTTP_OUTSIDE_WEB_ADAPTERS.check(KALKAN); // not frozen: no violation is left
     }
 
     @Test
