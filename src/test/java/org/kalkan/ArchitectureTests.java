@@ -7,9 +7,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.domain.PackageMatcher;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
@@ -72,10 +75,18 @@ class ArchitectureTests {
             .should().dependOnClassesThat().resideInAnyPackage(WIRE_FORMATS)
             .because("XML, JSON, STIX, CAP and CoT types live in web packages and the interop adapters");
 
+    /** A web adapter's stream heartbeat: an SSE keep-alive comment, transport rather than domain work. */
+    private static final DescribedPredicate<JavaMethod> WEB_HEARTBEAT = DescribedPredicate.describe(
+            "a web adapter's heartbeat", m -> m.getName().equals("heartbeat")
+                    && PackageMatcher.of("..web..").matches(m.getOwner().getPackageName()));
+
     static final ArchRule SCHEDULERS_IN_INTERNAL = noMethods()
             .that().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
+            .and(DescribedPredicate.not(WEB_HEARTBEAT))
             .should().beAnnotatedWith(Scheduled.class)
-            .because("a module's root holds its API; pollers live in internal");
+            .because("a module's root holds its API; pollers live in internal. Only a web adapter's heartbeat "
+                    + "(the SSE keep-alive of AlertStream and DashboardStream) stays with the streams it keeps open: "
+                    + "it is transport, and moving its tick to internal would make internal call into web");
 
     static final ArchRule IMPLEMENTATION_IS_PACKAGE_PRIVATE = classes()
             .that().resideInAnyPackage("..internal..", "..web..")
@@ -85,17 +96,17 @@ class ArchitectureTests {
 
     @Test
     void noHttpTypeOutsideTheWebAdapters() {
-        FreezingArchRule.freeze(NO_HTTP_OUTSIDE_WEB_ADAPTERS).check(KALKAN);
+        NO_HTTP_OUTSIDE_WEB_ADAPTERS.check(KALKAN); // not frozen: no violation is left
     }
 
     @Test
     void sqlOnlyInInternal() {
-        FreezingArchRule.freeze(SQL_ONLY_IN_INTERNAL).check(KALKAN);
+        SQL_ONLY_IN_INTERNAL.check(KALKAN); // not frozen: no violation is left
     }
 
     @Test
     void webAdaptersDoNoDomainWork() {
-        FreezingArchRule.freeze(WEB_ADAPTERS_DO_NO_DOMAIN_WORK).check(KALKAN);
+        WEB_ADAPTERS_DO_NO_DOMAIN_WORK.check(KALKAN); // not frozen: no violation is left
     }
 
     @Test
@@ -105,7 +116,7 @@ class ArchitectureTests {
 
     @Test
     void schedulersLiveInInternal() {
-        FreezingArchRule.freeze(SCHEDULERS_IN_INTERNAL).check(KALKAN);
+        SCHEDULERS_IN_INTERNAL.check(KALKAN); // not frozen: no violation is left
     }
 
     @Test

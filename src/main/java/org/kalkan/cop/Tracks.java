@@ -1,18 +1,9 @@
 package org.kalkan.cop;
 
-import java.time.Clock;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
-import org.kalkan.cop.internal.LiveStream;
-import org.kalkan.security.AccessPolicy;
 import org.kalkan.security.Subject;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Service;
 
 /**
  * The live picture's tracks: the latest position of each, fed by adapters such as the CoT server. Every change
@@ -21,63 +12,19 @@ import org.springframework.stereotype.Service;
  * (ADR 0006): the uid is kept per context, so an exercise track never replaces, or is replaced by, a real one. It
  * also belongs to its sender: while it is live, a position from anyone else under its uid is refused.
  */
-@Service
-public class Tracks {
-
-    /** Latest position by context and uid. */
-    private final Map<Key, TrackPosition> latest = new ConcurrentHashMap<>();
-    private final LiveStream stream;
-    private final AccessPolicy policy;
-    private final Clock clock;
-
-    Tracks(LiveStream stream, AccessPolicy policy, Clock clock) {
-        this.stream = stream;
-        this.policy = policy;
-        this.clock = clock;
-    }
+public interface Tracks {
 
     /**
      * Puts the position on the picture; false (and nothing changes) when it is stale already, or when the live track
      * of that uid belongs to another sender.
      */
-    public boolean update(TrackPosition position) {
-        var now = clock.instant();
-        if (!position.stale().isAfter(now)) {
-            return false;
-        }
-        TrackPosition kept = latest.compute(Key.of(position), (key, current) -> current == null
-                || !current.stale().isAfter(now) || current.sameSender(position) ? position : current);
-        if (kept != position) {
-            return false;
-        }
-        stream.publish(new LiveEvent("track.updated", position.uid(), feature(position), position.label(),
-                position.origin(), position.exercise()));
-        return true;
-    }
+    boolean update(TrackPosition position);
 
     /** The tracks of the subject's context that the subject may read, newest first. */
-    public List<TrackPosition> latest(Subject subject) {
-        var now = clock.instant();
-        return latest.values().stream()
-                .filter(t -> t.stale().isAfter(now))
-                .filter(t -> policy.canRead(subject, t.label(), t.origin(), t.exercise()))
-                .sorted(Comparator.comparing(TrackPosition::time).reversed())
-                .toList();
-    }
-
-    @Scheduled(fixedDelayString = "PT1S")
-    void removeStale() {
-        var now = clock.instant();
-        for (TrackPosition track : List.copyOf(latest.values())) {
-            if (!track.stale().isAfter(now) && latest.remove(Key.of(track), track)) {
-                stream.publish(new LiveEvent("track.stale", track.uid(), Map.of("id", track.uid()), track.label(),
-                        track.origin(), track.exercise()));
-            }
-        }
-    }
+    List<TrackPosition> latest(Subject subject);
 
     /** A track as a GeoJSON feature (RFC 7946), the shape the map draws. */
-    public static Map<String, Object> feature(TrackPosition t) {
+    static Map<String, Object> feature(TrackPosition t) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("type", t.type());
         properties.put("sidc", t.displayedSidc());
@@ -100,7 +47,7 @@ public class Tracks {
      * digit (context) becomes 1; in a 15-character APP-6B / 2525C code the standard identity becomes its exercise
      * twin (pending G, unknown W, assumed friend M, friend D, neutral L, suspect J "joker", hostile K "faker").
      */
-    public static String sidcInContext(String sidc, boolean exercise) {
+    static String sidcInContext(String sidc, boolean exercise) {
         if (!exercise) {
             return sidc;
         }
@@ -121,12 +68,5 @@ public class Tracks {
             return sidc.charAt(0) + String.valueOf(identity) + sidc.substring(2);
         }
         return sidc;
-    }
-
-    private record Key(String uid, @Nullable UUID exercise) {
-
-        static Key of(TrackPosition position) {
-            return new Key(position.uid(), position.exercise());
-        }
     }
 }

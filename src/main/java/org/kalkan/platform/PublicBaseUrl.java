@@ -1,6 +1,5 @@
 package org.kalkan.platform;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -8,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The address clients reach this node at, for absolute links (OGC API, and anything else that must name the node).
@@ -50,21 +48,6 @@ public class PublicBaseUrl {
     /** Whether clients reach the node over TLS (the configured base URL is {@code https}). */
     public boolean https() {
         return get().startsWith("https:");
-    }
-
-    /** A builder for {@code path} (below the context path, starting with {@code /}) under the public base URL. */
-    public UriComponentsBuilder path(String path) {
-        return UriComponentsBuilder.fromUriString(get() + path);
-    }
-
-    /** The current request's path and query under the public base URL: a "self" link. */
-    public UriComponentsBuilder currentRequest(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(get()).path(path);
-        if (request.getQueryString() != null) {
-            builder.query(request.getQueryString());
-        }
-        return builder;
     }
 
     private static String validated(String value) {

@@ -1,101 +1,28 @@
 package org.kalkan.security;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.kalkan.security.internal.PrincipalHolder;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The subject of the current request, for the access policy. Without an authenticated user it fails. The context
  * is the real world unless the request names an exercise ({@code ?exercise=<id>}) or the user chose one for the
- * session; entering an exercise the user does not take part in is refused and audited (ADR 0006).
+ * session; entering an exercise the user does not take part in is refused and audited (ADR 0006). Implemented in
+ * {@code security.web}, where the request is.
  */
-@Component
-public class CurrentSubject {
+public interface CurrentSubject {
 
     /** The session attribute holding the exercise the user chose to work in (a {@link UUID}). */
-    public static final String SESSION_EXERCISE = "kalkan.exercise";
+    String SESSION_EXERCISE = "kalkan.exercise";
     /** The request parameter naming the exercise context of one request. */
-    public static final String EXERCISE_PARAMETER = "exercise";
+    String EXERCISE_PARAMETER = "exercise";
 
-    private static final String RESOLVED = CurrentSubject.class.getName() + ".resolved";
+    /** The current subject in the request's context; fails without an authenticated user. */
+    Subject get();
 
-    private final ObjectProvider<ExerciseContexts> contexts;
-    private final AuditTrail audit;
-
-    public CurrentSubject(ObjectProvider<ExerciseContexts> contexts, AuditTrail audit) {
-        this.contexts = contexts;
-        this.audit = audit;
-    }
-
-    public Subject get() {
-        return find().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("not authenticated"));
-    }
-
-    public Optional<Subject> find() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof PrincipalHolder holder) {
-            return Optional.of(inContext(holder.kalkanPrincipal().subject()));
-        }
-        return Optional.empty();
-    }
+    /** The current subject in the request's context, if a user is authenticated. */
+    Optional<Subject> find();
 
     /** The exercise the current request works in, or null for the real world (no check of the user). */
-    public static @Nullable UUID requestedExercise() {
-        HttpServletRequest request = currentRequest();
-        if (request == null) {
-            return null;
-        }
-        String parameter = request.getParameter(EXERCISE_PARAMETER);
-        if (parameter != null && !parameter.isBlank()) {
-            try {
-                return UUID.fromString(parameter.strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("The exercise parameter is not an exercise id: " + parameter);
-            }
-        }
-        HttpSession session = request.getSession(false);
-        return session != null && session.getAttribute(SESSION_EXERCISE) instanceof UUID chosen ? chosen : null;
-    }
-
-    private Subject inContext(Subject subject) {
-        HttpServletRequest request = currentRequest();
-        if (request == null) {
-            return subject;
-        }
-        if (request.getAttribute(RESOLVED) instanceof Subject resolved && resolved.username().equals(subject.username())) {
-            return resolved;
-        }
-        UUID exercise = requestedExercise();
-        Subject resolved = subject;
-        if (exercise != null) {
-            ExerciseContexts known = contexts.getIfAvailable();
-            if (known == null || !known.mayEnter(subject, exercise)) {
-                HttpSession session = request.getSession(false);
-                if (session != null && exercise.equals(session.getAttribute(SESSION_EXERCISE))) {
-                    session.removeAttribute(SESSION_EXERCISE); // e.g. purged: the next request is the real world
-                }
-                audit.recordDenial(subject.username(), "ENTER_EXERCISE", "exercise:" + exercise,
-                        "not a participant of the exercise");
-                throw new AccessDeniedException("You do not take part in exercise " + exercise + ".");
-            }
-            resolved = subject.inExercise(exercise);
-        }
-        request.setAttribute(RESOLVED, resolved);
-        return resolved;
-    }
-
-    private static @Nullable HttpServletRequest currentRequest() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest() : null;
-    }
+    @Nullable UUID requestedExercise();
 }

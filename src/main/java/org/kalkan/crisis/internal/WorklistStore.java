@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for a person's open work across the crises they may see: their tasks and the RFIs their nation owes. */
 @Repository
-public class WorklistStore {
+class WorklistStore {
 
     private final JdbcClient jdbc;
 

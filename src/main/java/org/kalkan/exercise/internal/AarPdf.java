@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * the top and bottom of every page, so no page can leave without them.
  */
 @Component
-public class AarPdf {
+class AarPdf {
 
     private static final Path DEJAVU = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
     private static final Color EXERCISE_BLUE = new Color(0x1F, 0x4E, 0x9A);

@@ -99,7 +99,10 @@ class PlayerActions {
                 "decision:" + adopted.decisionId().value() + " " + adopted.registerNumber());
     }
 
-    @ApplicationModuleListener
+    // Only exercise reports are player actions. The condition keeps real-world reports out of the event publication
+    // registry: without it each one cost a stored event, a second transaction and its completion write, only to be
+    // ignored here.
+    @ApplicationModuleListener(condition = "#reported.exerciseId() != null")
     void on(IncidentReported reported) {
         Exercise exercise = exercise(reported.exerciseId());
         if (exercise == null || exercise.isExcon(reported.reportedBy())) {

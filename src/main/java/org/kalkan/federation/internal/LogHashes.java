@@ -14,7 +14,7 @@ import org.kalkan.federation.Lane;
  * {@code SHA-256(0x01 || leaf_first || … || leaf_last)} of a contiguous range. Whoever holds a leaf, a head and the
  * rest's hash, or the whole entry, can check it against the seal; nobody can change any of them unnoticed.
  */
-public final class LogHashes {
+final class LogHashes {
 
     private LogHashes() {
     }

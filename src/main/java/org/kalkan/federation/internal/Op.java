@@ -1,7 +1,7 @@
 package org.kalkan.federation.internal;
 
 /** What an entry does to its record: the record as it is now (create, update, label change), or a tombstone. */
-public enum Op {
+enum Op {
     UPSERT,
     WITHDRAW
 }

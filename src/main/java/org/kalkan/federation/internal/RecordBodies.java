@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * signed as written; a receiver reads them back as untrusted input and checks every field.
  */
 @Component
-public class RecordBodies {
+class RecordBodies {
 
     public static final String REPORT = "report";
 

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code sequence-interval} in case a wake-up was lost (another instance, a restart).
  */
 @Component
-public class Sequencer implements SmartLifecycle {
+class Sequencer implements SmartLifecycle {
 
     /** The advisory lock of the one active sequencer ("KALKAN" + 15). */
     static final long LOCK_KEY = 0x4B414C4B414EL + 15;

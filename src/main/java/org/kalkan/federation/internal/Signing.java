@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * protected header names sender, destination and kind.
  */
 @Component
-public class Signing {
+class Signing {
 
     /** What an origin signs about one range of one stream of its log. */
     public record SealClaims(String origin, Lane lane, long first, long last, byte[] root, int hops) {

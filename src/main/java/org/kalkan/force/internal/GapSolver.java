@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * lets CP-SAT continue from there; the plain variant is the textbook model, kept as the baseline the benchmark
  * compares against.
  */
-public final class GapSolver {
+final class GapSolver {
 
     static {
         Loader.loadNativeLibraries();

@@ -194,12 +194,13 @@ class ForcePages {
             if (neededBy == null) {
                 throw new IllegalArgumentException("neededBy is required (ISO 8601)");
             }
+            String use = blankToNull(form.get("use"));
             Requirement requirement = new Requirement(UUID.randomUUID(), UnitRequest.enums(Capability.class,
                     List.of(form.getOrDefault("capability", "")), "capability").iterator().next(),
                     number(form.get("quantity"), "quantity"), at,
                     form.getOrDefault("country", "").trim().toUpperCase(Locale.ROOT), neededBy,
                     number(form.get("durationDays"), "durationDays"),
-                    blankToNull(form.get("use")) == null ? null : form.get("use").trim().toUpperCase(Locale.ROOT));
+                    use == null ? null : use.trim().toUpperCase(Locale.ROOT));
             requirements.state(subject.get(), id, requirement, label(form, releasableTo));
             return "requirement stated";
         });

@@ -57,7 +57,7 @@ final class UnitCsv {
                         UnitRequest.label(f.get(16).trim(), list(f.get(17))), null).toDetails());
             } catch (IllegalArgumentException e) {
                 rows.add(null);
-                errors.add(new RowError(i, e.getMessage()));
+                errors.add(new RowError(i, String.valueOf(e.getMessage())));
             }
         }
         return new Parsed(rows, errors);

@@ -40,7 +40,8 @@ record UnitRequest(@Nullable String name, @Nullable String sidc, @Nullable List<
             throw new IllegalArgumentException("label needs a classification and releasableTo");
         }
         CaveatsJson c = caveats == null ? new CaveatsJson(null, null, null, null, null) : caveats;
-        return new UnitDetails(name, sidc == null ? null : sidc.toUpperCase(Locale.ROOT),
+        // Missing name or symbol: UnitDetails refuses the empty text with the message that names the field.
+        return new UnitDetails(name == null ? "" : name, sidc == null ? "" : sidc.toUpperCase(Locale.ROOT),
                 enums(Capability.class, capabilities, "capability"), orZero(personnel), orZero(noticeToMoveHours),
                 new GeoPoint(home.lat(), home.lon()), enums(MovementMode.class, movementModes, "movement mode"),
                 instant(availableFrom, "availableFrom"), instant(availableTo, "availableTo"),

@@ -15,7 +15,7 @@ import org.kalkan.shared.SecurityLabel;
  * incident away from anyone who could read it — and (2) may be read by the reporter, who must see where their report
  * went. When no candidate qualifies the report opens an incident of its own.
  */
-public final class Correlation {
+final class Correlation {
 
     /** An open incident near the report (same category and context), with the reports it holds now. */
     public record Candidate(IncidentId id, List<FiledReport> reports) {

@@ -17,7 +17,7 @@ import org.kalkan.shared.SecurityLabel;
  * something was seen, never a centre between two towns — its severity their highest, its times their first and
  * last observation. Pure: the same reports always give the same incident, whatever the incident showed before.
  */
-public final class Derivation {
+final class Derivation {
 
     /** The fields of an incident that come from its reports. */
     public record Derived(IncidentCategory category, SecurityLabel label, String title, GeoPoint location,

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
  * reference names. Says nothing about who may read it: callers resolve the id through the access policy next.
  */
 @Repository
-public class IncidentRefs {
+class IncidentRefs {
 
     private final JdbcClient jdbc;
 

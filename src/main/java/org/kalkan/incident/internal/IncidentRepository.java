@@ -18,7 +18,7 @@ import org.kalkan.shared.SecurityLabel;
  * What {@link Regrouping} needs of storage: incidents and the reports they hold, unfiltered (the caller has
  * already decided who may act). Locks taken here last until the caller's transaction ends.
  */
-public interface IncidentRepository {
+interface IncidentRepository {
 
     /** The incident, locked; empty when there is none. */
     Optional<IncidentSummary> lockIncident(IncidentId id);

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for the areas of reports of open incidents, filtered by the label filters of report and incident. */
 @Repository
-public class ReportAreas {
+class ReportAreas {
 
     private static final int LIMIT = 2000;
 

@@ -10,15 +10,15 @@ import org.kalkan.security.AuditTrail;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.security.UserSummary;
 import org.kalkan.shared.SecurityLabel;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Re-checks live connections every {@code kalkan.cot.access-check}: a revoked certificate or a disabled account
- * closes its connections (audited); a changed clearance, nation or default label applies at once.
+ * Re-checks live connections (every {@code kalkan.cot.access-check}, run by {@code internal.CotAccessPoller}): a
+ * revoked certificate or a disabled account closes its connections (audited); a changed clearance, nation or default
+ * label applies at once.
  */
 @Component
-class CotAccessWatch {
+class CotAccessWatch implements LiveConnectionCheck {
 
     private final CotHub hub;
     private final CotCertificates certificates;
@@ -35,8 +35,8 @@ class CotAccessWatch {
         this.audit = audit;
     }
 
-    @Scheduled(fixedDelayString = "${kalkan.cot.access-check:PT2S}")
-    void check() {
+    @Override
+    public void check() {
         hub.pruneStale();
         var sessions = hub.sessions();
         if (sessions.isEmpty()) {

@@ -146,7 +146,7 @@ class OgcApi {
         return ResponseEntity.ok().contentType(GEO_JSON).body(feature);
     }
 
-    private static Collection collection(FeatureSource source, String base) {
+    private Collection collection(FeatureSource source, String base) {
         String self = base + "/collections/" + source.id();
         return new Collection(source.id(), source.title(), source.description(), "feature", List.of(CRS84),
                 List.of(new Link(inContext(self), "self", JSON, source.title()),
@@ -171,8 +171,8 @@ class OgcApi {
      * The link in the request's exercise context, if it names one: a GIS client that follows the links stays in the
      * exercise instead of silently getting real-world features (ADR 0006).
      */
-    private static String inContext(String href) {
-        UUID exercise = CurrentSubject.requestedExercise();
+    private String inContext(String href) {
+        UUID exercise = subject.requestedExercise();
         return exercise == null ? href : href + (href.contains("?") ? "&" : "?") + "exercise=" + exercise;
     }
 
@@ -184,8 +184,14 @@ class OgcApi {
         return root() + "/ogc";
     }
 
+    /** The current request's path and query under the public base URL: a "self" link. */
     private UriComponentsBuilder currentRequest() {
-        return publicBaseUrl.currentRequest(
-                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest());
+        var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(publicBaseUrl.get()).path(path);
+        if (request.getQueryString() != null) {
+            builder.query(request.getQueryString());
+        }
+        return builder;
     }
 }

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.kalkan.platform.FormErrors;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -76,9 +75,11 @@ class KeptForms implements WebMvcConfigurer, HandlerInterceptor {
                 values.put(name, List.of(given));
             }
         });
-        Object message = request.getAttribute(FormErrors.MESSAGE) instanceof String translated ? translated : error;
-        String field = request.getAttribute(FormErrors.FIELD) instanceof String named ? named
-                : FormErrors.namedIn(message instanceof String text ? text : null, new ArrayList<>(values.keySet()));
+        Object message = request.getAttribute(TranslatedFormErrors.MESSAGE) instanceof String translated
+                ? translated : error;
+        String field = request.getAttribute(TranslatedFormErrors.FIELD) instanceof String named ? named
+                : TranslatedFormErrors.namedIn(message instanceof String text ? text : null,
+                        new ArrayList<>(values.keySet()));
         String action = request.getRequestURI().substring(request.getContextPath().length());
         return new KeptForm(action, values, field != null && values.containsKey(field) ? field : null);
     }

@@ -3,10 +3,10 @@ package org.kalkan.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.platform.UnstorableText;
 import org.kalkan.shared.DomainException;
 import org.kalkan.shared.InvalidInputException;
 import org.springframework.beans.TypeMismatchException;
@@ -30,23 +30,26 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class PageRefusals implements WebMvcConfigurer {
 
-    /** SQL states of text PostgreSQL cannot store: NUL in text (22021), {@code \u0000} in jsonb (22P05). */
-    private static final List<String> UNSTORABLE_TEXT = List.of("22021", "22P05");
+    private final UnstorableText unstorable;
+
+    PageRefusals(UnstorableText unstorable) {
+        this.unstorable = unstorable;
+    }
 
     @Override
     public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
-        resolvers.add(0, PageRefusals::early);
+        resolvers.add(0, this::early);
         resolvers.add(PageRefusals::resolve);
     }
 
     /** Before Spring's own resolvers, which would answer these without naming the parameter (or as a 500). */
-    private static @Nullable ModelAndView early(HttpServletRequest request, HttpServletResponse response,
+    private @Nullable ModelAndView early(HttpServletRequest request, HttpServletResponse response,
             @Nullable Object handler, Exception e) {
         if (response.isCommitted()) {
             return null;
         }
         try {
-            if (unstorableText(e)) {
+            if (unstorable.causedBy(e)) {
                 BadRequests.answer(request, response, "body",
                         "The request contains text that cannot be stored (a NUL character).");
                 return new ModelAndView();
@@ -109,14 +112,5 @@ class PageRefusals implements WebMvcConfigurer {
         return !method.getBeanType().isAnnotationPresent(RestController.class)
                 && !method.getBeanType().isAnnotationPresent(ResponseBody.class)
                 && !method.hasMethodAnnotation(ResponseBody.class);
-    }
-
-    static boolean unstorableText(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,6 +1,5 @@
 package org.kalkan.security.internal;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -37,10 +36,12 @@ public class TokenService {
         return new IssuedToken(issued.token(), issued.expiresAt());
     }
 
-    /** Revokes the bearer token {@code request} was authenticated with: it is refused from the next request on. */
+    /**
+     * Revokes the bearer token a request was authenticated with ({@code tokenId}, null when it came without one): it
+     * is refused from the next request on.
+     */
     @Transactional
-    public void revokeCurrent(HttpServletRequest request, String username) {
-        UUID tokenId = BearerTokenFilter.tokenId(request);
+    public void revokeCurrent(@Nullable UUID tokenId, String username) {
         if (tokenId == null || !tokens.revoke(tokenId, username, username)) {
             throw new NotFoundException("This request was not made with a bearer token in force.");
         }

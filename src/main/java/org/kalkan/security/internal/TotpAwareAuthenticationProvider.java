@@ -1,8 +1,6 @@
 package org.kalkan.security.internal;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.io.Serializable;
-import org.springframework.security.authentication.AuthenticationDetailsSource;
+import org.kalkan.security.Credentials.LoginDetails;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -32,18 +30,5 @@ class TotpAwareAuthenticationProvider implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-    }
-
-    /** What the login form sends besides username and password. */
-    record LoginDetails(String remoteAddress, String totp) implements Serializable {
-    }
-
-    static final class LoginDetailsSource implements AuthenticationDetailsSource<HttpServletRequest, LoginDetails> {
-
-        @Override
-        public LoginDetails buildDetails(HttpServletRequest request) {
-            String totp = request.getParameter("totp");
-            return new LoginDetails(request.getRemoteAddr(), totp == null ? "" : totp);
-        }
     }
 }

@@ -58,7 +58,7 @@ class AuthApi {
     @DeleteMapping("/tokens/current")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revokeCurrent(@AuthenticationPrincipal PrincipalHolder holder, HttpServletRequest request) {
-        tokens.revokeCurrent(request, holder.kalkanPrincipal().username());
+        tokens.revokeCurrent(BearerTokenFilter.tokenId(request), holder.kalkanPrincipal().username());
     }
 
     @ExceptionHandler(SignInThrottledException.class)

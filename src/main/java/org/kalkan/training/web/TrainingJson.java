@@ -53,7 +53,7 @@ final class TrainingJson {
 
         CourseDraft toDraft(NationCode coordinatorNation) {
             Prerequisites prereq = prerequisites == null ? Prerequisites.none()
-                    : new Prerequisites(prerequisites.courses(), prerequisites.qualifications(),
+                    : new Prerequisites(orNone(prerequisites.courses()), orNone(prerequisites.qualifications()),
                             prerequisites.language() == null ? null
                                     : prerequisites.language().toProfile("prerequisites.language"));
             Grant grant = null;
@@ -61,11 +61,12 @@ final class TrainingJson {
                 grant = new Grant(Fields.required(grants.qualification(), "grants.qualification"),
                         Fields.required(Fields.period(grants.validFor(), "grants.validFor"), "grants.validFor"),
                         grants.gracePeriod() == null ? java.time.Period.ZERO
-                                : Fields.period(grants.gracePeriod(), "grants.gracePeriod"));
+                                : Fields.required(Fields.period(grants.gracePeriod(), "grants.gracePeriod"),
+                                        "grants.gracePeriod"));
             }
             String lang = language != null ? language
                     : prereq.language() != null ? prereq.language().language() : "en";
-            return new CourseDraft(Fields.required(code, "code"), Fields.required(title, "title"), objectives,
+            return new CourseDraft(Fields.required(code, "code"), Fields.required(title, "title"), orNone(objectives),
                     deliveringNation == null ? coordinatorNation
                             : TrainingJson.nation(deliveringNation, "deliveringNation"),
                     institution, lang, durationDays,
@@ -177,5 +178,10 @@ final class TrainingJson {
             throw new IllegalArgumentException("releasableTo needs at least one nation or community");
         }
         return new SecurityLabel(Fields.enumOf(Classification.class, classification, "classification"), entries);
+    }
+
+    /** An absent list in a body is an empty one. */
+    static <T> List<T> orNone(@Nullable List<T> values) {
+        return values == null ? List.of() : values;
     }
 }

@@ -109,9 +109,9 @@ class TrainingPages {
             String profile = PageForms.blank(form, "languageProfile");
             String qualificationCode = PageForms.blank(form, "grants");
             String prerequisiteCourses = PageForms.blank(form, "prerequisiteCourses");
+            String objectives = PageForms.blank(form, "objectives");
             var body = new TrainingJson.CourseBody(form.get("code"), form.get("title"),
-                    PageForms.blank(form, "objectives") == null ? List.of()
-                            : form.get("objectives").lines().filter(l -> !l.isBlank()).toList(),
+                    objectives == null ? List.of() : objectives.lines().filter(l -> !l.isBlank()).toList(),
                     PageForms.blank(form, "deliveringNation"), PageForms.blank(form, "institution"),
                     PageForms.blank(form, "language"), null, form.get("minimumClearance"),
                     new TrainingJson.PrerequisitesBody(prerequisiteCourses == null ? List.of()

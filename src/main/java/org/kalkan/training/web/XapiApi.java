@@ -144,6 +144,10 @@ class XapiApi {
     }
 
     private static LearningSystem system() {
-        return (LearningSystem) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof LearningSystem system)) {
+            throw new IllegalStateException("xAPI request without an authenticated learning system");
+        }
+        return system;
     }
 }

@@ -1,4 +1,7 @@
-/** The CoT adapter's storage: CoT events relayed between the instances of a cluster, and their pruning. */
+/**
+ * The CoT server's SQL (issued certificates, users' default labels, CoT events relayed between the instances of a
+ * cluster) and its pollers (the access check, pruning relayed events).
+ */
 @NullMarked
 package org.kalkan.interop.cot.internal;
 

@@ -1,4 +1,4 @@
-package org.kalkan.security.internal;
+package org.kalkan.security.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;

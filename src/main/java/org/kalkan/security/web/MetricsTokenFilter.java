@@ -1,4 +1,4 @@
-package org.kalkan.security.internal;
+package org.kalkan.security.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -6,13 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.kalkan.security.Credentials;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * On the actuator endpoints: a bearer token that is the {@link MetricsToken} authenticates the scraper with the one
+ * On the actuator endpoints: a bearer token that is the metrics token ({@link Credentials#isMetricsToken}) authenticates the scraper with the one
  * authority {@code ROLE_METRICS}. Any other bearer token is left to the API token filter after it.
  */
 class MetricsTokenFilter extends OncePerRequestFilter {
@@ -20,16 +21,16 @@ class MetricsTokenFilter extends OncePerRequestFilter {
     static final String AUTHORITY = "ROLE_METRICS";
     static final String SCRAPER = "metrics-scraper";
 
-    private final MetricsToken token;
+    private final Credentials token;
 
-    MetricsTokenFilter(MetricsToken token) {
+    MetricsTokenFilter(Credentials token) {
         this.token = token;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!token.matches(BearerTokenFilter.bearer(request))) {
+        if (!token.isMetricsToken(BearerTokenFilter.bearer(request))) {
             chain.doFilter(request, response);
             return;
         }

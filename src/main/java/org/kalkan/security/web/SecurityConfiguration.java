@@ -1,18 +1,23 @@
-package org.kalkan.security.internal;
+package org.kalkan.security.web;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
 import org.kalkan.platform.PublicBaseUrl;
 import org.kalkan.security.AuditTrail;
+import org.kalkan.security.Credentials;
 import org.kalkan.security.Role;
 import org.kalkan.security.SecurityProperties;
+import org.kalkan.security.internal.PrincipalHolder;
+import org.kalkan.security.internal.SignInThrottledException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -56,15 +61,15 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain taxiiChain(HttpSecurity http, ApiTokens tokens, AuditTrail audit, Authenticator authenticator,
+    SecurityFilterChain taxiiChain(HttpSecurity http, Credentials credentials, AuditTrail audit,
             PublicBaseUrl publicBaseUrl) throws Exception {
         var entryPoint = new TaxiiErrorWriter.EntryPoint(audit);
         http.securityMatcher("/taxii2/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authenticationProvider(new TotpAwareAuthenticationProvider(authenticator))
+                .authenticationProvider(credentials.formLogin())
                 .httpBasic(basic -> basic.realmName(TaxiiErrorWriter.REALM).authenticationEntryPoint(entryPoint))
-                .addFilterBefore(new BearerTokenFilter(tokens, audit, TaxiiErrorWriter::unauthorized),
+                .addFilterBefore(new BearerTokenFilter(credentials, audit, TaxiiErrorWriter::unauthorized),
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
@@ -76,13 +81,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain actuatorChain(HttpSecurity http, MetricsToken metrics, ApiTokens tokens, AuditTrail audit,
+    SecurityFilterChain actuatorChain(HttpSecurity http, Credentials credentials, AuditTrail audit,
             PublicBaseUrl publicBaseUrl) throws Exception {
         http.securityMatcher("/actuator/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new MetricsTokenFilter(metrics), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new BearerTokenFilter(tokens, audit), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new MetricsTokenFilter(credentials), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(credentials, audit), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // Open for load balancers; details only for administrators (management.endpoint.health).
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -107,12 +112,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuditTrail audit, PublicBaseUrl publicBaseUrl)
+    SecurityFilterChain apiChain(HttpSecurity http, Credentials credentials, AuditTrail audit,
+            PublicBaseUrl publicBaseUrl)
             throws Exception {
         http.securityMatcher("/api/**", "/ogc/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens, audit), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(credentials, audit), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // The ASYNC dispatch that ends a stream (SSE) re-enters the chain without the bearer token's
                         // context (the token filter runs once per request): the request was authorized on its
@@ -136,10 +142,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, Authenticator authenticator, AuditTrail audit,
+    SecurityFilterChain webChain(HttpSecurity http, Credentials credentials, AuditTrail audit,
             SecurityProperties properties, ObjectProvider<ClientRegistrationRepository> oidcClients,
-            OidcAccounts oidcAccounts, PublicBaseUrl publicBaseUrl) throws Exception {
-        http.authenticationProvider(new TotpAwareAuthenticationProvider(authenticator))
+            PublicBaseUrl publicBaseUrl) throws Exception {
+        http.authenticationProvider(credentials.formLogin())
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/images/**", "/favicon.ico",
                                 "/favicon.svg",
@@ -148,7 +154,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .authenticationDetailsSource(new TotpAwareAuthenticationProvider.LoginDetailsSource())
+                        .authenticationDetailsSource(new LoginDetailsSource())
                         .successHandler(localeRestoringSuccessHandler())
                         // Throttled or refused: the same page either way, whether or not the username exists.
                         .failureHandler((request, response, exception) -> response.sendRedirect(
@@ -162,7 +168,7 @@ class SecurityConfiguration {
         ClientRegistrationRepository clients = oidcClients.getIfAvailable();
         if (properties.oidc().enabled() && clients != null) {
             http.oauth2Login(o -> o.loginPage("/login")
-                    .userInfoEndpoint(u -> u.oidcUserService(oidcAccounts.userService()))
+                    .userInfoEndpoint(u -> u.oidcUserService(credentials.oidcUsers()))
                     .successHandler(localeRestoringSuccessHandler()));
         }
         return http.build();
@@ -177,11 +183,22 @@ class SecurityConfiguration {
                 .maxAgeInSeconds(HSTS_MAX_AGE_SECONDS).includeSubDomains(false);
     }
 
+    /** What the login form sends besides username and password: the client's address and the one-time code. */
+    static final class LoginDetailsSource
+            implements AuthenticationDetailsSource<HttpServletRequest, Credentials.LoginDetails> {
+
+        @Override
+        public Credentials.LoginDetails buildDetails(HttpServletRequest request) {
+            String totp = request.getParameter("totp");
+            return new Credentials.LoginDetails(request.getRemoteAddr(), totp == null ? "" : totp);
+        }
+    }
+
     /** After login the user's chosen language applies to the whole session. */
     private static SavedRequestAwareAuthenticationSuccessHandler localeRestoringSuccessHandler() {
         return new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
-            public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
+            public void onAuthenticationSuccess(HttpServletRequest request,
                     HttpServletResponse response, org.springframework.security.core.Authentication authentication)
                     throws java.io.IOException, jakarta.servlet.ServletException {
                 if (authentication.getPrincipal() instanceof PrincipalHolder holder) {

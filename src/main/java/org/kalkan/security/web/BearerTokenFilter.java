@@ -1,4 +1,4 @@
-package org.kalkan.security.internal;
+package org.kalkan.security.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,9 +8,8 @@ import java.io.IOException;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.security.AuditTrail;
+import org.kalkan.security.Credentials;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,16 +27,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
         void write(HttpServletResponse response, String detail) throws IOException;
     }
 
-    private final ApiTokens tokens;
+    private final Credentials tokens;
     private final AuditTrail audit;
     private final Unauthorized unauthorized;
 
-    BearerTokenFilter(ApiTokens tokens, AuditTrail audit) {
+    BearerTokenFilter(Credentials tokens, AuditTrail audit) {
         this(tokens, audit, (response, detail) -> ProblemWriter.write(response, HttpServletResponse.SC_UNAUTHORIZED,
                 "Unauthorized", detail));
     }
 
-    BearerTokenFilter(ApiTokens tokens, AuditTrail audit, Unauthorized unauthorized) {
+    BearerTokenFilter(Credentials tokens, AuditTrail audit, Unauthorized unauthorized) {
         this.tokens = tokens;
         this.audit = audit;
         this.unauthorized = unauthorized;
@@ -68,19 +67,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ApiTokens.Resolution resolution = tokens.resolve(token);
-        if (resolution instanceof ApiTokens.Invalid invalid) {
-            audit.recordDenial("anonymous", request.getMethod(), request.getRequestURI(), invalid.reason());
-            unauthorized.write(response, "The bearer token is not valid: " + invalid.reason() + ".");
+        Credentials.BearerCheck check = tokens.bearer(token);
+        if (check instanceof Credentials.Refused refused) {
+            audit.recordDenial("anonymous", request.getMethod(), request.getRequestURI(), refused.reason());
+            unauthorized.write(response, "The bearer token is not valid: " + refused.reason() + ".");
             return;
         }
-        ApiTokens.Valid valid = (ApiTokens.Valid) resolution;
-        KalkanPrincipal principal = valid.principal();
-        request.setAttribute(TOKEN_ID, valid.tokenId());
-        var authorities = principal.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+        Credentials.Accepted accepted = (Credentials.Accepted) check;
+        request.setAttribute(TOKEN_ID, accepted.tokenId());
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
+        context.setAuthentication(accepted.authentication());
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -1,4 +1,4 @@
-package org.kalkan.security.internal;
+package org.kalkan.security.web;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package org.kalkan.platform;
+package org.kalkan.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ class PageMarkingTests {
     private static final Map<String, Set<String>> COMMUNITIES = Map.of("MEMBERS", MEMBERS,
             "ALL", Set.of("AZE", "KAZ", "KGZ", "TUR", "UZB", "HUN", "TKM"));
 
-    private final PageMarking page = new PageMarking(new Organisation());
+    private final RequestPageMarking page = new RequestPageMarking(new Organisation());
 
     @Test
     void aPageWithoutLabelledRecordsIsUnclassifiedWithoutReleasability() {

@@ -1,4 +1,4 @@
-package org.kalkan.platform.internal;
+package org.kalkan.platform.web;
 
 import java.time.Clock;
 import java.util.Locale;

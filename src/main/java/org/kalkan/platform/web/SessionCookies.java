@@ -1,4 +1,4 @@
-package org.kalkan.platform.internal;
+package org.kalkan.platform.web;
 
 import org.kalkan.platform.PublicBaseUrl;
 import org.slf4j.Logger;
