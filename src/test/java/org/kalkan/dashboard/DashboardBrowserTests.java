@@ -58,9 +58,12 @@ class DashboardBrowserTests {
         String text = "Armed group at the Dostuk crossing " + System.nanoTime();
         raiseFlash(api, watch, text);
 
-        wait.until(d -> d.findElement(By.id("panel-alerts")).getText().contains(text));
+        // Read in the wait: the panel may be fetched again and replaced between a find and a read (a stale element).
+        String row = wait.until(d -> {
+            String panel = d.findElement(By.id("panel-alerts")).getText();
+            return panel.contains(text) ? panel : null;
+        });
         assertThat(browser.executeScript("return window.kalkanSamePage === true;")).as("no reload").isEqualTo(true);
-        String row = browser.findElement(By.id("panel-alerts")).getText();
         assertThat(row).contains("Flash").contains("RESTRICTED // REL TO KGZ, TUR");
         wait.until(d -> Integer.parseInt(d.findElement(badge).getDomAttribute("data-badge")) == before + 1);
         assertThat(browser.getTitle()).startsWith("(" + (before + 1) + ") ");
