@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The node's federation settings: its id and nation ({@code KALKAN_NODE_ID}, {@code KALKAN_NODE_NATION}; no nation
  * for the centre, which serves every nation), the highest classification it is accredited for, the mutual-TLS port
  * ({@code KALKAN_FEDERATION_PORT}, 0 = any free port), how relayed entries may travel, how the links pull, and how
- * often each peer's signed audit checkpoint is fetched and checked ({@code witness-interval}).
+ * often each peer's signed audit checkpoint is fetched and checked ({@code witness-interval}), and how long the
+ * sequencer gathers commits into one signed run ({@code sequence-gather}).
  */
 @ConfigurationProperties("kalkan.federation")
 public record FederationProperties(
@@ -26,7 +27,8 @@ public record FederationProperties(
         @DefaultValue("PT30S") Duration maxBackoff,
         @DefaultValue("PT60S") Duration requestTimeout,
         @DefaultValue("67108864") long maxBatchBytes,
-        @DefaultValue("PT30S") Duration witnessInterval) {
+        @DefaultValue("PT30S") Duration witnessInterval,
+        @DefaultValue("PT0.1S") Duration sequenceGather) {
 
     public FederationProperties {
         NodeId.of(nodeId);

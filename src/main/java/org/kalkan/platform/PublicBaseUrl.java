@@ -3,6 +3,7 @@ package org.kalkan.platform;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -22,6 +23,7 @@ public class PublicBaseUrl {
 
     private final String configured;
     private final Environment environment;
+    private volatile @Nullable String derived;
 
     public PublicBaseUrl(PlatformProperties properties, Environment environment) {
         this.configured = validated(properties.publicBaseUrl());
@@ -37,12 +39,23 @@ public class PublicBaseUrl {
         if (!configured.isEmpty()) {
             return configured;
         }
+        String known = derived;
+        if (known != null) {
+            return known;
+        }
+        String listening = environment.getProperty("local.server.port");
         boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, false)
                 || environment.getProperty("server.ssl.bundle") != null
                 || environment.getProperty("server.ssl.key-store") != null;
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String port = listening != null ? listening : environment.getProperty("server.port", "8080");
         String contextPath = environment.getProperty("server.servlet.context-path", "");
-        return (tls ? "https" : "http") + "://localhost:" + port + trimmed(contextPath);
+        String url = (tls ? "https" : "http") + "://localhost:" + port + trimmed(contextPath);
+        if (listening != null) {
+            // Kept once the server listens: the HSTS header asks on every request, and each Environment lookup walks
+            // every property source (5 % of a report's CPU in the ingest profile).
+            derived = url;
+        }
+        return url;
     }
 
     /** Whether clients reach the node over TLS (the configured base URL is {@code https}). */

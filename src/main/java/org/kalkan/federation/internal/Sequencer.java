@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database) takes the committed ones in the order they were written, gives each the next gapless sequence number of
  * its stream, stores its leaf hash, and signs one seal over the new range. A reader only ever reads numbered entries,
  * and a number is never given below one already given, so no reader can skip an entry that commits late — the
- * failure of a plain serial column used as a cursor. Woken after every commit that wrote an entry, and every
- * {@code sequence-interval} in case a wake-up was lost (another instance, a restart).
+ * failure of a plain serial column used as a cursor. Woken after a commit that wrote an entry (gathering the commits of
+ * the next {@code sequence-gather} into the same run), and every {@code sequence-interval} in case a wake-up was lost
+ * (another instance, a restart).
  */
 @Component
 class Sequencer implements SmartLifecycle {
@@ -125,6 +126,11 @@ class Sequencer implements SmartLifecycle {
         while (thread != null) {
             try {
                 boolean woken = wakeUps.tryAcquire(properties.sequenceInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (woken) {
+                    // Commits arriving meanwhile share this run and its one signature: woken per commit, the
+                    // sequencer signed a seal for almost every report under load (8 % of the node's CPU).
+                    TimeUnit.MILLISECONDS.sleep(properties.sequenceGather().toMillis());
+                }
                 wakeUps.drainPermits();
                 if (woken) {
                     // A commit here wrote an entry: number it now (the advisory lock keeps runs one at a time).
