@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.council.CouncilProperties;
 import org.kalkan.council.DecisionVersion;
 import org.kalkan.council.Procedure;
 import org.kalkan.members.MemberStates;

@@ -15,6 +15,7 @@ import org.kalkan.council.Consultation;
 import org.kalkan.council.ConsultationId;
 import org.kalkan.council.ConsultationRequest;
 import org.kalkan.council.Council;
+import org.kalkan.council.CouncilProperties;
 import org.kalkan.council.Decision;
 import org.kalkan.council.DecisionCirculated;
 import org.kalkan.council.DecisionDraft;

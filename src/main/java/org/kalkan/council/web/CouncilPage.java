@@ -28,7 +28,7 @@ import org.kalkan.council.Procedure;
 import org.kalkan.council.Revision;
 import org.kalkan.council.Session;
 import org.kalkan.council.ThreatGround;
-import org.kalkan.council.internal.CouncilProperties;
+import org.kalkan.council.CouncilProperties;
 import org.kalkan.members.MemberStates;
 import org.kalkan.members.Nation;
 import org.kalkan.platform.NavigationEntry;

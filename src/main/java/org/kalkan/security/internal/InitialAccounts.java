@@ -9,6 +9,7 @@ import java.util.Set;
 import org.kalkan.platform.PlatformProperties;
 import org.kalkan.platform.PrivateFiles;
 import org.kalkan.security.AuditTrail;
+import org.kalkan.security.DemoAccounts;
 import org.kalkan.security.Role;
 import org.kalkan.security.SecurityProperties;
 import org.kalkan.shared.Classification;

@@ -1,17 +1,17 @@
 package org.kalkan.security.internal;
 
-import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.security.AuditTrail;
+import org.kalkan.security.BearerTokens;
 import org.kalkan.shared.NotFoundException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Issues a bearer token after the same checks as the login form, and revokes the token a request came with. */
+/** {@link BearerTokens}: issued after the same checks as the login form, revoked by the token a request came with. */
 @Service
-public class TokenService {
+class TokenService implements BearerTokens {
 
     private final Authenticator authenticator;
     private final ApiTokens tokens;
@@ -23,10 +23,7 @@ public class TokenService {
         this.audit = audit;
     }
 
-    public record IssuedToken(String token, Instant expiresAt) {
-    }
-
-    /** A token for the user, asked for from {@code source} (the client's address). */
+    @Override
     @Transactional(noRollbackFor = AuthenticationException.class)
     public IssuedToken issue(String username, String password, @Nullable String totp, String source) {
         KalkanPrincipal principal = authenticator.authenticate(username, password, totp, source);
@@ -36,10 +33,7 @@ public class TokenService {
         return new IssuedToken(issued.token(), issued.expiresAt());
     }
 
-    /**
-     * Revokes the bearer token a request was authenticated with ({@code tokenId}, null when it came without one): it
-     * is refused from the next request on.
-     */
+    @Override
     @Transactional
     public void revokeCurrent(@Nullable UUID tokenId, String username) {
         if (tokenId == null || !tokens.revoke(tokenId, username, username)) {

@@ -7,9 +7,9 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.kalkan.security.BearerTokens;
 import org.kalkan.security.internal.PrincipalHolder;
 import org.kalkan.security.internal.SignInThrottledException;
-import org.kalkan.security.internal.TokenService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -32,10 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth")
 class AuthApi {
 
-    private final TokenService tokens;
+    private final BearerTokens tokens;
     private final Clock clock;
 
-    AuthApi(TokenService tokens, Clock clock) {
+    AuthApi(BearerTokens tokens, Clock clock) {
         this.tokens = tokens;
         this.clock = clock;
     }

@@ -1,7 +1,7 @@
 package org.kalkan.security.web;
 
 import java.util.List;
-import org.kalkan.security.internal.DemoAccounts;
+import org.kalkan.security.DemoAccounts;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Controller;

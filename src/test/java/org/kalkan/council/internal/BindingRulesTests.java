@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kalkan.council.CouncilProperties;
 import org.kalkan.members.MemberStates;
 import org.kalkan.members.Nation;
 import org.kalkan.members.NationStatus;

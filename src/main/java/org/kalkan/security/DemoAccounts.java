@@ -1,11 +1,10 @@
-package org.kalkan.security.internal;
+package org.kalkan.security;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.kalkan.security.Role;
 import org.kalkan.shared.Classification;
 
 /**

@@ -1,4 +1,4 @@
-package org.kalkan.council.internal;
+package org.kalkan.council;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
