@@ -47,6 +47,24 @@ class LiveStreamTests {
     }
 
     @Test
+    void everyReportOfABatchReachesTheStream() throws Exception {
+        ApiClient api = new ApiClient(port);
+        EventStream tur = new EventStream(port, "/api/v1/events", api.token("tur.officer", "kalkan-demo"));
+        assertThat(tur.opened.await(10, TimeUnit.SECONDS)).isTrue();
+        List<java.util.Map<String, Object>> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            batch.add(IncidentFixtures.report("OTHER", 36 + (i % 20) * 0.9, 60 + (i / 20) * 0.9, "UNCLASSIFIED", "ALL"));
+        }
+        var filed = api.post("/api/v1/reports/batch", api.token("aze.officer", "kalkan-demo"), batch);
+        assertThat(filed.status()).isEqualTo(201);
+        // A burst fills the connection's buffer: the stream used to end there, a few events in.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> tur.lines.stream().filter(l -> l.startsWith("event:incident.reported")).count() >= 200
+                        || tur.lines.stream().anyMatch(l -> l.startsWith("closed")));
+        assertThat(tur.lines).noneMatch(l -> l.startsWith("closed"));
+    }
+
+    @Test
     void theStreamNeedsCredentials() {
         var refused = new ApiClient(port).get("/api/v1/events", null);
         assertThat(refused.status()).isEqualTo(401);

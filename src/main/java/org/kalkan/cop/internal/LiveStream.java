@@ -163,8 +163,10 @@ public class LiveStream implements SmartLifecycle {
         private final StreamSink sink;
         private final int capacity;
         private final Object writing = new Object();
+        // Guarded by writing: written since the last flush.
+        private boolean unflushed;
         // Guarded by this:
-        private final ArrayDeque<byte[][]> queue = new ArrayDeque<>();
+        private final ArrayDeque<Frame> queue = new ArrayDeque<>();
         private long nextId = 1;
         private boolean scheduled;
         private boolean resyncing;
@@ -197,9 +199,14 @@ public class LiveStream implements SmartLifecycle {
             }
         }
 
-        private byte[][] frame(String type, byte[] json) {
+        /** One event as one write: the Servlet API allows a non-blocking write only after {@code isReady()}. */
+        private Frame frame(String type, byte[] json) {
             byte[] head = ("event:" + type + "\nid:" + nextId++ + "\ndata:").getBytes(StandardCharsets.UTF_8);
-            return new byte[][] {head, json, END_OF_EVENT};
+            byte[] bytes = new byte[head.length + json.length + END_OF_EVENT.length];
+            System.arraycopy(head, 0, bytes, 0, head.length);
+            System.arraycopy(json, 0, bytes, head.length, json.length);
+            System.arraycopy(END_OF_EVENT, 0, bytes, head.length + json.length, END_OF_EVENT.length);
+            return new Frame(bytes, true);
         }
 
         /** Under this subscriber's lock. */
@@ -220,7 +227,7 @@ public class LiveStream implements SmartLifecycle {
                 return;
             }
             if (quiet && open && !resyncing) {
-                queue.add(new byte[][] {HEARTBEAT});
+                queue.add(new Frame(HEARTBEAT, false));
                 schedule();
             }
             quiet = true;
@@ -236,32 +243,34 @@ public class LiveStream implements SmartLifecycle {
             close();
         }
 
-        /** Writes what is queued while the connection can take it; never blocks. */
+        /**
+         * Writes what is queued while the connection can take it; never blocks. Every write and the flush come right
+         * after the connection said it was ready: a non-blocking servlet stream refuses a write otherwise (and used to
+         * close the stream in the middle of a burst, when an event went out in three writes).
+         */
         private void drain() {
             synchronized (writing) {
-                boolean wrote = false;
                 try {
                     while (open) {
                         if (!sink.ready()) {
                             return; // the connection calls writable() when it can take more
                         }
-                        byte[][] frame = next();
+                        Frame frame = next();
                         if (frame == null) {
-                            if (wrote) {
+                            if (unflushed) {
                                 sink.flush();
+                                unflushed = false;
                             }
                             if (finishedResync()) {
                                 close();
                             }
                             return;
                         }
-                        for (byte[] part : frame) {
-                            sink.write(part);
-                        }
-                        if (frame.length > 1) {
+                        sink.write(frame.bytes());
+                        unflushed = true;
+                        if (frame.event()) {
                             delivered.increment();
                         }
-                        wrote = true;
                     }
                 } catch (IOException | RuntimeException e) {
                     // The edge of a subscriber's drain: whatever broke its connection, it is forgotten, never retried.
@@ -272,8 +281,8 @@ public class LiveStream implements SmartLifecycle {
         }
 
         /** The next frame, or null (and no drain scheduled any more) when the queue is empty. */
-        private synchronized byte @Nullable [][] next() {
-            byte[][] frame = queue.poll();
+        private synchronized @Nullable Frame next() {
+            Frame frame = queue.poll();
             if (frame == null) {
                 scheduled = false;
             }
@@ -292,5 +301,9 @@ public class LiveStream implements SmartLifecycle {
             }
             sink.close();
         }
+    }
+
+    /** What one write sends: an event (counted as delivered) or a heartbeat. */
+    private record Frame(byte[] bytes, boolean event) {
     }
 }

@@ -97,6 +97,22 @@ class LiveStreamFanOutTests {
     }
 
     @Test
+    void aConnectionThatTakesOneWriteAtATimeGetsEveryEventWhole() {
+        Sink slow = new Sink(true);
+        slow.oneWriteAtATime = true;
+        LiveStream.Subscription subscription = stream.subscribe(subject("tur.officer", "TUR"), slow);
+        for (int i = 0; i < 6; i++) {
+            stream.publish(event("e" + i, "RESTRICTED", "MEMBERS"));
+        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            slow.makeRoom(subscription);
+            return slow.events().size() == 7 || slow.closed;
+        });
+        assertThat(slow.closed).isFalse();
+        assertThat(slow.text()).contains("id:7\ndata:{\"title\":\"e5\"}\n\n");
+    }
+
+    @Test
     void aThousandSubscribersCostNoThreadEach() {
         int threadsBefore = Thread.activeCount();
         List<Sink> sinks = new ArrayList<>();
@@ -125,6 +141,8 @@ class LiveStreamFanOutTests {
         private final ByteArrayOutputStream written = new ByteArrayOutputStream();
         volatile boolean ready;
         volatile boolean closed;
+        // Like a servlet stream in non-blocking mode whose buffer one write fills: not ready again until sent.
+        volatile boolean oneWriteAtATime;
 
         Sink(boolean ready) {
             this.ready = ready;
@@ -137,11 +155,26 @@ class LiveStreamFanOutTests {
 
         @Override
         public synchronized void write(byte[] bytes) {
+            if (oneWriteAtATime) {
+                if (!ready) {
+                    throw new IllegalStateException("write while not ready"); // as Tomcat's non-blocking stream
+                }
+                ready = false;
+            }
             written.writeBytes(bytes);
         }
 
         @Override
         public void flush() {
+            if (oneWriteAtATime && !ready) {
+                throw new IllegalStateException("flush while not ready");
+            }
+        }
+
+        /** The container has sent what was buffered: one more write may go, and the subscription hears so. */
+        void makeRoom(LiveStream.Subscription subscription) {
+            ready = true;
+            subscription.writable();
         }
 
         @Override
