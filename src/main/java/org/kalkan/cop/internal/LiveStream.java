@@ -96,16 +96,23 @@ public class LiveStream implements SmartLifecycle {
     public void publish(LiveEvent event) {
         // Serialised once for every subscriber, not once per subscriber.
         byte[] json = JSON.writeValueAsBytes(event.data());
-        SecurityLabel unless = event.unlessReadable();
+        // Decided once per person for this event: many screens share a few accounts, and the policy per screen was a
+        // quarter of the node's CPU at 500 reports/s to 200 screens.
+        Map<Subject, Boolean> decided = new java.util.HashMap<>();
         for (Subscriber subscriber : subscribers) {
-            // The subscriber's context is the one of the request that opened the stream (ADR 0006).
-            if (!policy.canRead(subscriber.subject, event.label(), event.origin(), event.exercise())
-                    || unless != null && policy.canRead(subscriber.subject, unless, event.origin(), event.exercise())) {
+            if (!decided.computeIfAbsent(subscriber.subject, subject -> mayReceive(subject, event))) {
                 withheld.increment();
                 continue;
             }
             subscriber.offer(event.type(), json);
         }
+    }
+
+    /** Whether the subject may read the event in its own context (ADR 0006: the one of the request that opened it). */
+    private boolean mayReceive(Subject subject, LiveEvent event) {
+        SecurityLabel unless = event.unlessReadable();
+        return policy.canRead(subject, event.label(), event.origin(), event.exercise())
+                && !(unless != null && policy.canRead(subject, unless, event.origin(), event.exercise()));
     }
 
     public int subscriberCount() {
