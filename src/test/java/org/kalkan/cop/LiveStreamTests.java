@@ -1,9 +1,12 @@
 package org.kalkan.cop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.kalkan.ApiClient;
@@ -51,14 +54,14 @@ class LiveStreamTests {
         ApiClient api = new ApiClient(port);
         EventStream tur = new EventStream(port, "/api/v1/events", api.token("tur.officer", "kalkan-demo"));
         assertThat(tur.opened.await(10, TimeUnit.SECONDS)).isTrue();
-        List<java.util.Map<String, Object>> batch = new java.util.ArrayList<>();
+        List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             batch.add(IncidentFixtures.report("OTHER", 36 + (i % 20) * 0.9, 60 + (i / 20) * 0.9, "UNCLASSIFIED", "ALL"));
         }
         var filed = api.post("/api/v1/reports/batch", api.token("aze.officer", "kalkan-demo"), batch);
         assertThat(filed.status()).isEqualTo(201);
         // A burst fills the connection's buffer: the stream used to end there, a few events in.
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> tur.lines.stream().filter(l -> l.startsWith("event:incident.reported")).count() >= 200
                         || tur.lines.stream().anyMatch(l -> l.startsWith("closed")));
         assertThat(tur.lines).noneMatch(l -> l.startsWith("closed"));
