@@ -44,23 +44,26 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.kalkan.ApiClient;
 
 /**
- * CoT load (issue 7): N TAK clients over mutual TLS, each with its own certificate enrolled through the API
+ * CoT load (issues 7 and 21): N TAK clients over mutual TLS, each with its own certificate enrolled through the API
  * ({@code POST /api/v1/cot/enrollments}, signed by the node's CA), each sending one position per second under its
  * own uid and all receiving the picture. Reports the send-to-receive latency (intended send time to read, one
- * clock: clients and node share this JVM) and the deliveries per second; steps N up ({@code 100,200,400,800}),
- * then bisects between the last N with p99 under 1 s and at least 99 % of the expected deliveries and the first
- * without. The same clients, certificates and messages then go through Debian's {@code mosquitto} (MQTT 3.1.1,
- * QoS 0, one topic, no filtering, TCP_NODELAY as on the node), over mutual TLS with the node's CA and server
- * certificate and over plain TCP, searched the same way, in the same run. Finally a mixed-nations run at Kalkan's
- * largest N: clients of five nations, every other one labelling {@code REL TO <own nation>} and the rest
- * {@code REL TO MEMBERS}; a delivery across a label is counted as a
- * violation. Clients are Netty channels on two event-loop threads, not a thread each.
+ * clock: clients and node share this machine), the deliveries per second of the measured window, and the rate of
+ * reading during the window whatever the send time ({@code received/s}: what an overloaded system still moves);
+ * steps N up ({@code 100,200,400,800}), then bisects between the last N with p99 under 1 s and at least 99 % of the
+ * expected deliveries and the first without. The same clients, certificates and messages then go through the
+ * baselines, searched the same way in the same run: Debian's {@code mosquitto} (MQTT 3.1.1, QoS 0, one topic, no
+ * filtering) and {@code nats-server} (NATS, echo off), each over mutual TLS with the node's CA and server
+ * certificate and over plain TCP; their configuration and limits are printed. Finally a mixed-nations run at
+ * Kalkan's largest N: clients of five nations, every other one labelling {@code REL TO <own nation>} and the rest
+ * {@code REL TO MEMBERS}; a delivery across a label is counted as a violation. Clients are Netty channels on two
+ * event-loop threads, not a thread each.
  *
  * <p>Run: {@code mvn -q -DskipNpm=true test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.kalkan.bench.CotLoadBenchmark -Dexec.args="100,200,400,800,1600 15 3"} (steps, measured
- * seconds per run, bisections; a fourth argument {@code kalkan-only} skips the broker, for profiling). Needs
- * {@code mosquitto} on the PATH ({@code apt-get install -y mosquitto}). Not part of
- * {@code mvn verify}.
+ * -Dexec.mainClass=org.kalkan.bench.CotLoadBenchmark -Dexec.args="100,200,400,800,1600 15 3 all"} (steps, measured
+ * seconds per run, bisections, systems: {@code all}, {@code kalkan-only}, or a list of {@code kalkan},
+ * {@code mosquitto-tls}, {@code mosquitto-tcp}, {@code nats-tls}, {@code nats-tcp}). Needs {@code mosquitto} and
+ * {@code nats-server} on the PATH for the baselines ({@code apt-get install -y mosquitto nats-server}). Against
+ * instances started elsewhere see {@code bench/cluster}. Not part of {@code mvn verify}.
  */
 public final class CotLoadBenchmark {
 
