@@ -62,20 +62,26 @@ class FileNodeKeys implements NodeKeys {
         Path keyFile = directory.resolve("node-key.pem");
         Path certificateFile = directory.resolve("node.pem");
         try {
-            if (Files.exists(keyFile) && Files.exists(certificateFile)) {
-                certificate = readCertificate(Files.readString(certificateFile));
-                keys = new KeyPair(certificate.getPublicKey(), readPrivateKey(Files.readString(keyFile)));
-            } else {
-                Files.createDirectories(directory);
-                keys = newKeyPair();
-                certificate = selfSigned(keys, nodeId, clock.instant());
-                writePrivate(keyFile, pem(new JcaPKCS8Generator(keys.getPrivate(), null).generate()));
-                Files.writeString(certificateFile, pem(certificate));
-            }
+            // Instances of a cluster share the directory and may start at once: one creates, the others read.
+            X509Certificate[] read = new X509Certificate[1];
+            keys = PrivateFiles.exclusively(directory, () -> {
+                try {
+                    if (Files.exists(keyFile) && Files.exists(certificateFile)) {
+                        read[0] = readCertificate(Files.readString(certificateFile));
+                        return new KeyPair(read[0].getPublicKey(), readPrivateKey(Files.readString(keyFile)));
+                    }
+                    KeyPair created = newKeyPair();
+                    read[0] = selfSigned(created, nodeId, clock.instant());
+                    writePrivate(keyFile, pem(new JcaPKCS8Generator(created.getPrivate(), null).generate()));
+                    Files.writeString(certificateFile, pem(read[0]));
+                    return created;
+                } catch (GeneralSecurityException | OperatorCreationException e) {
+                    throw new IllegalStateException("cannot read or create the node key in " + directory, e);
+                }
+            });
+            certificate = read[0];
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the node key in " + directory, e);
-        } catch (GeneralSecurityException | OperatorCreationException e) {
-            throw new IllegalStateException("cannot read or create the node key in " + directory, e);
         }
     }
 
