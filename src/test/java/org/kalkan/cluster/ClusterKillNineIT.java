@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,13 +43,8 @@ class ClusterKillNineIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        postgres = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(Path.of("target", "embedded-pg").toAbsolutePath().toFile())
-                .setDataDirectory(Path.of("target", "test-data", "kill9-cluster-" + UUID.randomUUID(), "postgres"))
-                .start();
-        kafka = new EmbeddedKafkaKraftBroker(1, 3, Signal.TOPIC);
-        kafka.brokerProperties(Map.of("offsets.topic.num.partitions", "1", "group.initial.rebalance.delay.ms", "0"));
-        kafka.afterPropertiesSet();
+        postgres = Database.start("kill9-cluster");
+        kafka = Database.broker(3);
         Path dataDir = Files.createTempDirectory(Path.of("target"), "kill9-cluster-");
         // Both at once, on the empty database and the shared data directory, as a rollout starts them.
         ExecutorService starting = Executors.newFixedThreadPool(2);

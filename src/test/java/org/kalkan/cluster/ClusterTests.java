@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -85,14 +84,8 @@ class ClusterTests {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        postgres = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(Path.of("target", "embedded-pg").toAbsolutePath().toFile())
-                .setDataDirectory(Path.of("target", "test-data", "cluster-" + UUID.randomUUID(), "postgres"))
-                .start();
-        kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, Signal.TOPIC);
-        // One partition of consumer offsets, not fifty: the first consumer group is ready in a second, not ten.
-        kafka.brokerProperties(Map.of("offsets.topic.num.partitions", "1", "group.initial.rebalance.delay.ms", "0"));
-        kafka.afterPropertiesSet();
+        postgres = Database.start("cluster");
+        kafka = Database.broker(PARTITIONS);
         // All three at once on the empty database, as a load balancer's pool or a rollout starts them: Flyway
         // migrates under its own lock, the demo seeders under the start-up seeding lock (one seeds, the others skip),
         // and the node's keys and CoT authority in the shared data directory are created by one and read by the others.
