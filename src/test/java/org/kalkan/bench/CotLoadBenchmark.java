@@ -18,7 +18,6 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.net.ServerSocket;
@@ -40,8 +39,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.kalkan.ApiClient;
@@ -82,7 +79,8 @@ public final class CotLoadBenchmark {
     }
 
     /** What one run measured. */
-    record Result(String system, int clients, boolean mixed, long expected, long delivered, long duplicates,
+    record Result(String system, int clients, boolean mixed, long expected, long delivered, long receivedInWindow,
+            long duplicates,
             long violations, double seconds, double p50, double p99, double max, double cpuSeconds,
             double brokerCpuSeconds, String load) {
 
@@ -95,11 +93,11 @@ public final class CotLoadBenchmark {
         }
 
         String row() {
-            return String.format("| %d | %s | %s | %,d / %,d (%.1f %%) | %,.0f | %.1f ms | %.1f ms | %.0f ms | %s"
-                    + " | %.1f s + %.1f s"
+            return String.format("| %d | %s | %s | %,d / %,d (%.1f %%) | %,.0f | %,.0f | %.1f ms | %.1f ms | %.0f ms"
+                    + " | %s | %.1f s + %.1f s"
                     + " | %s | %s |", clients, mixed ? "mixed" : "MEMBERS", system, delivered, expected,
-                    100.0 * delivered / Math.max(1, expected), perSecond(), p50, p99, max,
-                    system.equals("Kalkan") ? Long.toString(violations) : "(no filtering)", cpuSeconds,
+                    100.0 * delivered / Math.max(1, expected), perSecond(), receivedInWindow / seconds, p50, p99, max,
+                    system.startsWith("Kalkan") ? Long.toString(violations) : "(no filtering)", cpuSeconds,
                     brokerCpuSeconds, load, sustained() ? "yes" : "no");
         }
     }
@@ -108,6 +106,8 @@ public final class CotLoadBenchmark {
     static final class Tally {
         final long[] histogram = new long[BUCKETS];
         long delivered;
+        /** Every new message of the run read while the window was open, whenever it was sent: the rate achieved. */
+        long receivedInWindow;
         long duplicates;
         long violations;
     }
@@ -157,15 +157,33 @@ public final class CotLoadBenchmark {
         }
     }
 
-    /** The systems under test: the node's CoT server, and the MQTT broker over mutual TLS and over plain TCP. */
+    /** The systems under test: the node's CoT server, and the two brokers over mutual TLS and over plain TCP. */
     enum Protocol {
-        COT("Kalkan"), MQTT("mosquitto TLS"), MQTT_TCP("mosquitto TCP");
+        COT("Kalkan", "kalkan", true), MQTT("mosquitto TLS", "mosquitto-tls", true),
+        MQTT_TCP("mosquitto TCP", "mosquitto-tcp", false), NATS("NATS TLS", "nats-tls", true),
+        NATS_TCP("NATS TCP", "nats-tcp", false);
 
         final String label;
+        final String option;
+        final boolean tls;
 
-        Protocol(String label) {
+        Protocol(String label, String option, boolean tls) {
             this.label = label;
+            this.option = option;
+            this.tls = tls;
         }
+
+        boolean mqtt() {
+            return this == MQTT || this == MQTT_TCP;
+        }
+
+        boolean nats() {
+            return this == NATS || this == NATS_TCP;
+        }
+    }
+
+    /** Where a run's clients connect: client i to {@code ports[i % ports.length]}; pids whose CPU is counted. */
+    record Target(Protocol protocol, String label, int[] ports, long[] pids) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -173,60 +191,25 @@ public final class CotLoadBenchmark {
                 .mapToInt(Integer::parseInt).toArray();
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int bisections = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        boolean kalkanOnly = args.length > 3 && args[3].equals("kalkan-only");
+        List<Protocol> systems = systems(args.length > 3 ? args[3] : "all");
         BenchNode.describeMachine();
         System.out.println("uptime: " + uptime());
         List<Result> results = new ArrayList<>();
-        try (BenchNode node = BenchNode.start("--kalkan.cot.tls-port=0", "--kalkan.cot.bind-address=127.0.0.1")) {
-            int cotPort = (int) invoke(node.context.getBean(Class.forName("org.kalkan.interop.cot.CotServer")),
-                    "tlsPort");
-            Object authority = node.context.getBean(Class.forName("org.kalkan.interop.cot.CertificateAuthority"));
-            X509Certificate ca = (X509Certificate) invoke(authority, "caCertificate");
-            Path brokerDir = Files.createTempDirectory("kalkan-mosquitto-");
-            int brokerPort = freePort();
-            int brokerTcpPort = freePort();
-            Process broker = startMosquitto(brokerDir, brokerPort, brokerTcpPort, ca,
-                    (X509Certificate) invoke(authority, "serverCertificate"), (PrivateKey) invoke(authority,
-                            "serverKey"));
-            EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-            try {
-                Clients clients = new Clients(new ApiClient(node.port), ca, group, seconds);
-                clients.brokerPid = broker.pid();
-                int kalkanLargest = search(Protocol.COT, cotPort, clients, steps, bisections, results);
-                if (kalkanOnly) { // a profiling run: the node alone
-                    broker.destroy();
-                    System.exit(0);
-                }
-                int brokerLargest = search(Protocol.MQTT, brokerPort, clients, steps, bisections, results);
-                int tcpLargest = search(Protocol.MQTT_TCP, brokerTcpPort, clients, steps, bisections, results);
-                int mixed = Math.max(kalkanLargest, steps[0]);
-                Result kalkanMixed = clients.run(Protocol.COT, cotPort, mixed, true);
-                Result brokerMixed = clients.run(Protocol.MQTT, brokerPort, mixed, true);
-                results.add(kalkanMixed);
-                results.add(brokerMixed);
-                System.out.println();
-                System.out.println("largest N with p99 < 1 s and >= 99 % delivered: Kalkan " + kalkanLargest
-                        + ", mosquitto TLS " + brokerLargest + ", mosquitto TCP " + tcpLargest);
-                Result k = largest(results, Protocol.COT.label, kalkanLargest);
-                for (Protocol p : List.of(Protocol.MQTT, Protocol.MQTT_TCP)) {
-                    Result b = largest(results, p.label, p == Protocol.MQTT ? brokerLargest : tcpLargest);
-                    if (k != null && b != null) {
-                        System.out.printf("deliveries/s at the largest N: Kalkan %,.0f, %s %,.0f, ratio %.2f%n",
-                                k.perSecond(), p.label, b.perSecond(), k.perSecond() / b.perSecond());
-                    }
-                }
-                System.out.printf("mixed nations, N=%d: Kalkan %,.0f/s (filtered), mosquitto %,.0f/s (unfiltered), "
-                        + "label violations %d%n", mixed, kalkanMixed.perSecond(), brokerMixed.perSecond(),
-                        kalkanMixed.violations());
-            } finally {
-                group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-                broker.destroy();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        try {
+            String external = System.getProperty("bench.cot", "");
+            if (!external.isEmpty()) {
+                runExternal(external, steps, seconds, bisections, group, results);
+            } else {
+                runHere(systems, steps, seconds, bisections, group, results);
             }
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
         System.out.println();
-        System.out.println("| N | labels | system | delivered / expected | deliveries/s | p50 | p99 | max "
-                + "| label violations | CPU s: JVM + broker | load average | sustained |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| N | labels | system | delivered / expected | deliveries/s | received/s | p50 | p99 | max "
+                + "| label violations | CPU s: JVM + others | load average | sustained |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
             System.out.println(r.row());
         }
@@ -234,39 +217,141 @@ public final class CotLoadBenchmark {
         System.exit(0);
     }
 
+    /** {@code all}, {@code kalkan-only} (profiling) or a comma-separated list of {@link Protocol#option}s. */
+    private static List<Protocol> systems(String argument) {
+        if (argument.equals("all")) {
+            return List.of(Protocol.values());
+        }
+        if (argument.equals("kalkan-only")) {
+            return List.of(Protocol.COT);
+        }
+        List<Protocol> chosen = new ArrayList<>();
+        for (String option : argument.split(",")) {
+            chosen.add(java.util.Arrays.stream(Protocol.values()).filter(p -> p.option.equals(option)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown system " + option)));
+        }
+        return chosen;
+    }
+
+    /** The node in this JVM and the brokers beside it, searched one after the other, then the mixed run. */
+    private static void runHere(List<Protocol> systems, int[] steps, int seconds, int bisections,
+            EventLoopGroup group, List<Result> results) throws Exception {
+        try (BenchNode node = BenchNode.start("--kalkan.cot.tls-port=0", "--kalkan.cot.bind-address=127.0.0.1")) {
+            int cotPort = (int) invoke(node.context.getBean(Class.forName("org.kalkan.interop.cot.CotServer")),
+                    "tlsPort");
+            Object authority = node.context.getBean(Class.forName("org.kalkan.interop.cot.CertificateAuthority"));
+            X509Certificate ca = (X509Certificate) invoke(authority, "caCertificate");
+            Path brokerDir = Files.createTempDirectory("kalkan-brokers-");
+            LoadBrokers.writeCertificates(brokerDir, ca, (X509Certificate) invoke(authority, "serverCertificate"),
+                    (PrivateKey) invoke(authority, "serverKey"));
+            List<Process> brokers = new ArrayList<>();
+            Map<Protocol, Target> targets = new java.util.EnumMap<>(Protocol.class);
+            try {
+                int[] mosquittoPorts = {freePort(), freePort()};
+                for (Protocol p : systems) {
+                    targets.put(p, target(p, cotPort, brokerDir, brokers, targets, mosquittoPorts));
+                }
+                Clients clients = new Clients(new ApiClient(node.port), group, seconds);
+                Map<Protocol, Integer> largest = new java.util.EnumMap<>(Protocol.class);
+                for (Protocol p : systems) {
+                    largest.put(p, search(targets.get(p), clients, steps, bisections, results));
+                }
+                System.out.println();
+                System.out.println("largest N with p99 < 1 s and >= 99 % delivered: " + largest);
+                for (Process broker : brokers) {
+                    System.out.println("broker pid " + broker.pid() + " after the runs: " + LoadBrokers.limits(
+                            broker.pid()));
+                }
+                Result k = largest(results, Protocol.COT.label, largest.getOrDefault(Protocol.COT, 0));
+                for (Protocol p : systems) {
+                    Result b = largest(results, p.label, largest.get(p));
+                    if (p != Protocol.COT && k != null && b != null) {
+                        System.out.printf("deliveries/s at the largest N: Kalkan %,.0f, %s %,.0f, ratio %.2f%n",
+                                k.perSecond(), p.label, b.perSecond(), k.perSecond() / b.perSecond());
+                    }
+                }
+                if (systems.contains(Protocol.COT)) {
+                    int mixed = Math.max(largest.get(Protocol.COT), steps[0]);
+                    Result kalkanMixed = clients.run(targets.get(Protocol.COT), mixed, true);
+                    results.add(kalkanMixed);
+                    System.out.printf("mixed nations, N=%d: Kalkan %,.0f/s (filtered), label violations %d%n", mixed,
+                            kalkanMixed.perSecond(), kalkanMixed.violations());
+                }
+            } finally {
+                brokers.forEach(Process::destroy);
+            }
+        }
+    }
+
+    private static Target target(Protocol p, int cotPort, Path brokerDir, List<Process> brokers,
+            Map<Protocol, Target> made, int[] mosquittoPorts) throws Exception {
+        if (p == Protocol.COT) {
+            return new Target(p, p.label, new int[] {cotPort}, new long[0]);
+        }
+        if (p.mqtt()) {
+            Target other = made.get(p == Protocol.MQTT ? Protocol.MQTT_TCP : Protocol.MQTT);
+            long[] pids = other != null ? other.pids() : new long[0];
+            if (other == null) { // one mosquitto serves both listeners
+                Process broker = LoadBrokers.startMosquitto(brokerDir, mosquittoPorts[0], mosquittoPorts[1]);
+                brokers.add(broker);
+                pids = new long[] {broker.pid()};
+            }
+            return new Target(p, p.label, new int[] {mosquittoPorts[p == Protocol.MQTT ? 0 : 1]}, pids);
+        }
+        int port = freePort();
+        Process broker = LoadBrokers.startNats(brokerDir, port, p.tls);
+        brokers.add(broker);
+        return new Target(p, p.label, new int[] {port}, new long[] {broker.pid()});
+    }
+
+    /**
+     * Instances started elsewhere (e.g. by {@code scripts/cluster-demo}): {@code -Dbench.cot=PORT,PORT,...} their
+     * CoT mutual-TLS ports (client i connects to the i-th modulo their number), {@code -Dbench.api=PORT} an
+     * instance's web port for enrolment, {@code -Dbench.pids=PID,...} the processes whose CPU is counted (the
+     * instances, PostgreSQL, Kafka).
+     */
+    private static void runExternal(String cot, int[] steps, int seconds, int bisections, EventLoopGroup group,
+            List<Result> results) throws Exception {
+        int[] ports = java.util.Arrays.stream(cot.split(",")).mapToInt(Integer::parseInt).toArray();
+        long[] pids = java.util.Arrays.stream(System.getProperty("bench.pids", "").split(","))
+                .filter(s -> !s.isBlank()).mapToLong(Long::parseLong).toArray();
+        String label = "Kalkan ×" + ports.length;
+        Target target = new Target(Protocol.COT, label, ports, pids);
+        Clients clients = new Clients(new ApiClient(Integer.getInteger("bench.api", 8080)), group, seconds);
+        int largest = search(target, clients, steps, bisections, results);
+        System.out.println("largest N with p99 < 1 s and >= 99 % delivered, " + label + ": " + largest);
+    }
+
     private static int runs;
 
     /** The clients' certificates (enrolled as more are needed) and what every run shares. */
     static final class Clients {
         final ApiClient api;
-        final X509Certificate ca;
         final EventLoopGroup group;
         final int seconds;
         final List<Identity> identities = new ArrayList<>();
         final Map<String, String> tokens = new java.util.HashMap<>();
-        long brokerPid = -1;
+        X509Certificate ca;
 
-        Clients(ApiClient api, X509Certificate ca, EventLoopGroup group, int seconds) {
+        Clients(ApiClient api, EventLoopGroup group, int seconds) {
             this.api = api;
-            this.ca = ca;
             this.group = group;
             this.seconds = seconds;
         }
 
-        Result run(Protocol protocol, int port, int n, boolean mixed) throws Exception {
-            enrol(api, tokens, identities, n);
-            return CotLoadBenchmark.run(protocol, port, ca, identities, n, mixed, seconds, group,
-                    protocol == Protocol.COT ? -1 : brokerPid);
+        Result run(Target target, int n, boolean mixed) throws Exception {
+            ca = enrol(api, tokens, identities, n, ca);
+            return CotLoadBenchmark.run(target, ca, identities, n, mixed, seconds, group);
         }
     }
 
     /** Steps N up until a run is not sustained, then bisects; returns the largest N sustained. */
-    private static int search(Protocol protocol, int port, Clients clients, int[] steps, int bisections,
+    private static int search(Target target, Clients clients, int[] steps, int bisections,
             List<Result> results) throws Exception {
         int good = 0;
         int bad = -1;
         for (int n : steps) {
-            Result result = clients.run(protocol, port, n, false);
+            Result result = clients.run(target, n, false);
             results.add(result);
             if (!result.sustained()) {
                 bad = n;
@@ -276,7 +361,7 @@ public final class CotLoadBenchmark {
         }
         for (int b = 0; b < bisections && bad > 0 && bad - good > 25; b++) {
             int n = (good + bad) / 2;
-            Result result = clients.run(protocol, port, n, false);
+            Result result = clients.run(target, n, false);
             results.add(result);
             if (result.sustained()) {
                 good = n;
@@ -292,13 +377,15 @@ public final class CotLoadBenchmark {
                 .findFirst().orElse(null);
     }
 
-    private static Result run(Protocol protocol, int port, X509Certificate ca, List<Identity> identities, int n,
-            boolean mixed, int seconds, EventLoopGroup group, long brokerPid) throws Exception {
+    private static Result run(Target target, X509Certificate ca, List<Identity> identities, int n,
+            boolean mixed, int seconds, EventLoopGroup group) throws Exception {
+        Protocol protocol = target.protocol();
         Run run = new Run(++runs, n, mixed, protocol == Protocol.COT);
         String load = uptime().replaceAll(".*load average: ", "");
         List<Channel> channels = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            channels.add(connect(protocol, port, ca, identities.get(i), run, i, group));
+            channels.add(connect(protocol, target.ports()[i % target.ports().length], ca, identities.get(i), run, i,
+                    group));
             if (i % 50 == 49) {
                 Thread.sleep(50); // let the handshakes of a batch finish before the next
             }
@@ -324,9 +411,9 @@ public final class CotLoadBenchmark {
                 channel.writeAndFlush(frame(protocol, xml), channel.voidPromise());
             }, start + offset - System.nanoTime(), 1_000_000_000L, TimeUnit.NANOSECONDS));
         }
-        CpuTimes before = CpuTimes.now(brokerPid);
+        CpuTimes before = CpuTimes.now(target.pids());
         Thread.sleep(Duration.ofNanos(run.windowEnd - System.nanoTime()).toMillis());
-        CpuTimes after = CpuTimes.now(brokerPid);
+        CpuTimes after = CpuTimes.now(target.pids());
         senders.forEach(s -> s.cancel(false));
         Thread.sleep(DRAIN.toMillis());
         for (Channel channel : channels) {
@@ -338,6 +425,7 @@ public final class CotLoadBenchmark {
         Thread.sleep(500);
         long[] histogram = new long[BUCKETS];
         long delivered = 0;
+        long receivedInWindow = 0;
         long duplicates = 0;
         long violations = 0;
         for (Tally t : run.all) {
@@ -346,12 +434,13 @@ public final class CotLoadBenchmark {
                     histogram[b] += t.histogram[b];
                 }
                 delivered += t.delivered;
+                receivedInWindow += t.receivedInWindow;
                 duplicates += t.duplicates;
                 violations += t.violations;
             }
         }
-        Result result = new Result(protocol.label, n, mixed, run.expected.get(),
-                delivered, duplicates, violations, seconds, quantile(histogram, delivered, 0.5),
+        Result result = new Result(target.label(), n, mixed, run.expected.get(),
+                delivered, receivedInWindow, duplicates, violations, seconds, quantile(histogram, delivered, 0.5),
                 quantile(histogram, delivered, 0.99), quantile(histogram, delivered, 1.0),
                 after.jvm - before.jvm, after.broker - before.broker, load);
         System.out.println(result.row() + (duplicates > 0 ? " duplicates " + duplicates : ""));
@@ -379,23 +468,33 @@ public final class CotLoadBenchmark {
             int index, EventLoopGroup group) throws Exception {
         SslContext ssl = SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
                 .keyManager(identity.key(), identity.certificate()).trustManager(ca).protocols("TLSv1.3").build();
+        Receiver receiver = new Receiver(protocol, run, index, identity.nation());
         Channel channel = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        if (protocol != Protocol.MQTT_TCP) {
+                        if (protocol.tls && !protocol.nats()) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), "localhost", port));
                         }
-                        ch.pipeline().addLast(new Receiver(protocol, run, index, identity.nation()));
+                        ch.pipeline().addLast(receiver);
                     }
                 }).connect("127.0.0.1", port).sync().channel();
-        if (protocol != Protocol.MQTT_TCP) {
+        if (protocol.nats()) {
+            // NATS 2.9 greets in plain text (INFO) and only then upgrades the connection to TLS.
+            receiver.info.get(10, TimeUnit.SECONDS);
+            if (protocol.tls) {
+                SslHandler handler = ssl.newHandler(channel.alloc(), "localhost", port);
+                channel.pipeline().addFirst(handler);
+                handler.handshakeFuture().sync();
+            }
+            channel.writeAndFlush(LoadBrokers.natsConnect("bench-" + run.id + "-" + index, protocol.tls));
+        } else if (protocol.tls) {
             channel.pipeline().get(SslHandler.class).handshakeFuture().sync();
         }
-        if (protocol != Protocol.COT) {
-            channel.writeAndFlush(mqttConnect("bench-" + run.id + "-" + index));
-            channel.writeAndFlush(mqttSubscribe());
+        if (protocol.mqtt()) {
+            channel.writeAndFlush(LoadBrokers.mqttConnect("bench-" + run.id + "-" + index));
+            channel.writeAndFlush(LoadBrokers.mqttSubscribe());
         }
         return channel;
     }
@@ -418,38 +517,7 @@ public final class CotLoadBenchmark {
         if (protocol == Protocol.COT) {
             return Unpooled.wrappedBuffer(xml);
         }
-        byte[] topic = "cot".getBytes(StandardCharsets.US_ASCII);
-        ByteBuf buffer = Unpooled.buffer(xml.length + 16);
-        buffer.writeByte(0x30);
-        writeLength(buffer, 2 + topic.length + xml.length);
-        buffer.writeShort(topic.length).writeBytes(topic);
-        return buffer.writeBytes(xml);
-    }
-
-    private static ByteBuf mqttConnect(String clientId) {
-        byte[] id = clientId.getBytes(StandardCharsets.US_ASCII);
-        ByteBuf buffer = Unpooled.buffer();
-        buffer.writeByte(0x10);
-        writeLength(buffer, 10 + 2 + id.length);
-        buffer.writeShort(4).writeBytes("MQTT".getBytes(StandardCharsets.US_ASCII)).writeByte(4) // MQTT 3.1.1
-                .writeByte(0x02).writeShort(0); // clean session, no keep-alive
-        return buffer.writeShort(id.length).writeBytes(id);
-    }
-
-    private static ByteBuf mqttSubscribe() {
-        ByteBuf buffer = Unpooled.buffer();
-        buffer.writeByte(0x82);
-        writeLength(buffer, 2 + 2 + 3 + 1);
-        return buffer.writeShort(1).writeShort(3).writeBytes("cot".getBytes(StandardCharsets.US_ASCII))
-                .writeByte(0);
-    }
-
-    private static void writeLength(ByteBuf buffer, int length) {
-        do {
-            int digit = length & 0x7f;
-            length >>>= 7;
-            buffer.writeByte(length > 0 ? digit | 0x80 : digit);
-        } while (length > 0);
+        return protocol.mqtt() ? LoadBrokers.mqttPublish(xml) : LoadBrokers.natsPublish(xml);
     }
 
     /** Splits the stream into messages (CoT: one event per line; MQTT: PUBLISH packets) and tallies each. */
@@ -460,6 +528,8 @@ public final class CotLoadBenchmark {
         private final int index;
         private final String nation;
         private final byte[] scratch = new byte[512];
+        /** Completed when a NATS server has sent its INFO greeting. */
+        final java.util.concurrent.CompletableFuture<Void> info = new java.util.concurrent.CompletableFuture<>();
 
         Receiver(Protocol protocol, Run run, int index, String nation) {
             this.protocol = protocol;
@@ -478,6 +548,10 @@ public final class CotLoadBenchmark {
                     tally(in, in.readerIndex(), end);
                     in.readerIndex(end + 1);
                 }
+                return;
+            }
+            if (protocol.nats()) {
+                decodeNats(ctx, in);
                 return;
             }
             while (in.readableBytes() >= 2) {
@@ -503,6 +577,37 @@ public final class CotLoadBenchmark {
                     tally(in, i + 2 + topic, i + length);
                 }
                 in.readerIndex(i + length);
+            }
+        }
+
+        /** NATS: {@code MSG cot 1 <length>\r\n<payload>\r\n}; answers the server's PING; INFO opens the way. */
+        private void decodeNats(ChannelHandlerContext ctx, ByteBuf in) {
+            int eol;
+            while ((eol = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n')) >= 0) {
+                int at = in.readerIndex();
+                byte first = in.getByte(at);
+                if (first == 'M') {
+                    int length = 0;
+                    int digit = eol - 2; // before "\r"
+                    for (int scale = 1; in.getByte(digit) != ' '; digit--, scale *= 10) {
+                        length += (in.getByte(digit) - '0') * scale;
+                    }
+                    if (eol + 1 + length + 2 > in.writerIndex()) {
+                        return;
+                    }
+                    tally(in, eol + 1, eol + 1 + length);
+                    in.readerIndex(eol + 1 + length + 2);
+                    continue;
+                }
+                if (first == 'P' && in.getByte(at + 1) == 'I') {
+                    ctx.writeAndFlush(Unpooled.copiedBuffer("PONG\r\n", StandardCharsets.US_ASCII));
+                } else if (first == 'I') {
+                    info.complete(null);
+                } else if (first == '-') {
+                    System.out.println("NATS client " + index + ": " + in.toString(at, eol - at,
+                            StandardCharsets.US_ASCII).trim());
+                }
+                in.readerIndex(eol + 1);
             }
         }
 
@@ -547,6 +652,9 @@ public final class CotLoadBenchmark {
                     return;
                 }
                 last[sender] = seq;
+                if (received >= run.windowStart && received < run.windowEnd) {
+                    tally.receivedInWindow++;
+                }
                 if (sent >= run.windowStart && sent < run.windowEnd) {
                     tally.delivered++;
                     tally.histogram[(int) Math.min(BUCKETS - 1, Math.max(0, received - sent) / BUCKET_NANOS)]++;
@@ -574,8 +682,9 @@ public final class CotLoadBenchmark {
     }
 
     /** Enrols certificates through the API until there are {@code n}: client i is the officer of nation i mod 5. */
-    private static void enrol(ApiClient api, Map<String, String> tokens, List<Identity> identities, int n)
-            throws Exception {
+    private static X509Certificate enrol(ApiClient api, Map<String, String> tokens, List<Identity> identities, int n,
+            @org.jspecify.annotations.Nullable X509Certificate knownCa) throws Exception {
+        X509Certificate ca = knownCa;
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         long started = System.nanoTime();
@@ -585,48 +694,29 @@ public final class CotLoadBenchmark {
             String username = nation.toLowerCase() + ".officer";
             String token = tokens.computeIfAbsent(username, u -> api.token(u, "kalkan-demo"));
             KeyPair keys = generator.generateKeyPair();
-            String csr = pem(new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + username + " bench"),
+            String csr = LoadBrokers.pem(new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + username + " bench"),
                     keys.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
             var response = api.post("/api/v1/cot/enrollments", token, Map.of("csr", csr));
             if (response.status() != 201) {
                 throw new IllegalStateException("enrolment failed: " + response);
             }
-            X509Certificate certificate = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new java.io.ByteArrayInputStream(response.json().get("certificate")
-                            .asString().getBytes(StandardCharsets.US_ASCII)));
+            X509Certificate certificate = certificate(response.json().get("certificate").asString());
+            ca = certificate(response.json().get("caCertificate").asString());
             identities.add(new Identity(username, nation, keys.getPrivate(), certificate));
         }
         if (identities.size() > before) {
             System.out.printf("enrolled %d certificates in %.1f s%n", identities.size() - before,
                     (System.nanoTime() - started) / 1e9);
         }
+        if (ca == null) {
+            throw new IllegalStateException("no enrolment answered with the CA certificate");
+        }
+        return ca;
     }
 
-    private static Process startMosquitto(Path dir, int port, int tcpPort, X509Certificate ca,
-            X509Certificate server, PrivateKey key) throws IOException, InterruptedException {
-        Files.writeString(dir.resolve("ca.pem"), pem(ca));
-        Files.writeString(dir.resolve("server.pem"), pem(server));
-        Files.writeString(dir.resolve("server-key.pem"), pem(new JcaPKCS8Generator(key, null)));
-        Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
-                "user root", "persistence false", "log_dest none", "set_tcp_nodelay true", // as Kalkan's sockets
-                "listener " + port + " 127.0.0.1", "allow_anonymous true", "require_certificate true",
-                "cafile " + dir.resolve("ca.pem"), "certfile " + dir.resolve("server.pem"),
-                "keyfile " + dir.resolve("server-key.pem"), "listener " + tcpPort + " 127.0.0.1", ""));
-        Process process = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        Thread.sleep(1000);
-        if (!process.isAlive()) {
-            throw new IllegalStateException("mosquitto did not start: " + Files.readString(dir.resolve("mosquitto.log")));
-        }
-        return process;
-    }
-
-    private static String pem(Object object) throws IOException {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(object);
-        }
-        return out.toString();
+    private static X509Certificate certificate(String pem) throws java.security.cert.CertificateException {
+        return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static Object invoke(Object target, String method) throws ReflectiveOperationException {
@@ -650,22 +740,22 @@ public final class CotLoadBenchmark {
         }
     }
 
-    /** CPU seconds of this JVM (node and clients) and of the broker process. */
+    /** CPU seconds of this JVM (node and clients) and of the other processes named (broker, instances). */
     record CpuTimes(double jvm, double broker) {
 
-        static CpuTimes now(long brokerPid) {
+        static CpuTimes now(long[] pids) {
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            double broker = 0;
-            if (brokerPid > 0) {
+            double others = 0;
+            for (long pid : pids) {
                 try {
-                    String stat = Files.readString(Path.of("/proc", Long.toString(brokerPid), "stat"));
+                    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    broker = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    others += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
                 } catch (IOException e) {
-                    broker = Double.NaN;
+                    others = Double.NaN;
                 }
             }
-            return new CpuTimes(os.getProcessCpuTime() / 1e9, broker);
+            return new CpuTimes(os.getProcessCpuTime() / 1e9, others);
         }
     }
 }

@@ -31,7 +31,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Run: {@code bench/live-stream 200 500 20 50} (subscribers, reports per second, seconds, reports per request:
  * 1 posts each report on its own, more posts batches to {@code /api/v1/reports/batch} as a feed would). Not part of
- * {@code mvn verify}.
+ * {@code mvn verify}. Against instances started elsewhere ({@code scripts/cluster-demo}):
+ * {@code -Dbench.post=9080 -Dbench.watch=9080,9081} files on the first and spreads the subscribers over both,
+ * reporting each instance's latency apart (the instances should run with
+ * {@code --kalkan.incident.correlation-distance-km=0.0001} so that each report opens its own incident).
  */
 public final class LiveStreamBenchmark {
 
@@ -51,6 +54,14 @@ public final class LiveStreamBenchmark {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int perRequest = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         BenchNode.describeMachine();
+        String post = System.getProperty("bench.post", "");
+        if (!post.isEmpty()) { // instances started elsewhere, e.g. by scripts/cluster-demo
+            int[] watch = java.util.Arrays.stream(System.getProperty("bench.watch", post).split(","))
+                    .mapToInt(Integer::parseInt).toArray();
+            run(Integer.parseInt(post), watch, subscribers, rate, seconds, perRequest);
+            BenchNode.printLoad("done");
+            System.exit(0);
+        }
         Path data = Files.createTempDirectory("kalkan-bench-");
         ConfigurableApplicationContext node = new SpringApplicationBuilder(KalkanApplication.class)
                 .profiles("demo")
@@ -60,7 +71,7 @@ public final class LiveStreamBenchmark {
                         "--logging.level.org.springframework.boot.webmvc=OFF", "--kalkan.platform.db.pool-size=20");
         try {
             int port = Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-            run(port, subscribers, rate, seconds, perRequest);
+            run(port, new int[] {port}, subscribers, rate, seconds, perRequest);
             BenchNode.printLoad("done");
         } finally {
             node.close();
@@ -68,7 +79,13 @@ public final class LiveStreamBenchmark {
         System.exit(0);
     }
 
-    private static void run(int port, int subscriberCount, int rate, int seconds, int perRequest) throws Exception {
+    /**
+     * Files reports on {@code port} and spreads the subscribers over {@code watchPorts} (subscriber i on the i-th
+     * modulo their number), reporting the latency separately for each: with several instances, a report filed on
+     * one and delivered by another has crossed Kafka.
+     */
+    private static void run(int port, int[] watchPorts, int subscriberCount, int rate, int seconds, int perRequest)
+            throws Exception {
         ApiClient api = new ApiClient(port);
         Map<String, String> tokens = new ConcurrentHashMap<>();
         List<String> users = new ArrayList<>();
@@ -82,6 +99,10 @@ public final class LiveStreamBenchmark {
         }
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, List<Long>> latenciesByPort = new ConcurrentHashMap<>();
+        for (int watchPort : watchPorts) {
+            latenciesByPort.put(watchPort, Collections.synchronizedList(new ArrayList<>()));
+        }
         AtomicLong leaks = new AtomicLong();
         AtomicLong received = new AtomicLong();
         AtomicLong resyncs = new AtomicLong();
@@ -91,8 +112,10 @@ public final class LiveStreamBenchmark {
         for (int i = 0; i < subscriberCount; i++) {
             String user = users.get(i % users.size());
             String nation = user.substring(0, 3).toUpperCase(java.util.Locale.ROOT);
+            int watchPort = watchPorts[i % watchPorts.length];
             readers.submit(() -> {
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + watchPort
+                        + "/api/v1/events"))
                         .header("Authorization", "Bearer " + tokens.get(user)).build();
                 HttpResponse<java.io.InputStream> response = http.send(request,
                         HttpResponse.BodyHandlers.ofInputStream());
@@ -112,6 +135,7 @@ public final class LiveStreamBenchmark {
                             Long sent = sentAt.get(field(line, "title"));
                             if (sent != null) {
                                 latencies.add(now - sent);
+                                latenciesByPort.get(watchPort).add(now - sent);
                                 received.incrementAndGet();
                             }
                             if (!mayRead(nation, field(line, "marking"))) {
@@ -182,6 +206,20 @@ public final class LiveStreamBenchmark {
         if (!sorted.isEmpty()) {
             System.out.printf("send-to-delivery latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
                     pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
+        }
+        if (watchPorts.length > 1 || watchPorts[0] != port) {
+            for (int watchPort : watchPorts) {
+                List<Long> some;
+                synchronized (latenciesByPort.get(watchPort)) {
+                    some = new ArrayList<>(latenciesByPort.get(watchPort));
+                }
+                Collections.sort(some);
+                if (!some.isEmpty()) {
+                    System.out.printf("  filed on :%d, delivered by :%d%s: %d deliveries, p50 %.1f  p95 %.1f  p99 %.1f"
+                            + "  max %.1f ms%n", port, watchPort, watchPort == port ? " (same instance)" : "",
+                            some.size(), pct(some, 50), pct(some, 95), pct(some, 99), some.get(some.size() - 1) / 1e6);
+                }
+            }
         }
         readers.shutdownNow();
     }

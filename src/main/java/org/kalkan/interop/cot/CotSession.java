@@ -1,10 +1,10 @@
 package org.kalkan.interop.cot;
 
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -14,7 +14,7 @@ import org.kalkan.shared.SecurityLabel;
 
 /**
  * One connected TAK client: who it is, what it sends by default, and its bounded outgoing queue. The queue keeps
- * only the newest event per uid, lets chat and emergencies overtake everything else, and is drained on the
+ * only the newest event per uid once it backs up, lets chat and emergencies overtake everything else, and is drained on the
  * connection's own event loop only while the socket is writable, so a slow client never slows anyone else.
  */
 final class CotSession {
@@ -62,7 +62,11 @@ final class CotSession {
     private volatile SecurityLabel defaultLabel;
     private volatile CotCodec codec = CotCodec.XML;
     private final ArrayDeque<Outgoing> urgent = new ArrayDeque<>();
-    private final Map<String, Outgoing> byUid = new LinkedHashMap<>();
+    /** Positions in the order queued, with repeats of a uid until the next coalescing. */
+    private final ArrayDeque<Outgoing> positions = new ArrayDeque<>();
+    private int addedSinceCoalesced;
+    /** The drain's chunk, used on the connection's event loop only. */
+    private final Outgoing[] chunk = new Outgoing[32];
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     CotSession(Channel channel, Subject subject, @Nullable String serial, SecurityLabel defaultLabel, int capacity,
@@ -112,19 +116,30 @@ final class CotSession {
         offer(new Outgoing(event, label));
     }
 
-    /** Queues an event shared with other clients; never blocks. */
+    /**
+     * Queues an event shared with other clients; never blocks. Positions are appended as they come and coalesced
+     * to the newest per uid only when the queue has grown past its capacity, or past a chunk while it drains: a
+     * client that keeps up (the common case) costs an append and a poll per event, no map (which was the top cost
+     * of a busy node's profile); a client that falls behind still gets only the newest position of each uid.
+     */
     void offer(Outgoing outgoing) {
-        CotEvent event = outgoing.event();
         synchronized (this) {
-            if (event.isUrgent()) {
+            if (outgoing.event().isUrgent()) {
+                if (size() >= capacity && addedSinceCoalesced > 0) {
+                    coalesce();
+                }
                 if (size() >= capacity && !dropOldestPosition()) {
                     urgent.poll();
                     dropped.accept("queue-full");
                 }
                 urgent.add(outgoing);
-            } else if (byUid.put(event.uid(), outgoing) == null && size() > capacity) {
-                // a new uid over capacity: the oldest position goes (this one, when only urgent events are queued)
-                dropOldestPosition();
+            } else {
+                positions.add(outgoing);
+                addedSinceCoalesced++;
+                if (size() > capacity && addedSinceCoalesced * 2 >= positions.size()) {
+                    // at most twice the capacity between coalescings, and each costs no more than what was added
+                    coalesce();
+                }
             }
         }
         scheduleDrain();
@@ -137,29 +152,64 @@ final class CotSession {
     }
 
     synchronized int size() {
-        return urgent.size() + byUid.size();
+        return urgent.size() + positions.size();
+    }
+
+    /**
+     * Keeps the newest position of each uid, in the place its uid was first queued, and drops the oldest positions
+     * beyond what the capacity leaves after the urgent events.
+     */
+    private void coalesce() {
+        Map<String, Integer> places = new HashMap<>(positions.size() * 2);
+        ArrayList<Outgoing> kept = new ArrayList<>(positions.size());
+        for (Outgoing position : positions) {
+            Integer place = places.putIfAbsent(position.event().uid(), kept.size());
+            if (place == null) {
+                kept.add(position);
+            } else {
+                kept.set(place, position);
+            }
+        }
+        int over = kept.size() - Math.max(0, capacity - urgent.size());
+        for (int i = 0; i < over; i++) {
+            dropped.accept("queue-full");
+        }
+        positions.clear();
+        positions.addAll(over > 0 ? kept.subList(over, kept.size()) : kept);
+        addedSinceCoalesced = 0;
     }
 
     private boolean dropOldestPosition() {
-        Iterator<Outgoing> oldest = byUid.values().iterator();
-        if (!oldest.hasNext()) {
+        if (positions.poll() == null) {
             return false;
         }
-        oldest.next();
-        oldest.remove();
         dropped.accept("queue-full");
         return true;
     }
 
+    /**
+     * Writes queued events while the socket is writable, a chunk at a time as one buffer: one trip through the
+     * pipeline (and TLS) per chunk rather than per event.
+     */
     private void drain() {
         drainScheduled.set(false);
         boolean wrote = false;
+        CotCodec current = codec;
         while (channel.isActive() && channel.isWritable()) {
-            Outgoing next = next();
-            if (next == null) {
+            int count = next(chunk);
+            if (count == 0) {
                 break;
             }
-            channel.write(Unpooled.wrappedBuffer(next.frame(codec)), channel.voidPromise());
+            int bytes = 0;
+            for (int i = 0; i < count; i++) {
+                bytes += chunk[i].frame(current).length;
+            }
+            ByteBuf buffer = channel.alloc().buffer(bytes);
+            for (int i = 0; i < count; i++) {
+                buffer.writeBytes(chunk[i].frame(current));
+                chunk[i] = null;
+            }
+            channel.write(buffer, channel.voidPromise());
             wrote = true;
         }
         if (wrote) {
@@ -167,18 +217,21 @@ final class CotSession {
         }
     }
 
-    private synchronized @Nullable Outgoing next() {
-        Outgoing next = urgent.poll();
-        if (next != null) {
-            return next;
+    /** Moves up to a chunk of events into {@code into}, urgent ones first; returns how many. */
+    private synchronized int next(Outgoing[] into) {
+        if (addedSinceCoalesced > 0 && (size() > capacity
+                || positions.size() > into.length && addedSinceCoalesced * 2 >= positions.size())) {
+            coalesce(); // a backlog: send the newest of each uid, not every position it went through
         }
-        Iterator<Outgoing> oldest = byUid.values().iterator();
-        if (!oldest.hasNext()) {
-            return null;
+        int count = 0;
+        Outgoing next;
+        while (count < into.length && (next = urgent.poll()) != null) {
+            into[count++] = next;
         }
-        next = oldest.next();
-        oldest.remove();
-        return next;
+        while (count < into.length && (next = positions.poll()) != null) {
+            into[count++] = next;
+        }
+        return count;
     }
 
     void close() {

@@ -50,13 +50,55 @@ class CotSessionQueueTests {
         assertThat(written()).containsExactly("chat-0#1", "chat-1#1", "chat-2#1");
     }
 
+    @Test
+    void aClientThatKeepsUpGetsEveryPositionInTheOrderSent() {
+        CotSession roomy = new CotSession(channel, session.subject(), null, LABEL, 1024, drops::add);
+        roomy.offer(event("a", "a-f-G", 1), LABEL);
+        roomy.offer(event("b", "a-f-G", 1), LABEL);
+        roomy.offer(event("a", "a-f-G", 2), LABEL);
+        channel.runPendingTasks();
+        assertThat(written()).containsExactly("a#1", "b#1", "a#2");
+        assertThat(drops).isEmpty();
+    }
+
+    @Test
+    void aBacklogIsSentAsTheNewestPositionOfEachUidInTheOrderTheUidsCameFirst() {
+        CotSession roomy = new CotSession(channel, session.subject(), null, LABEL, 1024, drops::add);
+        for (int version = 1; version <= 10; version++) {
+            for (int track = 0; track < 10; track++) {
+                roomy.offer(event("t" + track, "a-f-G", version), LABEL);
+            }
+        }
+        channel.runPendingTasks();
+        assertThat(written()).containsExactly("t0#10", "t1#10", "t2#10", "t3#10", "t4#10", "t5#10", "t6#10",
+                "t7#10", "t8#10", "t9#10");
+        assertThat(drops).isEmpty();
+    }
+
+    @Test
+    void aClientThatStopsReadingHoldsNoMoreThanTwiceItsCapacityAndLosesOnlyTheOldestUids() {
+        CotSession small = new CotSession(channel, session.subject(), null, LABEL, 100, drops::add);
+        for (int track = 0; track < 1000; track++) {
+            small.offer(event("t" + track, "a-f-G", 1), LABEL);
+            assertThat(small.size()).isLessThanOrEqualTo(200);
+        }
+        channel.runPendingTasks();
+        List<String> sent = written();
+        assertThat(sent).hasSize(100).startsWith("t900#1").endsWith("t999#1");
+        assertThat(drops).hasSize(900);
+    }
+
     private List<String> written() {
         List<String> uids = new ArrayList<>();
         ByteBuf bytes;
         while ((bytes = channel.readOutbound()) != null) {
-            String xml = bytes.toString(StandardCharsets.UTF_8);
+            String chunk = bytes.toString(StandardCharsets.UTF_8); // a chunk of events, written as one buffer
             bytes.release();
-            uids.add(xml.replaceAll("(?s).*uid=\"([^\"]*)\".*lat=\"([0-9]+)\\.0\".*", "$1#$2"));
+            for (String xml : chunk.split("</event>")) {
+                if (!xml.isBlank()) {
+                    uids.add(xml.replaceAll("(?s).*uid=\"([^\"]*)\".*lat=\"([0-9]+)\\.0\".*", "$1#$2"));
+                }
+            }
         }
         return uids;
     }
