@@ -1,4 +1,4 @@
-package org.kalkan.platform;
+package org.kalkan.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * session holds it, released with the seeder's transaction, and an instance that cannot take it in time fails with
  * a message saying so instead of seeding.
  */
-class StartupSeedingTests {
+class AdvisorySeedingLockTests {
 
     static EmbeddedPostgres postgres;
     static DataSource dataSource;
@@ -49,7 +49,7 @@ class StartupSeedingTests {
 
     @Test
     void aSeederWaitsForTheOtherInstancesSeedingAndGoesOnWhenItCommits() throws Exception {
-        StartupSeeding seeding = new StartupSeeding(jdbc, Duration.ofMinutes(2));
+        AdvisorySeedingLock seeding = new AdvisorySeedingLock(jdbc, Duration.ofMinutes(2));
         try (Connection other = otherInstanceSeeding()) {
             CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
                 seeding.exclusively("Second");
@@ -67,7 +67,7 @@ class StartupSeedingTests {
 
     @Test
     void anInstanceThatCannotTakeTheLockInTimeFailsRatherThanSeeds() throws Exception {
-        StartupSeeding seeding = new StartupSeeding(jdbc, Duration.ofMillis(300));
+        AdvisorySeedingLock seeding = new AdvisorySeedingLock(jdbc, Duration.ofMillis(300));
         try (Connection other = otherInstanceSeeding()) {
             assertThatThrownBy(() -> transaction.executeWithoutResult(status -> seeding.exclusively("DemoThings")))
                     .isInstanceOf(IllegalStateException.class)
@@ -80,7 +80,7 @@ class StartupSeedingTests {
 
     @Test
     void outsideATransactionTheLockWouldNotLastUntilTheCommitSoItIsRefused() {
-        assertThatThrownBy(() -> new StartupSeeding(jdbc, Duration.ofSeconds(1)).exclusively("Loose"))
+        assertThatThrownBy(() -> new AdvisorySeedingLock(jdbc, Duration.ofSeconds(1)).exclusively("Loose"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("outside a transaction");
     }
 
@@ -89,8 +89,8 @@ class StartupSeedingTests {
         Connection other = dataSource.getConnection();
         other.setAutoCommit(false);
         try (Statement statement = other.createStatement()) {
-            statement.execute("SELECT pg_advisory_xact_lock(" + StartupSeeding.KEY_CLASS + ", "
-                    + StartupSeeding.KEY_OBJECT + ")");
+            statement.execute("SELECT pg_advisory_xact_lock(" + AdvisorySeedingLock.KEY_CLASS + ", "
+                    + AdvisorySeedingLock.KEY_OBJECT + ")");
         }
         return other;
     }
@@ -100,7 +100,7 @@ class StartupSeedingTests {
         return jdbc.sql("""
                 SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
                   AND classid = CAST(:keyClass AS oid) AND objid = CAST(:keyObject AS oid)""")
-                .param("keyClass", StartupSeeding.KEY_CLASS).param("keyObject", StartupSeeding.KEY_OBJECT)
+                .param("keyClass", AdvisorySeedingLock.KEY_CLASS).param("keyObject", AdvisorySeedingLock.KEY_OBJECT)
                 .query(Long.class).single();
     }
 }
