@@ -100,6 +100,10 @@ class ClusterKillNineIT {
         assertThat(cluster(holder, admin).get("leaseHeld").asBoolean()).isTrue();
         assertThat(cluster(survivor, admin).get("leaseHeld").asBoolean()).isFalse();
         String survivorName = cluster(survivor, admin).get("instance").asString();
+        // Started together on one data directory: one process created the node's key, the other read it.
+        var certificate = new ApiClient(ports.get(0)).get("/cap/certificate.pem", admin);
+        assertThat(certificate.body()).contains("BEGIN CERTIFICATE")
+                .isEqualTo(new ApiClient(ports.get(1)).get("/cap/certificate.pem", admin).body());
 
         // A decision circulated while the holder lives, whose silence ends after it died (minimum silence 10 s).
         ApiClient api = new ApiClient(ports.get(survivor));
