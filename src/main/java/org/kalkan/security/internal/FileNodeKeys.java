@@ -63,23 +63,24 @@ class FileNodeKeys implements NodeKeys {
         Path certificateFile = directory.resolve("node.pem");
         try {
             // Instances of a cluster share the directory and may start at once: one creates, the others read.
-            X509Certificate[] read = new X509Certificate[1];
-            keys = PrivateFiles.exclusively(directory, () -> {
+            Loaded loaded = PrivateFiles.exclusively(directory, () -> {
                 try {
                     if (Files.exists(keyFile) && Files.exists(certificateFile)) {
-                        read[0] = readCertificate(Files.readString(certificateFile));
-                        return new KeyPair(read[0].getPublicKey(), readPrivateKey(Files.readString(keyFile)));
+                        X509Certificate existing = readCertificate(Files.readString(certificateFile));
+                        return new Loaded(new KeyPair(existing.getPublicKey(),
+                                readPrivateKey(Files.readString(keyFile))), existing);
                     }
                     KeyPair created = newKeyPair();
-                    read[0] = selfSigned(created, nodeId, clock.instant());
+                    X509Certificate signed = selfSigned(created, nodeId, clock.instant());
                     writePrivate(keyFile, pem(new JcaPKCS8Generator(created.getPrivate(), null).generate()));
-                    Files.writeString(certificateFile, pem(read[0]));
-                    return created;
+                    Files.writeString(certificateFile, pem(signed));
+                    return new Loaded(created, signed);
                 } catch (GeneralSecurityException | OperatorCreationException e) {
                     throw new IllegalStateException("cannot read or create the node key in " + directory, e);
                 }
             });
-            certificate = read[0];
+            keys = loaded.keys();
+            certificate = loaded.certificate();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the node key in " + directory, e);
         }
@@ -147,6 +148,10 @@ class FileNodeKeys implements NodeKeys {
         } catch (GeneralSecurityException e) {
             return false;
         }
+    }
+
+    /** The key pair and certificate read from, or written to, the directory. */
+    private record Loaded(KeyPair keys, X509Certificate certificate) {
     }
 
     private static KeyPair newKeyPair() throws GeneralSecurityException {
