@@ -740,22 +740,40 @@ public final class CotLoadBenchmark {
         }
     }
 
-    /** CPU seconds of this JVM (node and clients) and of the other processes named (broker, instances). */
+    /**
+     * CPU seconds of this JVM (node and clients) and of the other processes named (broker, instances) with their
+     * children (PostgreSQL's backends are children of its postmaster).
+     */
     record CpuTimes(double jvm, double broker) {
 
         static CpuTimes now(long[] pids) {
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             double others = 0;
-            for (long pid : pids) {
-                try {
-                    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    others += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            java.util.Set<Long> named = java.util.Arrays.stream(pids).boxed().collect(java.util.stream.Collectors.toSet());
+            if (!named.isEmpty()) {
+                try (var processes = Files.list(Path.of("/proc"))) {
+                    for (Path process : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
+                        String[] fields = stat(process);
+                        long pid = Long.parseLong(process.getFileName().toString());
+                        if (fields.length > 12 && (named.contains(pid) || named.contains(Long.parseLong(fields[1])))) {
+                            others += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                        }
+                    }
                 } catch (IOException e) {
                     others = Double.NaN;
                 }
             }
             return new CpuTimes(os.getProcessCpuTime() / 1e9, others);
+        }
+
+        /** The fields of /proc/PID/stat after the command name (state, ppid, …), empty if it is gone. */
+        private static String[] stat(Path process) {
+            try {
+                String stat = Files.readString(process.resolve("stat"));
+                return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            } catch (IOException | RuntimeException e) {
+                return new String[0];
+            }
         }
     }
 }

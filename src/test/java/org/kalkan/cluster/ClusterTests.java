@@ -503,6 +503,35 @@ class ClusterTests {
         }
     }
 
+    /**
+     * A track a device on A moves quickly arrives on C in the order it was timed, ending at its last position: the
+     * relays of one instance may overtake one another on their way (Modulith externalises them on several threads),
+     * and C never hands out a position older than one it already gave.
+     */
+    @Test
+    void aTrackMovedQuicklyOnOneInstanceArrivesInOrderOnAnother() throws Exception {
+        Duration soon = Duration.ofSeconds(30);
+        String uid = "moving-" + System.nanoTime();
+        try (CotTestClient aze = CotTestClient.tls(CotPorts.tls(a),
+                TakIdentity.enrol(new ApiClient(port(a)), "aze.officer"));
+                CotTestClient turC = CotTestClient.tls(CotPorts.tls(c),
+                        TakIdentity.enrol(new ApiClient(port(c)), "tur.officer"))) {
+            for (CotTestClient device : List.of(aze, turC)) {
+                assertThat(device.await("t-x-takp-v", soon)).as("connected").isNotNull();
+            }
+            Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            for (int step = 0; step < 60; step++) {
+                aze.send(CotFixtures.position(uid, "a-f-G", 40 + step / 100.0, 49.8, "", start.plusMillis(step)));
+            }
+            aze.send(CotFixtures.position(uid + "-end", "a-f-G", 41.0, 49.8, ""));
+            List<Double> latitudes = turC.receivedUntil(uid + "-end", soon).stream()
+                    .filter(e -> e.contains("uid=\"" + uid + "\""))
+                    .map(e -> Double.parseDouble(e.replaceAll("(?s).*lat=\"([0-9.]+)\".*", "$1"))).toList();
+            assertThat(latitudes).as("positions on C, in the order received").isNotEmpty().isSorted()
+                    .endsWith(40.59);
+        }
+    }
+
     /** The first event a device received that contains {@code text}, collecting what it receives in {@code seen}. */
     private static @Nullable String seen(CotTestClient device, List<String> seen, String text, Duration timeout)
             throws InterruptedException {

@@ -180,6 +180,12 @@ class CotHub {
             dropped("uid-owned");
             return;
         }
+        Sa newest = event.isPosition() && relayed.exercise() == null ? latest.get(event.uid()) : null;
+        if (newest != null && event.time().isBefore(newest.event().time())) {
+            // overtaken on its way (a device that moved to this instance, a late relay): a track never goes back
+            dropped("older-position");
+            return;
+        }
         distribute(event, relayed.label(), relayed.origin(), relayed.exercise(), null, relayed.sender(), null);
     }
 

@@ -4,11 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.kalkan.cluster.Cluster;
 import org.kalkan.cluster.SignalReceived;
@@ -21,9 +24,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * CoT across the instances of a cluster (issue 21, ADR 0012). Each event a TAK client of this instance sends is
- * stored ({@link CotRelayStore}) and signalled by its row id only, in one transaction, off the connection's event
- * loop (one thread, a bounded queue: when it is full the event stays on this instance, counted as
+ * CoT across the instances of a cluster (issue 21, ADR 0012). The events TAK clients of this instance send are
+ * stored ({@link CotRelayStore}) and signalled by their row ids only, a batch per transaction, off the connections'
+ * event loops (one thread, a bounded queue: when it is full the event stays on this instance, counted as
  * {@code kalkan.cot.dropped{reason=relay-full}}). Every other instance reads the row and hands it to its
  * {@link CotHub}, which gives it to its clients through the access policy, puts it on its live picture and keeps it
  * as latest SA; an instance starting later loads the positions not yet stale, so a device connecting anywhere gets
@@ -33,8 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CotRelay {
 
     static final String SIGNAL = "cot";
+    /** The signal's attribute listing the relayed rows' ids, in the order their devices sent them. */
+    static final String IDS = "ids";
     private static final Logger log = LoggerFactory.getLogger(CotRelay.class);
     private static final int QUEUE = 10_000;
+    /** At most this many events per transaction and signal (one row of 20 parameters each). */
+    private static final int BATCH = 256;
 
     private final CotHub hub;
     private final Cluster cluster;
@@ -42,7 +49,8 @@ class CotRelay {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Counter relayed;
-    private final @Nullable ThreadPoolExecutor sender;
+    private final BlockingQueue<RelayedCot> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final @Nullable Thread sender;
 
     CotRelay(CotHub hub, Cluster cluster, CotRelayStore store, PlatformTransactionManager transactions, Clock clock,
             MeterRegistry metrics) {
@@ -53,39 +61,61 @@ class CotRelay {
         this.clock = clock;
         this.relayed = metrics.counter("kalkan.cot.relayed");
         if (cluster.clustered()) {
-            ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                    new LinkedBlockingQueue<>(QUEUE), runnable -> {
-                        Thread thread = new Thread(runnable, "kalkan-cot-relay");
-                        thread.setDaemon(true);
-                        return thread;
-                    }, (runnable, full) -> hub.dropped("relay-full"));
-            this.sender = executor;
-            hub.relayTo(event -> executor.execute(() -> send(event)));
+            Thread thread = new Thread(this::sendWhileRunning, "kalkan-cot-relay");
+            thread.setDaemon(true);
+            thread.start();
+            this.sender = thread;
+            hub.relayTo(event -> {
+                if (!queue.offer(event)) {
+                    hub.dropped("relay-full");
+                }
+            });
         } else {
             this.sender = null;
         }
     }
 
-    /** Stores the event and signals its id, both in one transaction: the signal goes after the commit. */
-    private void send(RelayedCot event) {
-        try {
-            transactions.executeWithoutResult(status -> {
-                UUID id = UUID.randomUUID();
-                store.add(id, event, cluster.incarnation(), clock.instant());
-                cluster.signal(SIGNAL, id.toString());
-            });
-            relayed.increment();
-        } catch (RuntimeException e) {
-            hub.dropped("relay-failed");
-            log.warn("CoT {} not relayed to the other instances: {}", event.uid(), e.toString());
+    /**
+     * Sends what has queued up since the last send as one batch: one transaction, one signal. Under load the
+     * commit (and its flush to disk) is shared by many events instead of paid by each; at rest an event goes alone.
+     * All batches of this instance carry its incarnation as the signal's id, so they share one Kafka partition and
+     * every other instance receives them in the order they were sent: a track never moves backwards there.
+     */
+    private void sendWhileRunning() {
+        List<RelayedCot> batch = new ArrayList<>(BATCH);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, BATCH - 1);
+            send(batch);
+            batch.clear();
         }
     }
 
-    /** Another instance's client sent an event: read it (it may be gone already) and give it to the hub. */
+    private void send(List<RelayedCot> batch) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                List<UUID> ids = store.addAll(batch, cluster.incarnation(), clock.instant());
+                cluster.signal(SIGNAL, cluster.incarnation(), Map.of(IDS,
+                        ids.stream().map(UUID::toString).collect(Collectors.joining(","))));
+            });
+            relayed.increment(batch.size());
+        } catch (RuntimeException e) {
+            batch.forEach(event -> hub.dropped("relay-failed"));
+            log.warn("{} CoT events not relayed to the other instances: {}", batch.size(), e.toString());
+        }
+    }
+
+    /** Another instance's clients sent events: read those still there and give them to the hub in their order. */
     @EventListener
     void on(SignalReceived received) {
         if (received.is(SIGNAL)) {
-            store.find(UUID.fromString(received.signal().id())).ifPresent(hub::relayed);
+            String ids = received.signal().attribute(IDS, "");
+            store.findAll(Arrays.stream(ids.split(",")).filter(id -> !id.isEmpty()).map(UUID::fromString).toList())
+                    .forEach(hub::relayed);
         }
     }
 
@@ -102,9 +132,9 @@ class CotRelay {
 
     @PreDestroy
     void stop() {
-        ThreadPoolExecutor executor = sender;
-        if (executor != null) {
-            executor.shutdown();
+        Thread thread = sender;
+        if (thread != null) {
+            thread.interrupt();
         }
     }
 }

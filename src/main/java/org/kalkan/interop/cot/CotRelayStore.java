@@ -2,7 +2,6 @@ package org.kalkan.interop.cot;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -11,10 +10,14 @@ import java.util.UUID;
  */
 public interface CotRelayStore {
 
-    /** Stores an event this instance ({@code instance}, its incarnation) received at {@code receivedAt}. */
-    void add(UUID id, RelayedCot event, String instance, Instant receivedAt);
+    /**
+     * Stores events this instance ({@code instance}, its incarnation) received by {@code receivedAt}, in one
+     * statement; returns their new ids in the same order.
+     */
+    List<UUID> addAll(List<RelayedCot> events, String instance, Instant receivedAt);
 
-    Optional<RelayedCot> find(UUID id);
+    /** The events of these ids still stored (pruned ones are gone), in the order of the ids. */
+    List<RelayedCot> findAll(List<UUID> ids);
 
     /** The newest position of every uid not stale at {@code now}. */
     List<RelayedCot> latestPositions(Instant now);

@@ -11,7 +11,11 @@ public final class CotFixtures {
     }
 
     public static String position(String uid, String type, double lat, double lon, String extraDetail) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return position(uid, type, lat, lon, extraDetail, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** A position the device timed at {@code now}. */
+    public static String position(String uid, String type, double lat, double lon, String extraDetail, Instant now) {
         return "<event version=\"2.0\" uid=\"" + uid + "\" type=\"" + type + "\" how=\"m-g\" time=\"" + now
                 + "\" start=\"" + now + "\" stale=\"" + now.plus(Duration.ofMinutes(5)) + "\">"
                 + "<point lat=\"" + lat + "\" lon=\"" + lon + "\" hae=\"10\" ce=\"9999999\" le=\"9999999\"/>"

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.kalkan.cluster.Cluster;
 import org.kalkan.cluster.Lease;
@@ -27,6 +29,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcCotRelayStore implements CotRelayStore {
 
+    /** One row of the multi-row insert: # becomes the row's index; instance and time are the same for all. */
+    private static final String ROW = "(:id#, :uid#, :type#, :how#, :time#, :start#, :stale#, :lat#, :lon#, :hae#, "
+            + ":ce#, :le#, :detail#, :callsign#, :classification#, :releasableTo#, :origin#, :exercise#, :sender#, "
+            + ":senderNation#, :instance, :received)";
+
     private final JdbcClient jdbc;
     private final Cluster cluster;
     private final Lease lease;
@@ -42,31 +49,65 @@ class JdbcCotRelayStore implements CotRelayStore {
     }
 
     @Override
-    public void add(UUID id, RelayedCot event, String instance, Instant receivedAt) {
-        NationCode origin = event.origin();
-        jdbc.sql("""
-                INSERT INTO cot_relay (id, uid, type, how, event_time, start_time, stale_time, lat, lon, hae, ce, le,
-                    detail, callsign, classification, releasable_to, origin_nation, exercise_id, sender, sender_nation,
-                    instance, received_at)
-                VALUES (:id, :uid, :type, :how, :time, :start, :stale, :lat, :lon, :hae, :ce, :le, :detail, :callsign,
-                    :classification, :releasableTo, :origin, :exercise, :sender, :senderNation, :instance, :received)""")
-                .param("id", id).param("uid", event.uid()).param("type", event.type()).param("how", event.how())
-                .param("time", Timestamp.from(event.time())).param("start", Timestamp.from(event.start()))
-                .param("stale", Timestamp.from(event.stale())).param("lat", event.lat()).param("lon", event.lon())
-                .param("hae", event.hae()).param("ce", event.ce()).param("le", event.le())
-                .param("detail", event.detail()).param("callsign", event.callsign())
-                .param("classification", LabelColumns.classification(event.label()))
-                .param("releasableTo", LabelColumns.releasableTo(event.label()))
-                .param("origin", origin == null ? null : origin.value()).param("exercise", event.exercise())
-                .param("sender", event.sender()).param("senderNation", event.senderNation().value())
-                .param("instance", instance).param("received", Timestamp.from(receivedAt))
-                .update();
+    public List<UUID> addAll(List<RelayedCot> events, String instance, Instant receivedAt) {
+        List<UUID> ids = new ArrayList<>(events.size());
+        StringBuilder values = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        params.put("instance", instance);
+        params.put("received", Timestamp.from(receivedAt));
+        for (int i = 0; i < events.size(); i++) {
+            RelayedCot event = events.get(i);
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            values.append(i == 0 ? "" : ",\n").append(ROW.replace("#", Integer.toString(i)));
+            NationCode origin = event.origin();
+            params.put("id" + i, id);
+            params.put("uid" + i, event.uid());
+            params.put("type" + i, event.type());
+            params.put("how" + i, event.how());
+            params.put("time" + i, Timestamp.from(event.time()));
+            params.put("start" + i, Timestamp.from(event.start()));
+            params.put("stale" + i, Timestamp.from(event.stale()));
+            params.put("lat" + i, event.lat());
+            params.put("lon" + i, event.lon());
+            params.put("hae" + i, event.hae());
+            params.put("ce" + i, event.ce());
+            params.put("le" + i, event.le());
+            params.put("detail" + i, event.detail());
+            params.put("callsign" + i, event.callsign());
+            params.put("classification" + i, LabelColumns.classification(event.label()));
+            params.put("releasableTo" + i, LabelColumns.releasableTo(event.label()));
+            params.put("origin" + i, origin == null ? null : origin.value());
+            params.put("exercise" + i, event.exercise());
+            params.put("sender" + i, event.sender());
+            params.put("senderNation" + i, event.senderNation().value());
+        }
+        if (!events.isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO cot_relay (id, uid, type, how, event_time, start_time, stale_time, lat, lon, hae, ce,
+                        le, detail, callsign, classification, releasable_to, origin_nation, exercise_id, sender,
+                        sender_nation, instance, received_at)
+                    VALUES """ + values).params(params).update();
+        }
+        return ids;
     }
 
     @Override
-    public Optional<RelayedCot> find(UUID id) {
-        return jdbc.sql("SELECT * FROM cot_relay WHERE id = :id").param("id", id).query(JdbcCotRelayStore::row)
-                .optional();
+    public List<RelayedCot> findAll(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, RelayedCot> found = new HashMap<>();
+        jdbc.sql("SELECT * FROM cot_relay WHERE id IN (:ids)").param("ids", ids)
+                .query((rs, row) -> found.put(rs.getObject("id", UUID.class), row(rs, row))).list();
+        List<RelayedCot> ordered = new ArrayList<>(found.size());
+        for (UUID id : ids) {
+            RelayedCot event = found.get(id);
+            if (event != null) {
+                ordered.add(event);
+            }
+        }
+        return ordered;
     }
 
     @Override
