@@ -1,17 +1,26 @@
 package org.kalkan.platform;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +34,8 @@ public final class PrivateFiles {
 
     private static final Logger log = LoggerFactory.getLogger(PrivateFiles.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(2);
+    private static final ConcurrentMap<Path, ReentrantLock> DIRECTORY_LOCKS = new ConcurrentHashMap<>();
     private static final Set<PosixFilePermission> OWNER_ONLY =
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
@@ -43,6 +54,11 @@ public final class PrivateFiles {
      * file that others may read is made owner-only again.
      */
     public static String readOrCreate(Path file, Supplier<String> created) throws IOException {
+        Path directory = Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file has a directory");
+        return exclusively(directory, () -> readOrCreateAlone(file, created));
+    }
+
+    private static String readOrCreateAlone(Path file, Supplier<String> created) throws IOException {
         if (Files.isRegularFile(file)) {
             restrict(file);
             String content = Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -53,6 +69,65 @@ public final class PrivateFiles {
         String secret = created.get();
         write(file, secret);
         return secret;
+    }
+
+    /**
+     * Runs {@code work} — typically: read files of {@code directory}, or create them when missing — while no other
+     * thread of this JVM and no other process on a file system that honours POSIX record locks runs work on the same
+     * directory. Instances of a cluster share their data directory (the node's keys, the CoT authority): two started
+     * at once would otherwise each find no key, each create one and overwrite the other's, and each keep its own in
+     * memory. The lock is {@code <directory>/.create.lock}; waiting longer than two minutes fails.
+     */
+    public static <T> T exclusively(Path directory, FileWork<T> work) throws IOException {
+        Path normalized = directory.toAbsolutePath().normalize();
+        Files.createDirectories(normalized);
+        ReentrantLock inThisJvm = DIRECTORY_LOCKS.computeIfAbsent(normalized, d -> new ReentrantLock());
+        try {
+            if (!inThisJvm.tryLock(LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IOException("another thread has been creating files in " + normalized + " for more than "
+                        + LOCK_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting to create files in " + normalized, e);
+        }
+        try {
+            if (inThisJvm.getHoldCount() > 1) {
+                return work.run(); // nested: this thread holds the file lock already
+            }
+            try (FileChannel channel = FileChannel.open(normalized.resolve(".create.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = lock(channel, normalized)) {
+                return work.run();
+            }
+        } finally {
+            inThisJvm.unlock();
+        }
+    }
+
+    /** Work on the files of one directory. */
+    @FunctionalInterface
+    public interface FileWork<T> {
+        T run() throws IOException;
+    }
+
+    private static FileLock lock(FileChannel channel, Path directory) throws IOException {
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (true) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("another process has been creating files in " + directory + " for more than "
+                        + LOCK_WAIT + " (it holds " + directory.resolve(".create.lock") + ")");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting to create files in " + directory, e);
+            }
+        }
     }
 
     /** Writes {@code content} to {@code file} (replacing it), readable and writable by the node's user only. */

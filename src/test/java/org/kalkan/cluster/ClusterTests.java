@@ -9,10 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +19,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -51,6 +52,8 @@ import org.kalkan.interop.cot.CotFixtures;
 import org.kalkan.interop.cot.CotPorts;
 import org.kalkan.interop.cot.CotTestClient;
 import org.kalkan.interop.cot.TakIdentity;
+import org.kalkan.security.DemoAccounts;
+import org.kalkan.security.NodeKeys;
 import org.kalkan.security.UserDirectory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -81,18 +84,15 @@ class ClusterTests {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        postgres = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(Path.of("target", "embedded-pg").toAbsolutePath().toFile())
-                .setDataDirectory(Path.of("target", "test-data", "cluster-" + UUID.randomUUID(), "postgres"))
-                .start();
-        kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, Signal.TOPIC);
-        // One partition of consumer offsets, not fifty: the first consumer group is ready in a second, not ten.
-        kafka.brokerProperties(Map.of("offsets.topic.num.partitions", "1", "group.initial.rebalance.delay.ms", "0"));
-        kafka.afterPropertiesSet();
-        // One after the other: the first migrates the database, and the demo seeders are not made to race.
-        a = instance("a");
-        b = instance("b");
-        c = instance("c");
+        postgres = Database.start("cluster");
+        kafka = Database.broker(PARTITIONS);
+        // All three at once on the empty database, as a load balancer's pool or a rollout starts them: Flyway
+        // migrates under its own lock, the demo seeders under the start-up seeding lock (one seeds, the others skip),
+        // and the node's keys and CoT authority in the shared data directory are created by one and read by the others.
+        List<ConfigurableApplicationContext> started = startTogether("a", "b", "c");
+        a = started.get(0);
+        b = started.get(1);
+        c = started.get(2);
         for (ConfigurableApplicationContext instance : instances()) {
             // Each instance hears signals from the moment its consumer owns the topic's partitions.
             ContainerTestUtils.waitForAssignment(instance.getBean(KafkaListenerEndpointRegistry.class)
@@ -103,7 +103,7 @@ class ClusterTests {
     /**
      * One data directory for the three, as the instances of one node share it (a shared volume): the node's keys
      * and the CoT certificate authority are the same on every instance, so a TAK device enrolled on one is accepted
-     * by any. The first instance creates them; the others start after it.
+     * by any. Whichever instance comes first creates them; the others, started at the same time, read them.
      */
     static final String DATA_DIR = "target/test-data/cluster-" + UUID.randomUUID();
 
@@ -121,6 +121,40 @@ class ClusterTests {
                 "--kalkan.notification.mail.enabled=false",
                 "--kalkan.council.min-silence=PT5S", "--kalkan.council.min-urgent-silence=PT2S",
                 "--kalkan.cluster.resubmit-interval=PT1S", "--kalkan.cluster.resubmit-min-age=PT0S");
+    }
+
+    /**
+     * Starts the instances each on a thread of its own, released together, and waits for all; when one fails, those
+     * that started are closed and the failure is thrown.
+     */
+    static List<ConfigurableApplicationContext> startTogether(String... ids) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(ids.length);
+        ExecutorService threads = Executors.newFixedThreadPool(ids.length);
+        try {
+            List<Future<ConfigurableApplicationContext>> starts = new ArrayList<>();
+            for (String id : ids) {
+                starts.add(threads.submit(() -> {
+                    together.await();
+                    return instance(id);
+                }));
+            }
+            List<ConfigurableApplicationContext> started = new ArrayList<>();
+            Exception failed = null;
+            for (Future<ConfigurableApplicationContext> start : starts) {
+                try {
+                    started.add(start.get());
+                } catch (ExecutionException e) {
+                    failed = failed == null ? e : failed;
+                }
+            }
+            if (failed != null) {
+                started.forEach(ConfigurableApplicationContext::close);
+                throw failed;
+            }
+            return started;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     static List<ConfigurableApplicationContext> instances() {
@@ -200,6 +234,47 @@ class ClusterTests {
                     .noneMatch(v -> v.contains(confidential.get("title").toString()))
                     .noneMatch(v -> v.contains("border patrol"));
         }
+    }
+
+    /**
+     * The three started at once on the empty database (see {@link #startCluster()}): every start-up seeder ran on one
+     * of them, and each demo record exists once.
+     */
+    @Test
+    @Order(0)
+    void instancesStartedTogetherOnAnEmptyDatabaseSeedItOnce() throws Exception {
+        for (DemoAccounts.Account account : DemoAccounts.all()) {
+            assertThat(single("SELECT count(*) FROM app_user WHERE username = ?", account.username()))
+                    .as(account.username()).isEqualTo(1L);
+            assertThat(single("SELECT count(*) FROM audit_log WHERE action = 'USER_CREATED' AND target = ?",
+                    "user:" + account.username())).as("created once: " + account.username()).isEqualTo(1L);
+        }
+        Map<String, String> onceEach = new LinkedHashMap<>();
+        onceEach.put("SELECT count(*) FROM force_unit WHERE name = 'AZE Special Forces Group'", "DemoForces' units");
+        onceEach.put("SELECT count(*) FROM audit_log WHERE action = 'DEMO_UNITS_REGISTERED'", "DemoForces' audit");
+        onceEach.put("SELECT count(*) FROM crisis WHERE title = 'Kura valley floods and unrest'", "DemoForces' crisis");
+        onceEach.put("SELECT count(*) FROM industry_programme WHERE name = 'KARTAL MALE UAV'", "DemoIndustry");
+        onceEach.put("SELECT count(*) FROM industry_supplier WHERE name = 'Azad Avionics'", "DemoIndustry's suppliers");
+        onceEach.put("SELECT count(*) FROM exercise WHERE name = 'STEPPE SHIELD 2026'", "DemoExercise");
+        onceEach.put("SELECT count(*) FROM council_decision_version WHERE title = 'Joint statement on the security of "
+                + "the Middle Corridor'", "DemoCouncil's decision");
+        onceEach.put("SELECT count(*) FROM council_consultation WHERE statement LIKE 'Repeated drone overflights%'",
+                "DemoCouncil's consultation");
+        onceEach.put("SELECT count(*) FROM training_course WHERE code = 'EOD-101'", "DemoTraining");
+        for (Map.Entry<String, String> query : onceEach.entrySet()) {
+            assertThat(single(query.getKey())).as(query.getValue()).isEqualTo(1L);
+        }
+        // The node's own STIX objects (NodeObjects): three, each once.
+        assertThat(single("SELECT count(*) FROM taxii_object WHERE posted_by = 'system'")).isEqualTo(3L);
+        assertThat(single("SELECT count(DISTINCT stix_id) FROM taxii_object WHERE posted_by = 'system'"))
+                .isEqualTo(3L);
+        // The node's keys: one for the three (each created its own before the shared directory was locked).
+        assertThat(running().stream().map(i -> i.getBean(NodeKeys.class).fingerprint()).distinct()).hasSize(1);
+
+        ApiClient api = new ApiClient(port(c));
+        var verification = api.get("/api/v1/audit/verify", api.token("admin", "kalkan-demo"));
+        assertThat(verification.status()).isEqualTo(200);
+        assertThat(verification.json().get("valid").asBoolean()).as(verification.json().toString()).isTrue();
     }
 
     @Test
@@ -700,15 +775,7 @@ class ClusterTests {
 
     /** The first column of the first row of a query, read straight from the database ("" for no row). */
     private static Object single(String sql, Object... parameters) throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getObject(1) : "";
-            }
-        }
+        return Database.single(postgres, sql, parameters);
     }
 
     private static double silencePolls(ConfigurableApplicationContext instance) {

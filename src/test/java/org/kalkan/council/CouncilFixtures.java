@@ -9,7 +9,7 @@ import org.kalkan.ApiClient;
 import tools.jackson.databind.JsonNode;
 
 /** Request bodies and signed-in demo users for the Council's tests. */
-final class CouncilFixtures {
+public final class CouncilFixtures {
 
     static final String PASSWORD = "kalkan-demo";
     static final List<String> MEMBER_DELEGATES = List.of("aze.delegate", "kaz.delegate", "kgz.delegate",
@@ -42,7 +42,7 @@ final class CouncilFixtures {
         return Map.of("classification", classification, "releasableTo", List.of(releasableTo));
     }
 
-    static Map<String, Object> silenceDecision(String title, Instant silenceEndsAt, String... releasableTo) {
+    public static Map<String, Object> silenceDecision(String title, Instant silenceEndsAt, String... releasableTo) {
         Map<String, Object> draft = draft(title, "SILENCE", releasableTo);
         draft.put("silenceEndsAt", silenceEndsAt.toString());
         return draft;

@@ -12,6 +12,7 @@ import org.kalkan.council.DecisionStatus;
 import org.kalkan.council.DecisionVersion;
 import org.kalkan.council.Procedure;
 import org.kalkan.council.ThreatGround;
+import org.kalkan.platform.StartupSeeding;
 import org.kalkan.shared.Classification;
 import org.kalkan.shared.NationCode;
 import org.kalkan.shared.SecurityLabel;
@@ -37,9 +38,11 @@ class DemoCouncil implements ApplicationRunner {
     private final Adoption adoption;
     private final BindingRules rules;
     private final Clock clock;
+    private final StartupSeeding seeding;
 
     DemoCouncil(JdbcClient jdbc, Agenda agenda, Decisions decisions, Adoption adoption, BindingRules rules,
-            Clock clock) {
+            Clock clock, StartupSeeding seeding) {
+        this.seeding = seeding;
         this.rules = rules;
         this.jdbc = jdbc;
         this.agenda = agenda;
@@ -51,6 +54,7 @@ class DemoCouncil implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        seeding.exclusively("DemoCouncil");
         long existing = jdbc.sql("SELECT (SELECT count(*) FROM council_decision) + (SELECT count(*) FROM "
                 + "council_consultation)").query(Long.class).single();
         if (existing > 0) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.kalkan.exercise.ExercisePlan;
 import org.kalkan.exercise.Exercises;
 import org.kalkan.exercise.Msel;
+import org.kalkan.platform.StartupSeeding;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.security.UserSummary;
@@ -38,8 +39,11 @@ class DemoExercise implements ApplicationRunner {
     private final Msel msel;
     private final UserDirectory users;
     private final Clock clock;
+    private final StartupSeeding seeding;
 
-    DemoExercise(JdbcClient jdbc, Exercises exercises, Msel msel, UserDirectory users, Clock clock) {
+    DemoExercise(JdbcClient jdbc, Exercises exercises, Msel msel, UserDirectory users, Clock clock,
+            StartupSeeding seeding) {
+        this.seeding = seeding;
         this.jdbc = jdbc;
         this.exercises = exercises;
         this.msel = msel;
@@ -50,6 +54,7 @@ class DemoExercise implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
+        seeding.exclusively("DemoExercise");
         if (jdbc.sql("SELECT count(*) FROM exercise").query(Long.class).single() > 0) {
             return;
         }

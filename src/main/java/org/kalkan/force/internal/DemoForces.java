@@ -13,6 +13,7 @@ import org.kalkan.force.Caveats;
 import org.kalkan.force.MovementMode;
 import org.kalkan.force.UnitDetails;
 import org.kalkan.force.UnitId;
+import org.kalkan.platform.StartupSeeding;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.shared.Classification;
@@ -83,8 +84,11 @@ class DemoForces implements ApplicationRunner {
     private final UserDirectory users;
     private final AuditTrail audit;
     private final Clock clock;
+    private final StartupSeeding seeding;
 
-    DemoForces(JdbcClient jdbc, UnitStore units, Crises crises, UserDirectory users, AuditTrail audit, Clock clock) {
+    DemoForces(JdbcClient jdbc, UnitStore units, Crises crises, UserDirectory users, AuditTrail audit, Clock clock,
+            StartupSeeding seeding) {
+        this.seeding = seeding;
         this.jdbc = jdbc;
         this.units = units;
         this.crises = crises;
@@ -96,6 +100,7 @@ class DemoForces implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        seeding.exclusively("DemoForces");
         if (jdbc.sql("SELECT count(*) FROM force_unit").query(Long.class).single() > 0) {
             return;
         }

@@ -23,6 +23,7 @@ import org.kalkan.industry.Programmes;
 import org.kalkan.industry.SupplierId;
 import org.kalkan.industry.Suppliers;
 import org.kalkan.industry.TransferRequest;
+import org.kalkan.platform.StartupSeeding;
 import org.kalkan.security.Role;
 import org.kalkan.security.Subject;
 import org.kalkan.shared.Classification;
@@ -53,9 +54,11 @@ class DemoIndustry implements ApplicationRunner {
     private final ExportControl exportControl;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final StartupSeeding seeding;
 
     DemoIndustry(Programmes programmes, Suppliers suppliers, ExportControl exportControl, JdbcClient jdbc,
-            Clock clock) {
+            Clock clock, StartupSeeding seeding) {
+        this.seeding = seeding;
         this.programmes = programmes;
         this.suppliers = suppliers;
         this.exportControl = exportControl;
@@ -71,6 +74,7 @@ class DemoIndustry implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        seeding.exclusively("DemoIndustry");
         if (jdbc.sql("SELECT count(*) FROM industry_programme").query(Long.class).single() > 0) {
             return;
         }

@@ -46,6 +46,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.kalkan.platform.PlatformProperties;
+import org.kalkan.platform.PrivateFiles;
 import org.kalkan.shared.NationCode;
 import org.springframework.stereotype.Component;
 
@@ -78,23 +79,18 @@ class CertificateAuthority {
         Path directory = platform.dataDir().resolve("cot");
         Path keyFile = directory.resolve("ca-key.pem");
         Path certificateFile = directory.resolve("ca.pem");
-        if (Files.exists(keyFile) && Files.exists(certificateFile)) {
-            caCertificate = Pem.certificate(Files.readString(certificateFile));
-            caKeys = new KeyPair(caCertificate.getPublicKey(), readPrivateKey(Files.readString(keyFile)));
-        } else {
-            Files.createDirectories(directory);
-            caKeys = newKeyPair();
-            X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Kalkan")
-                    .addRDN(BCStyle.CN, "Kalkan node CA").build();
-            Instant now = clock.instant();
-            var builder = new JcaX509v3CertificateBuilder(name, serial(), Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(Duration.ofDays(3650))), name, caKeys.getPublic());
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            caCertificate = sign(builder);
-            writePrivate(keyFile, Pem.write(new JcaPKCS8Generator(caKeys.getPrivate(), null)));
-            Files.writeString(certificateFile, Pem.write(caCertificate));
-        }
+        // Instances of a cluster share the directory and may start at once: one creates the authority, the others
+        // read it.
+        Authority authority = PrivateFiles.exclusively(directory, () -> {
+            try {
+                return readOrCreate(keyFile, certificateFile);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot read or create the CoT certificate authority in " + directory,
+                        e);
+            }
+        });
+        caKeys = authority.keys();
+        caCertificate = authority.certificate();
         serverKeys = newKeyPair();
         X500Name serverName = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Kalkan")
                 .addRDN(BCStyle.CN, properties.serverHost()).build();
@@ -153,9 +149,37 @@ class CertificateAuthority {
         return builder;
     }
 
+    private record Authority(KeyPair keys, X509Certificate certificate) {
+    }
+
+    private Authority readOrCreate(Path keyFile, Path certificateFile) throws IOException, GeneralSecurityException {
+        if (Files.exists(keyFile) && Files.exists(certificateFile)) {
+            X509Certificate certificate = Pem.certificate(Files.readString(certificateFile));
+            return new Authority(new KeyPair(certificate.getPublicKey(), readPrivateKey(Files.readString(keyFile))),
+                    certificate);
+        }
+        KeyPair keys = newKeyPair();
+        X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Kalkan")
+                .addRDN(BCStyle.CN, "Kalkan node CA").build();
+        Instant now = clock.instant();
+        var builder = new JcaX509v3CertificateBuilder(name, serial(), Date.from(now.minus(Duration.ofHours(1))),
+                Date.from(now.plus(Duration.ofDays(3650))), name, keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        X509Certificate certificate = sign(builder, keys.getPrivate());
+        writePrivate(keyFile, Pem.write(new JcaPKCS8Generator(keys.getPrivate(), null)));
+        Files.writeString(certificateFile, Pem.write(certificate));
+        return new Authority(keys, certificate);
+    }
+
     private X509Certificate sign(X509v3CertificateBuilder builder) throws GeneralSecurityException {
+        return sign(builder, caKeys.getPrivate());
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key)
+            throws GeneralSecurityException {
         try {
-            var signer = new JcaContentSignerBuilder(SIGNATURE).build(caKeys.getPrivate());
+            var signer = new JcaContentSignerBuilder(SIGNATURE).build(key);
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);

@@ -62,20 +62,27 @@ class FileNodeKeys implements NodeKeys {
         Path keyFile = directory.resolve("node-key.pem");
         Path certificateFile = directory.resolve("node.pem");
         try {
-            if (Files.exists(keyFile) && Files.exists(certificateFile)) {
-                certificate = readCertificate(Files.readString(certificateFile));
-                keys = new KeyPair(certificate.getPublicKey(), readPrivateKey(Files.readString(keyFile)));
-            } else {
-                Files.createDirectories(directory);
-                keys = newKeyPair();
-                certificate = selfSigned(keys, nodeId, clock.instant());
-                writePrivate(keyFile, pem(new JcaPKCS8Generator(keys.getPrivate(), null).generate()));
-                Files.writeString(certificateFile, pem(certificate));
-            }
+            // Instances of a cluster share the directory and may start at once: one creates, the others read.
+            Loaded loaded = PrivateFiles.exclusively(directory, () -> {
+                try {
+                    if (Files.exists(keyFile) && Files.exists(certificateFile)) {
+                        X509Certificate existing = readCertificate(Files.readString(certificateFile));
+                        return new Loaded(new KeyPair(existing.getPublicKey(),
+                                readPrivateKey(Files.readString(keyFile))), existing);
+                    }
+                    KeyPair created = newKeyPair();
+                    X509Certificate signed = selfSigned(created, nodeId, clock.instant());
+                    writePrivate(keyFile, pem(new JcaPKCS8Generator(created.getPrivate(), null).generate()));
+                    Files.writeString(certificateFile, pem(signed));
+                    return new Loaded(created, signed);
+                } catch (GeneralSecurityException | OperatorCreationException e) {
+                    throw new IllegalStateException("cannot read or create the node key in " + directory, e);
+                }
+            });
+            keys = loaded.keys();
+            certificate = loaded.certificate();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the node key in " + directory, e);
-        } catch (GeneralSecurityException | OperatorCreationException e) {
-            throw new IllegalStateException("cannot read or create the node key in " + directory, e);
         }
     }
 
@@ -141,6 +148,10 @@ class FileNodeKeys implements NodeKeys {
         } catch (GeneralSecurityException e) {
             return false;
         }
+    }
+
+    /** The key pair and certificate read from, or written to, the directory. */
+    private record Loaded(KeyPair keys, X509Certificate certificate) {
     }
 
     private static KeyPair newKeyPair() throws GeneralSecurityException {

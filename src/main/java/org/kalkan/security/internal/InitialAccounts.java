@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.kalkan.platform.PlatformProperties;
 import org.kalkan.platform.PrivateFiles;
+import org.kalkan.platform.StartupSeeding;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.security.DemoAccounts;
 import org.kalkan.security.Role;
@@ -46,9 +47,11 @@ class InitialAccounts implements ApplicationRunner {
     private final Environment environment;
     private final PlatformProperties platform;
     private final Clock clock;
+    private final StartupSeeding seeding;
 
     InitialAccounts(UserAccounts accounts, PasswordEncoder passwords, AuditTrail audit, SecurityProperties properties,
-            Environment environment, PlatformProperties platform, Clock clock) {
+            Environment environment, PlatformProperties platform, Clock clock, StartupSeeding seeding) {
+        this.seeding = seeding;
         this.accounts = accounts;
         this.passwords = passwords;
         this.audit = audit;
@@ -61,6 +64,7 @@ class InitialAccounts implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        seeding.exclusively("InitialAccounts");
         if (environment.acceptsProfiles(Profiles.of("demo"))) {
             createDemoAccounts();
         } else if (!accounts.exists("admin")) {

@@ -18,6 +18,7 @@ import org.kalkan.force.ForceUnit;
 import org.kalkan.force.MovementMode;
 import org.kalkan.force.UnitDetails;
 import org.kalkan.force.UnitId;
+import org.kalkan.platform.StartupSeeding;
 import org.kalkan.security.Subject;
 import org.kalkan.security.UserDirectory;
 import org.kalkan.security.UserSummary;
@@ -78,11 +79,13 @@ class DemoTraining {
     private final ForceRegistry forces;
     private final NodeIdentity node;
     private final Clock clock;
+    private final StartupSeeding seeding;
 
     DemoTraining(JdbcClient jdbc, UserDirectory users, CatalogueService catalogue, PersonnelService personnel,
             SessionService sessions, CertificationService certifications, CertificationStore certificationStore,
             CompletionRecorder completions, LrsService records, ForceRegistry forces, NodeIdentity node,
-            Clock clock) {
+            Clock clock, StartupSeeding seeding) {
+        this.seeding = seeding;
         this.jdbc = jdbc;
         this.users = users;
         this.catalogue = catalogue;
@@ -100,6 +103,7 @@ class DemoTraining {
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
     public void seed() {
+        seeding.exclusively("DemoTraining");
         long started = System.nanoTime();
         if (jdbc.sql("SELECT count(*) FROM training_course").query(Long.class).single() > 0) {
             return;

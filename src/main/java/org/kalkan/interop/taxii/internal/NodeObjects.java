@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.kalkan.interop.taxii.TaxiiCollection;
+import org.kalkan.platform.StartupSeeding;
 import org.kalkan.security.AuditTrail;
 import org.kalkan.shared.Classification;
 import org.kalkan.shared.SecurityLabel;
@@ -31,8 +32,10 @@ class NodeObjects implements ApplicationRunner {
     private final IntelStore store;
     private final AuditTrail audit;
     private final Clock clock;
+    private final StartupSeeding seeding;
 
-    NodeObjects(IntelStore store, AuditTrail audit, Clock clock) {
+    NodeObjects(IntelStore store, AuditTrail audit, Clock clock, StartupSeeding seeding) {
+        this.seeding = seeding;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
@@ -41,6 +44,7 @@ class NodeObjects implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        seeding.exclusively("NodeObjects");
         Instant last = store.lock(TaxiiCollection.INTEL);
         for (ObjectNode object : List.of(Markings.identity(), Markings.markingDefinition(PUBLIC),
                 Markings.extensionDefinition())) {
