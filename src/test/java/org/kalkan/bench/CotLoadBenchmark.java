@@ -325,7 +325,11 @@ public final class CotLoadBenchmark {
         System.out.println("largest N with p99 < 1 s and >= 99 % delivered, " + label + ": " + largest);
     }
 
-    private static int runs;
+    /**
+     * Run ids, in every uid the clients send: distinct from those of an earlier benchmark against the same node (a
+     * warm-up), whose latest positions a node hands to clients as they connect.
+     */
+    private static int runs = (int) (System.currentTimeMillis() / 1000 % 1_000_000) * 100;
 
     /** The clients' certificates (enrolled as more are needed) and what every run shares. */
     static final class Clients {
