@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -56,8 +57,14 @@ import org.kalkan.security.DemoAccounts;
 import org.kalkan.security.NodeKeys;
 import org.kalkan.security.UserDirectory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
@@ -108,7 +115,8 @@ class ClusterTests {
     static final String DATA_DIR = "target/test-data/cluster-" + UUID.randomUUID();
 
     static ConfigurableApplicationContext instance(String id) {
-        return new SpringApplicationBuilder(KalkanApplication.class).profiles("demo").run(
+        return new SpringApplicationBuilder(KalkanApplication.class).profiles("demo")
+                .listeners(new LoggingTurn(true), new LoggingTurn(false)).run(
                 "--server.port=0",
                 "--kalkan.cluster.kafka-bootstrap=" + kafka.getBrokersAsString(),
                 "--kalkan.cluster.instance-id=" + id,
@@ -121,6 +129,40 @@ class ClusterTests {
                 "--kalkan.notification.mail.enabled=false",
                 "--kalkan.council.min-silence=PT5S", "--kalkan.council.min-urgent-silence=PT2S",
                 "--kalkan.cluster.resubmit-interval=PT1S", "--kalkan.cluster.resubmit-min-age=PT0S");
+    }
+
+    /**
+     * Spring Boot's logging system is one per JVM, and applications initialising it at the same moment race on its
+     * system properties (a start failed on CI: "Unknown format 'CONSOLE_LOG_STRUCTURED_FORMAT_IS_UNDEFINED'"). The
+     * instances started together take turns for that step only, from the start of the run to the prepared
+     * environment, around Boot's {@link LoggingApplicationListener}; everything after it, the seeding included, runs
+     * at once.
+     */
+    private static final ReentrantLock LOGGING_TURN = new ReentrantLock();
+
+    /** Takes the turn before Boot's logging listener sees a run start, or gives it back after it has initialised. */
+    private record LoggingTurn(boolean take) implements SmartApplicationListener {
+
+        @Override
+        public boolean supportsEventType(Class<? extends ApplicationEvent> type) {
+            return take ? ApplicationStartingEvent.class.isAssignableFrom(type)
+                    : ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+                            || ApplicationFailedEvent.class.isAssignableFrom(type);
+        }
+
+        @Override
+        public void onApplicationEvent(ApplicationEvent event) {
+            if (take) {
+                LOGGING_TURN.lock();
+            } else if (LOGGING_TURN.isHeldByCurrentThread()) {
+                LOGGING_TURN.unlock();
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return LoggingApplicationListener.DEFAULT_ORDER + (take ? -1 : 1);
+        }
     }
 
     /**

@@ -258,7 +258,7 @@ class DashboardStream {
         } catch (IOException | IllegalStateException gone) {
             subscribers.remove(subscriber);
             subscriber.pending().clear();
-            subscriber.emitter().complete();
+            end(subscriber.emitter());
             return false;
         }
     }
@@ -272,8 +272,20 @@ class DashboardStream {
     /** Ends every stream when the node closes, so the graceful shutdown does not wait for them. */
     @EventListener(ContextClosedEvent.class)
     void close() {
-        subscribers.forEach(s -> s.emitter().complete());
+        subscribers.forEach(s -> end(s.emitter()));
         subscribers.clear();
         senders.shutdownNow();
+    }
+
+    /**
+     * Ends a stream's request. When the container has already ended it with an error (the browser went away),
+     * completing throws; that request needs nothing more, and the exception must not escape the sender thread.
+     */
+    private static void end(SseEmitter emitter) {
+        try {
+            emitter.complete();
+        } catch (IllegalStateException alreadyEnded) {
+            // the container completed the request itself
+        }
     }
 }

@@ -219,7 +219,7 @@ class AlertStream {
             // The browser went away: end the request too, or it would stay open until the timeout.
             subscribers.remove(subscriber);
             subscriber.queue().clear();
-            subscriber.emitter().complete();
+            end(subscriber.emitter());
         } finally {
             subscriber.draining().set(false);
         }
@@ -235,8 +235,20 @@ class AlertStream {
      */
     @EventListener(ContextClosedEvent.class)
     void close() {
-        subscribers.forEach(s -> s.emitter().complete());
+        subscribers.forEach(s -> end(s.emitter()));
         subscribers.clear();
         senders.shutdownNow();
+    }
+
+    /**
+     * Ends a stream's request. When the container has already ended it with an error (the browser went away),
+     * completing throws; that request needs nothing more, and the exception must not escape the sender thread.
+     */
+    private static void end(SseEmitter emitter) {
+        try {
+            emitter.complete();
+        } catch (IllegalStateException alreadyEnded) {
+            // the container completed the request itself
+        }
     }
 }
