@@ -19,6 +19,6 @@ public interface CotRelayStore {
     /** The events of these ids still stored (pruned ones are gone), in the order of the ids. */
     List<RelayedCot> findAll(List<UUID> ids);
 
-    /** The newest position of every uid not stale at {@code now}. */
+    /** The newest position (by the time its device gave it) of every uid not stale at {@code now}. */
     List<RelayedCot> latestPositions(Instant now);
 }

@@ -99,7 +99,9 @@ class JdbcCotRelayStore implements CotRelayStore {
         }
         Map<UUID, RelayedCot> found = new HashMap<>();
         jdbc.sql("SELECT * FROM cot_relay WHERE id IN (:ids)").param("ids", ids)
-                .query((rs, row) -> found.put(rs.getObject("id", UUID.class), row(rs, row))).list();
+                .query(rs -> {
+                    found.put(rs.getObject("id", UUID.class), row(rs, 0));
+                });
         List<RelayedCot> ordered = new ArrayList<>(found.size());
         for (UUID id : ids) {
             RelayedCot event = found.get(id);
@@ -110,11 +112,12 @@ class JdbcCotRelayStore implements CotRelayStore {
         return ordered;
     }
 
+    /** By the device's time: the rows of one relayed batch share their received_at. */
     @Override
     public List<RelayedCot> latestPositions(Instant now) {
         return jdbc.sql("""
                 SELECT DISTINCT ON (uid) * FROM cot_relay WHERE type LIKE 'a-%' AND stale_time > :now
-                ORDER BY uid, received_at DESC""").param("now", Timestamp.from(now))
+                ORDER BY uid, event_time DESC, received_at DESC""").param("now", Timestamp.from(now))
                 .query(JdbcCotRelayStore::row).list();
     }
 
